@@ -1,0 +1,20 @@
+import type { BaseRecord } from '@refinedev/core'
+
+/** Name of the audit-log resource in meta and in URLs. */
+export const AUDIT_RESOURCE = 'audit-logs'
+
+/**
+ * Audit rows are read leniently: the contract fixes resource/record_id filtering and a before/after
+ * diff, but not the actor's column names, so the common spellings are all accepted.
+ */
+export function actorLabel(entry: BaseRecord): string {
+  const actor = entry.actor && typeof entry.actor === 'object' ? (entry.actor as Record<string, unknown>) : {}
+  const name = entry.actor_name ?? actor.name ?? entry.actor_email ?? actor.email
+  if (name) return String(name)
+  const id = entry.actor_id ?? actor.id
+  const type = entry.actor_type ?? actor.type
+  if (id !== undefined && id !== null) return `${type ? `${type} ` : ''}#${id}`
+  return typeof entry.actor === 'string' ? entry.actor : 'system'
+}
+
+export const timeOf = (entry: BaseRecord): unknown => entry.created_at ?? entry.createdAt ?? entry.at

@@ -1,0 +1,96 @@
+import type { BaseKey, BaseRecord } from '@refinedev/core'
+import { Space, Tag, Tooltip, Typography } from 'antd'
+import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons'
+import { useTranslation } from 'react-i18next'
+import type { FieldMeta, ResourceMeta } from '../../meta/types'
+import { useAdminMeta, useLabel } from '../../meta/MetaContext'
+import { formatDate, formatDateTime, formatMoney, stringifyValue } from './format'
+import { RelationLabel } from './RelationLabel'
+import { SensitiveValue } from './SensitiveValue'
+
+interface Props {
+  field: FieldMeta
+  resource: ResourceMeta
+  record: BaseRecord
+  /** "list" keeps cells compact; "show" renders long values in full. */
+  mode?: 'list' | 'show'
+  /** Ids of this relation across the page (one batched lookup). */
+  relationIds?: BaseKey[]
+}
+
+export const Empty = () => <Typography.Text type="secondary">—</Typography.Text>
+
+/** One read-only value rendered by its declared type. */
+export function FieldValue({ field, resource, record, mode = 'list', relationIds }: Props) {
+  const { t, i18n } = useTranslation()
+  const label = useLabel()
+  const meta = useAdminMeta()
+  const value = record[field.name]
+
+  if (field.sensitive && record.id !== undefined) {
+    return <SensitiveValue resource={resource} recordId={record.id} field={field.name} masked={value} />
+  }
+  if (value === null || value === undefined || value === '') return <Empty />
+
+  switch (field.type) {
+    case 'enum':
+      return <EnumTag field={field} value={value} label={label} />
+    case 'boolean':
+      return value ? (
+        <Tag icon={<CheckCircleFilled />} color="success">{t('common.yes')}</Tag>
+      ) : (
+        <Tag icon={<MinusCircleOutlined />}>{t('common.no')}</Tag>
+      )
+    case 'money':
+      return (
+        <Typography.Text style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+          {formatMoney(value, field.currency ?? meta.settings?.currency, i18n.language)}
+        </Typography.Text>
+      )
+    case 'datetime':
+      return (
+        <Tooltip title={String(value)}>
+          <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value)}</span>
+        </Tooltip>
+      )
+    case 'date':
+      return <span style={{ whiteSpace: 'nowrap' }}>{formatDate(value)}</span>
+    case 'relation':
+      return <RelationLabel field={field} id={value as BaseKey} ids={relationIds} />
+    case 'tags':
+      return (
+        <Space size={[4, 4]} wrap>
+          {(Array.isArray(value) ? value : String(value).split(',')).map((tag) => (
+            <Tag key={String(tag)}>{String(tag)}</Tag>
+          ))}
+        </Space>
+      )
+    case 'json':
+      return mode === 'show' ? (
+        <pre className="cd-json">{JSON.stringify(value, null, 2)}</pre>
+      ) : (
+        <Typography.Text code ellipsis={{ tooltip: stringifyValue(value) }} style={{ maxWidth: 240 }}>
+          {stringifyValue(value)}
+        </Typography.Text>
+      )
+    case 'file':
+      return (
+        <Typography.Link href={String(value)} target="_blank" rel="noreferrer">
+          {String(value).split('/').pop()}
+        </Typography.Link>
+      )
+    case 'text':
+      return mode === 'show' ? (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{String(value)}</Typography.Paragraph>
+      ) : (
+        <Typography.Text ellipsis={{ tooltip: String(value) }} style={{ maxWidth: 280 }}>{String(value)}</Typography.Text>
+      )
+    default:
+      return <span>{stringifyValue(value)}</span>
+  }
+}
+
+function EnumTag({ field, value, label }: { field: FieldMeta; value: unknown; label: ReturnType<typeof useLabel> }) {
+  const option = field.options?.find((o) => String(o.value) === String(value))
+  return <Tag color={option?.color}>{option ? label(option.label, String(option.value)) : String(value)}</Tag>
+}

@@ -1,0 +1,65 @@
+import { useState } from 'react'
+import { Button, Space, Tooltip, Typography } from 'antd'
+import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons'
+import { useTranslation } from 'react-i18next'
+import { useNotification, type BaseKey } from '@refinedev/core'
+import { useHttp } from '../../providers/HttpContext'
+import { API_URL, type ApiError } from '../../providers/http'
+import type { ResourceMeta } from '../../meta/types'
+
+interface Props {
+  resource: ResourceMeta
+  recordId: BaseKey
+  field: string
+  masked: unknown
+}
+
+/**
+ * Shows the server-masked value ("••••1234"). Callers holding `view_sensitive` get a reveal button that
+ * asks the server (which audits the read) for the clear value; nothing is unmasked client-side.
+ */
+export function SensitiveValue({ resource, recordId, field, masked }: Props) {
+  const { t } = useTranslation()
+  const http = useHttp()
+  const { open } = useNotification()
+  const [revealed, setRevealed] = useState<string | null>(null)
+  const [loading, setLoading] = useState(false)
+  const canReveal = resource.permissions.includes('view_sensitive')
+
+  const reveal = async () => {
+    setLoading(true)
+    try {
+      const { data } = await http.post<{ value: unknown }>(`${API_URL}/${resource.name}/${recordId}/reveal`, { field })
+      setRevealed(data.value === null || data.value === undefined ? '' : String(data.value))
+    } catch (error) {
+      open?.({ type: 'error', message: t('sensitive.revealFailed'), description: (error as ApiError).message })
+    } finally {
+      setLoading(false)
+    }
+  }
+
+  const shown = revealed ?? (masked === null || masked === undefined || masked === '' ? '••••' : String(masked))
+  return (
+    <Space size={4}>
+      <Typography.Text code={revealed === null} copyable={revealed !== null ? { text: revealed } : false}>
+        {shown}
+      </Typography.Text>
+      {canReveal && (
+        <Tooltip title={revealed === null ? t('sensitive.reveal') : t('buttons.hide')}>
+          <Button
+            size="small"
+            type="text"
+            loading={loading}
+            aria-label={revealed === null ? t('sensitive.reveal') : t('buttons.hide')}
+            icon={revealed === null ? <EyeOutlined /> : <EyeInvisibleOutlined />}
+            onClick={(e) => {
+              e.stopPropagation()
+              if (revealed === null) void reveal()
+              else setRevealed(null)
+            }}
+          />
+        </Tooltip>
+      )}
+    </Space>
+  )
+}

@@ -1,0 +1,102 @@
+import { DatePicker, Form, Input, InputNumber, Select, Switch, type FormItemProps } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
+import type { Rule } from 'antd/es/form'
+import { useTranslation } from 'react-i18next'
+import type { FieldMeta } from '../../meta/types'
+import { useAdminMeta, useLabel } from '../../meta/MetaContext'
+import { RelationSelect } from '../fields/RelationSelect'
+import { isDecimalString } from '../fields/format'
+
+/**
+ * One form row for a declared field: the input its type calls for, its label, help, required mark
+ * and client-side rules. Server 422 messages land on the same Form.Item through its `name`.
+ */
+export function FormField({ field }: { field: FieldMeta }) {
+  const { t } = useTranslation()
+  const label = useLabel()
+  const meta = useAdminMeta()
+  const name = label(field.label, field.name)
+  const help = field.help ? label(field.help, '') : undefined
+  const rules: Rule[] = field.required ? [{ required: true }] : []
+  const item: FormItemProps = { name: field.name, label: name, extra: help || undefined, rules, required: !!field.required }
+  const placeholder = t('form.placeholder', { label: name })
+  const choose = t('form.selectPlaceholder', { label: name })
+
+  switch (field.type) {
+    case 'text':
+      if (field.maxLength) rules.push({ max: field.maxLength })
+      return <Form.Item {...item}><Input.TextArea aria-label={name} autoSize={{ minRows: 3, maxRows: 12 }} maxLength={field.maxLength} showCount={!!field.maxLength} placeholder={placeholder} /></Form.Item>
+    case 'number':
+      return <Form.Item {...item}><InputNumber aria-label={name} min={field.min} max={field.max} style={{ width: '100%', maxWidth: 240 }} placeholder={placeholder} /></Form.Item>
+    case 'money': {
+      rules.push({ validator: (_, v) => (v === undefined || v === null || v === '' || isDecimalString(String(v)) ? Promise.resolve() : Promise.reject(new Error(t('form.invalidMoney')))) })
+      const currency = field.currency ?? meta.settings?.currency
+      return (
+        <Form.Item {...item} normalize={(v: string) => (typeof v === 'string' ? v.trim() : v)}>
+          <Input aria-label={name} inputMode="decimal" addonBefore={currency} style={{ maxWidth: 280 }} placeholder="0.00" />
+        </Form.Item>
+      )
+    }
+    case 'boolean':
+      return <Form.Item {...item} valuePropName="checked" rules={[]}><Switch aria-label={name} /></Form.Item>
+    case 'enum':
+      return (
+        <Form.Item {...item}>
+          <Select aria-label={name} placeholder={choose} allowClear={!field.required} style={{ maxWidth: 360 }}
+            options={(field.options ?? []).map((o) => ({ value: o.value as string, label: label(o.label, String(o.value)) }))} />
+        </Form.Item>
+      )
+    case 'date':
+    case 'datetime': {
+      const isDate = field.type === 'date'
+      return (
+        <Form.Item
+          {...item}
+          getValueProps={(v) => ({ value: v ? dayjs(v) : undefined })}
+          normalize={(d: Dayjs | null) => (d ? (isDate ? d.format('YYYY-MM-DD') : d.toISOString()) : null)}
+        >
+          <DatePicker aria-label={name} showTime={!isDate} style={{ minWidth: 220 }} />
+        </Form.Item>
+      )
+    }
+    case 'json':
+      rules.push({ validator: (_, v) => (isValidJson(v) ? Promise.resolve() : Promise.reject(new Error(t('form.invalidJson')))) })
+      return (
+        <Form.Item {...item} getValueProps={(v) => ({ value: typeof v === 'string' || v === undefined || v === null ? v : JSON.stringify(v, null, 2) })}>
+          <Input.TextArea aria-label={name} autoSize={{ minRows: 4, maxRows: 16 }} className="cd-mono" placeholder="{ }" />
+        </Form.Item>
+      )
+    case 'relation':
+      return <Form.Item {...item}><RelationSelect field={field} aria-label={name} placeholder={choose} style={{ maxWidth: 360 }} /></Form.Item>
+    case 'tags':
+      return <Form.Item {...item}><Select aria-label={name} mode="tags" tokenSeparators={[',']} placeholder={placeholder} open={field.options?.length ? undefined : false}
+        options={(field.options ?? []).map((o) => ({ value: String(o.value), label: label(o.label, String(o.value)) }))} /></Form.Item>
+    default:
+      if (field.maxLength) rules.push({ max: field.maxLength })
+      if (field.name === 'email' || field.name.endsWith('_email')) rules.push({ type: 'email' })
+      return <Form.Item {...item}><Input aria-label={name} maxLength={field.maxLength} placeholder={placeholder} style={{ maxWidth: 480 }} /></Form.Item>
+  }
+}
+
+function isValidJson(v: unknown): boolean {
+  if (v === undefined || v === null || v === '' || typeof v !== 'string') return true
+  try {
+    JSON.parse(v)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Form values → request body: JSON text is parsed, empty optional strings become null. */
+export function toRequestValues(fields: FieldMeta[], values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const field of fields) {
+    if (!(field.name in values)) continue
+    let v = values[field.name]
+    if (field.type === 'json' && typeof v === 'string') v = v.trim() ? JSON.parse(v) : null
+    if (v === '' && !field.required) v = null
+    if (v !== undefined) out[field.name] = v
+  }
+  return out
+}

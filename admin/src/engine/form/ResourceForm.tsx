@@ -1,0 +1,74 @@
+import { Create, Edit, useForm } from '@refinedev/antd'
+import type { BaseKey, BaseRecord, HttpError } from '@refinedev/core'
+import { Form, Result } from 'antd'
+import type { ResourceMeta } from '../../meta/types'
+import { useLabel } from '../../meta/MetaContext'
+import { canDo } from '../../meta/permissions'
+import { recordTitle } from '../fields/recordTitle'
+import { FormField, toRequestValues } from './FormField'
+
+interface Props {
+  resource: ResourceMeta
+  action: 'create' | 'edit'
+  id?: BaseKey
+}
+
+/** Fields a form shows: those declared `create: true` / `edit: true`. */
+export const formFieldsOf = (resource: ResourceMeta, action: 'create' | 'edit') =>
+  resource.fields.filter((f) => (action === 'create' ? f.create : f.edit))
+
+/** Initial values for a new record: switches start off rather than undefined. */
+const createDefaults = (resource: ResourceMeta) =>
+  Object.fromEntries(formFieldsOf(resource, 'create').filter((f) => f.type === 'boolean').map((f) => [f.name, false]))
+
+/** The generic create/edit screen; server 422 field errors show under their inputs. */
+export function ResourceForm({ resource, action, id }: Props) {
+  const label = useLabel()
+  const fields = formFieldsOf(resource, action)
+  const { formProps, saveButtonProps, query, formLoading } = useForm<BaseRecord, HttpError, Record<string, unknown>>({
+    resource: resource.name,
+    action,
+    id,
+    warnWhenUnsavedChanges: true,
+    redirect: canDo(resource, 'show') ? 'show' : 'list',
+  })
+  const resourceLabel = label(resource.label, resource.name)
+
+  if (query?.isError) {
+    return <Result status={query.error?.statusCode === 404 ? '404' : 'error'} title={query.error?.statusCode} subTitle={query.error?.message} />
+  }
+
+  const form = (
+    <Form
+      {...formProps}
+      layout="vertical"
+      requiredMark
+      initialValues={action === 'create' ? { ...createDefaults(resource), ...formProps.initialValues } : formProps.initialValues}
+      onFinish={(values) => formProps.onFinish?.(toRequestValues(fields, values as Record<string, unknown>))}
+      className="cd-form"
+    >
+      {fields.map((f) => <FormField key={f.name} field={f} />)}
+    </Form>
+  )
+
+  if (action === 'create') {
+    return (
+      <Create resource={resource.name} title={resourceLabel} saveButtonProps={saveButtonProps} isLoading={formLoading}>
+        {form}
+      </Create>
+    )
+  }
+  const record = query?.data?.data
+  return (
+    <Edit
+      resource={resource.name}
+      recordItemId={id}
+      title={record ? `${resourceLabel} · ${recordTitle(record, resource)}` : resourceLabel}
+      saveButtonProps={saveButtonProps}
+      isLoading={formLoading}
+      canDelete={canDo(resource, 'delete')}
+    >
+      {form}
+    </Edit>
+  )
+}

@@ -1,0 +1,104 @@
+import { DatePicker, Input, InputNumber, Select, Space } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { FilterSpec } from './filters'
+import { useLabel } from '../../meta/MetaContext'
+import { RelationSelect } from '../fields/RelationSelect'
+
+interface Props {
+  spec: FilterSpec
+  value?: unknown
+  onChange?: (value: unknown) => void
+}
+
+/** The control one filter shows, chosen by its kind (see filterSpecFor). */
+export function FilterControl({ spec, value, onChange }: Props) {
+  const { t } = useTranslation()
+  const label = useLabel()
+  const { field, kind } = spec
+  const name = label(field.label, field.name)
+  const options = (field.options ?? []).map((o) => ({ value: o.value as string, label: label(o.label, String(o.value)) }))
+
+  switch (kind) {
+    case 'multi':
+    case 'select':
+      return (
+        <Select
+          aria-label={name}
+          placeholder={name}
+          mode={kind === 'multi' ? 'multiple' : undefined}
+          maxTagCount="responsive"
+          allowClear
+          options={options}
+          value={value as string[]}
+          onChange={onChange}
+          style={{ minWidth: 180 }}
+        />
+      )
+    case 'boolean':
+      return (
+        <Select
+          aria-label={name}
+          placeholder={name}
+          allowClear
+          options={[{ value: 'true', label: `${name}: ${t('common.yes')}` }, { value: 'false', label: `${name}: ${t('common.no')}` }]}
+          value={value === undefined || value === null ? undefined : String(value)}
+          onChange={onChange}
+          style={{ minWidth: 160 }}
+        />
+      )
+    case 'relation':
+    case 'relationMulti':
+      return (
+        <RelationSelect
+          field={field}
+          aria-label={name}
+          placeholder={name}
+          mode={kind === 'relationMulti' ? 'multiple' : undefined}
+          value={value}
+          onChange={onChange}
+          style={{ minWidth: 180 }}
+        />
+      )
+    case 'dateRange':
+      return (
+        <DatePicker.RangePicker
+          aria-label={name}
+          allowEmpty={[true, true]}
+          placeholder={[`${name} ${t('common.from')}`, t('common.to')]}
+          value={value as never}
+          onChange={(v) => onChange?.(v ?? undefined)}
+        />
+      )
+    case 'range':
+      return <RangeInput spec={spec} name={name} value={value as unknown[]} onChange={onChange} />
+    default:
+      return <Input aria-label={name} placeholder={name} allowClear value={value as string} onChange={(e) => onChange?.(e.target.value)} style={{ width: 180 }} />
+  }
+}
+
+/** Min/max pair; money bounds stay decimal strings, numbers stay numbers. */
+function RangeInput({ spec, name, value, onChange }: { spec: FilterSpec; name: string; value?: unknown[]; onChange?: (v: unknown) => void }) {
+  const { t } = useTranslation()
+  const [min, max] = Array.isArray(value) ? value : [undefined, undefined]
+  const set = (index: 0 | 1, v: unknown) => {
+    const next = [min, max]
+    next[index] = v === '' ? undefined : v
+    onChange?.(next.every((x) => x === undefined || x === null) ? undefined : next)
+  }
+  const hasMin = spec.operators.includes('gte')
+  const hasMax = spec.operators.includes('lte')
+  const common = { style: { width: 110 } }
+  const render = (index: 0 | 1, placeholder: string) =>
+    spec.field.type === 'money' ? (
+      <Input {...common} aria-label={`${name} ${placeholder}`} placeholder={placeholder} value={(index ? max : min) as string} onChange={(e) => set(index, e.target.value.trim())} />
+    ) : (
+      <InputNumber {...common} aria-label={`${name} ${placeholder}`} placeholder={placeholder} value={(index ? max : min) as number} onChange={(v) => set(index, v ?? undefined)} />
+    )
+  return (
+    <Space.Compact>
+      <Input disabled value={name} style={{ width: 'auto', maxWidth: 120, pointerEvents: 'none', color: 'inherit' }} tabIndex={-1} />
+      {hasMin && render(0, `≥ ${t('list.rangeMin')}`)}
+      {hasMax && render(1, `≤ ${t('list.rangeMax')}`)}
+    </Space.Compact>
+  )
+}

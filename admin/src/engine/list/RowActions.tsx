@@ -1,0 +1,48 @@
+import { useState } from 'react'
+import type { BaseRecord } from '@refinedev/core'
+import { DeleteButton, EditButton, ShowButton } from '@refinedev/antd'
+import { Button, Dropdown, Space } from 'antd'
+import { MoreOutlined } from '@ant-design/icons'
+import { useTranslation } from 'react-i18next'
+import type { ActionMeta, ResourceMeta } from '../../meta/types'
+import { useLabel } from '../../meta/MetaContext'
+import { canDo } from '../../meta/permissions'
+import { actionApplies, permittedActions } from '../actions/visibility'
+import { ActionButton } from '../actions/ActionButton'
+import { ActionModal } from '../actions/ActionModal'
+
+const INLINE_ACTIONS = 2
+
+/** Per-row buttons: view, edit, the record's custom actions (overflow in a menu), delete. */
+export function RowActions({ resource, record }: { resource: ResourceMeta; record: BaseRecord }) {
+  const { t } = useTranslation()
+  const label = useLabel()
+  const [active, setActive] = useState<ActionMeta | null>(null)
+  const actions = permittedActions(resource, 'record').filter((a) => actionApplies(a, record))
+  const inline = actions.slice(0, INLINE_ACTIONS)
+  const overflow = actions.slice(INLINE_ACTIONS)
+  const id = record.id
+
+  return (
+    <Space size={4} onClick={(e) => e.stopPropagation()} className="cd-row-actions">
+      {canDo(resource, 'show') && <ShowButton hideText size="small" resource={resource.name} recordItemId={id} title={t('buttons.show')} />}
+      {canDo(resource, 'edit') && <EditButton hideText size="small" resource={resource.name} recordItemId={id} title={t('buttons.edit')} />}
+      {inline.map((a) => (
+        <ActionButton key={a.name} size="small" resource={resource} action={a} record={record} />
+      ))}
+      {overflow.length > 0 && (
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: overflow.map((a) => ({ key: a.name, label: label(a.label, a.name), danger: a.danger })),
+            onClick: ({ key }) => setActive(overflow.find((a) => a.name === key) ?? null),
+          }}
+        >
+          <Button size="small" icon={<MoreOutlined />} aria-label={t('buttons.more')} />
+        </Dropdown>
+      )}
+      {canDo(resource, 'delete') && <DeleteButton hideText size="small" resource={resource.name} recordItemId={id} />}
+      {active && <ActionModal resource={resource} action={active} record={record} open onClose={() => setActive(null)} />}
+    </Space>
+  )
+}

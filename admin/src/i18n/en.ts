@@ -1,0 +1,83 @@
+/** English UI strings. Keys follow Refine's conventions (buttons.*, actions.*, notifications.*). */
+const en = {
+  app: { title: 'Creditdesk', tagline: 'Staff console' },
+  buttons: {
+    create: 'Create', edit: 'Edit', show: 'View', delete: 'Delete', save: 'Save', cancel: 'Cancel',
+    confirm: 'Are you sure?', logout: 'Sign out', refresh: 'Refresh', filter: 'Filter', clear: 'Clear',
+    list: 'List', clone: 'Clone', export: 'Export CSV', reveal: 'Reveal', hide: 'Hide', reset: 'Reset',
+    columns: 'Columns', more: 'More', close: 'Close', retry: 'Retry', ok: 'OK',
+    notAccessTitle: "You don't have permission to do this",
+  },
+  actions: { list: 'List', create: 'Create', edit: 'Edit', show: 'Details', clone: 'Clone' },
+  notifications: {
+    success: 'Success', error: 'Error (status code: {{statusCode}})',
+    createSuccess: 'Created {{resource}}', createError: 'Could not create {{resource}} (status code: {{statusCode}})',
+    editSuccess: 'Saved {{resource}}', editError: 'Could not save {{resource}} (status code: {{statusCode}})',
+    deleteSuccess: 'Deleted {{resource}}', deleteError: 'Could not delete {{resource}} (status code: {{statusCode}})',
+    undoable: 'You have {{seconds}} seconds to undo',
+  },
+  warnWhenUnsavedChanges: 'Are you sure you want to leave? You have unsaved changes.',
+  documentTitle: { default: 'Creditdesk', suffix: ' | Creditdesk' },
+  common: { yes: 'Yes', no: 'No', all: 'All', empty: 'No data', loading: 'Loading…', from: 'From', to: 'To', id: 'ID' },
+  header: { language: 'Language', signedInAs: 'Signed in as' },
+  menu: { dashboard: 'Dashboard', rolesPolicies: 'Roles & policies' },
+  pages: {
+    login: {
+      title: 'Sign in to Creditdesk', subtitle: 'Staff console',
+      fields: { email: 'Email', password: 'Password' },
+      signin: 'Sign in',
+      errors: {
+        requiredEmail: 'Enter your email', validEmail: 'Enter a valid email address', requiredPassword: 'Enter your password',
+        invalid: 'Email or password is incorrect.', locked: 'Too many attempts. Try again in {{seconds}} s.',
+        lockedNoTime: 'Too many attempts. Try again later.', network: 'The server could not be reached. Try again.',
+      },
+    },
+    error: {
+      notFound: 'This page does not exist.', forbidden: 'You do not have access to this page.',
+      backHome: 'Back to dashboard', metaFailed: 'The console could not load its configuration.',
+      unknownResource: 'Unknown resource “{{name}}”.',
+    },
+  },
+  list: {
+    search: 'Search…', total: 'Total {{count}}', actions: 'Actions', selected: '{{count}} selected',
+    columns: 'Columns', resetColumns: 'Show all', clearFilters: 'Clear filters', rangeMin: 'Min', rangeMax: 'Max',
+    noRecords: 'No records match', selectAll: 'Any',
+  },
+  show: { details: 'Details', history: 'History', noHistory: 'No changes recorded yet.', related: 'Related' },
+  form: {
+    invalidJson: 'Must be valid JSON', invalidMoney: 'Use a decimal number like 12.50', placeholder: 'Enter {{label}}',
+    selectPlaceholder: 'Select {{label}}',
+  },
+  sensitive: { masked: 'Hidden', reveal: 'Reveal', revealFailed: 'Could not reveal the value' },
+  action: {
+    confirm: 'Are you sure you want to {{action}} {{target}}?', confirmBulk: 'Apply “{{action}}” to {{count}} records?',
+    confirmCollection: 'Run “{{action}}”?', reason: 'Reason', reasonHelp: 'Recorded in the audit log',
+    reasonRequired: 'A reason is required', done: 'Done', resultTitle: 'Copy this now — it will not be shown again.',
+    refused: 'The action was refused',
+  },
+  export: {
+    title: 'Exporting {{resource}}', rows: '{{count}} rows', rowsOf: '{{count}} of {{total}} rows', done: 'Export finished: {{count}} rows',
+    failed: 'Export failed', cancelled: 'Export cancelled', starting: 'Starting…',
+  },
+  diff: { field: 'Field', before: 'Before', after: 'After', noChanges: 'No field changes', added: 'added', removed: 'removed', changed: 'changed' },
+  audit: {
+    title: 'Audit log', actor: 'Actor', resource: 'Resource', action: 'Action', time: 'Time', record: 'Record',
+    reason: 'Reason', ip: 'IP', changes: 'Changes', anyActor: 'Any actor', anyResource: 'Any resource', anyAction: 'Any action',
+  },
+  dashboard: {
+    title: 'Dashboard', staffLoginsToday: 'Staff sign-ins today', newCustomers: 'New customers',
+    today: 'Today', week: 'This week', month: 'This month', year: 'This year',
+    trend: 'New customers, last 30 days', count: 'Customers', date: 'Date', noData: 'No sign-ups in the last 30 days',
+  },
+  roles: {
+    title: 'Roles & policies', role: 'Role', roles: 'Roles', newRole: 'New role', name: 'Name (key)', label: 'Label',
+    description: 'Description', nameHelp: 'Lowercase letters, digits and underscores', resource: 'Resource',
+    previewChanges: 'Preview changes', preview: 'Changes to {{role}}', added: 'Granted', removed: 'Revoked',
+    noChanges: 'No changes to save.', apply: 'Apply changes', saved: 'Permissions of {{role}} saved', created: 'Role {{role}} created',
+    systemReadOnly: 'Super admin always holds every permission; it cannot be edited.', system: 'System',
+    discard: 'Discard', pending: '{{count}} pending changes', allInRow: 'All',
+  },
+}
+
+export default en
+export type Dictionary = typeof en

@@ -1,0 +1,84 @@
+import type { Dictionary } from './en'
+
+/** 简体中文界面文案。键名与 en.ts 一一对应（类型检查保证不缺键）。 */
+const zhCN: Dictionary = {
+  app: { title: 'Creditdesk', tagline: '员工后台' },
+  buttons: {
+    create: '新建', edit: '编辑', show: '查看', delete: '删除', save: '保存', cancel: '取消',
+    confirm: '确定吗？', logout: '退出登录', refresh: '刷新', filter: '筛选', clear: '清除',
+    list: '列表', clone: '复制', export: '导出 CSV', reveal: '显示', hide: '隐藏', reset: '重置',
+    columns: '列', more: '更多', close: '关闭', retry: '重试', ok: '确定',
+    notAccessTitle: '你没有执行此操作的权限',
+  },
+  actions: { list: '列表', create: '新建', edit: '编辑', show: '详情', clone: '复制' },
+  notifications: {
+    success: '成功', error: '错误（状态码：{{statusCode}}）',
+    createSuccess: '已创建{{resource}}', createError: '创建{{resource}}失败（状态码：{{statusCode}}）',
+    editSuccess: '已保存{{resource}}', editError: '保存{{resource}}失败（状态码：{{statusCode}}）',
+    deleteSuccess: '已删除{{resource}}', deleteError: '删除{{resource}}失败（状态码：{{statusCode}}）',
+    undoable: '{{seconds}} 秒内可撤销',
+  },
+  warnWhenUnsavedChanges: '有未保存的修改，确定要离开吗？',
+  documentTitle: { default: 'Creditdesk', suffix: ' | Creditdesk' },
+  common: { yes: '是', no: '否', all: '全部', empty: '暂无数据', loading: '加载中…', from: '从', to: '至', id: 'ID' },
+  header: { language: '语言', signedInAs: '当前登录' },
+  menu: { dashboard: '仪表盘', rolesPolicies: '角色与权限' },
+  pages: {
+    login: {
+      title: '登录 Creditdesk', subtitle: '员工后台',
+      fields: { email: '邮箱', password: '密码' },
+      signin: '登录',
+      errors: {
+        requiredEmail: '请输入邮箱', validEmail: '请输入有效的邮箱地址', requiredPassword: '请输入密码',
+        invalid: '邮箱或密码错误。', locked: '尝试次数过多，请在 {{seconds}} 秒后重试。',
+        lockedNoTime: '尝试次数过多，请稍后再试。', network: '无法连接服务器，请重试。',
+      },
+    },
+    error: {
+      notFound: '页面不存在。', forbidden: '你无权访问此页面。',
+      backHome: '返回仪表盘', metaFailed: '无法加载后台配置。',
+      unknownResource: '未知资源“{{name}}”。',
+    },
+  },
+  list: {
+    search: '搜索…', total: '共 {{count}} 条', actions: '操作', selected: '已选 {{count}} 项',
+    columns: '列', resetColumns: '显示全部', clearFilters: '清除筛选', rangeMin: '最小', rangeMax: '最大',
+    noRecords: '没有匹配的记录', selectAll: '不限',
+  },
+  show: { details: '详情', history: '变更历史', noHistory: '暂无变更记录。', related: '关联' },
+  form: {
+    invalidJson: '必须是合法的 JSON', invalidMoney: '请输入小数金额，例如 12.50', placeholder: '请输入{{label}}',
+    selectPlaceholder: '请选择{{label}}',
+  },
+  sensitive: { masked: '已隐藏', reveal: '显示', revealFailed: '无法显示该值' },
+  action: {
+    confirm: '确定要对 {{target}} 执行“{{action}}”吗？', confirmBulk: '对 {{count}} 条记录执行“{{action}}”？',
+    confirmCollection: '执行“{{action}}”？', reason: '原因', reasonHelp: '将记录在审计日志中',
+    reasonRequired: '请填写原因', done: '完成', resultTitle: '请立即复制，此内容不会再次显示。',
+    refused: '操作被拒绝',
+  },
+  export: {
+    title: '正在导出{{resource}}', rows: '{{count}} 行', rowsOf: '{{count}} / {{total}} 行', done: '导出完成：{{count}} 行',
+    failed: '导出失败', cancelled: '已取消导出', starting: '准备中…',
+  },
+  diff: { field: '字段', before: '修改前', after: '修改后', noChanges: '没有字段变更', added: '新增', removed: '移除', changed: '修改' },
+  audit: {
+    title: '审计日志', actor: '操作人', resource: '资源', action: '动作', time: '时间', record: '记录',
+    reason: '原因', ip: 'IP', changes: '变更', anyActor: '任意操作人', anyResource: '任意资源', anyAction: '任意动作',
+  },
+  dashboard: {
+    title: '仪表盘', staffLoginsToday: '今日员工登录', newCustomers: '新增客户',
+    today: '今日', week: '本周', month: '本月', year: '今年',
+    trend: '近 30 天新增客户', count: '客户数', date: '日期', noData: '近 30 天没有新注册',
+  },
+  roles: {
+    title: '角色与权限', role: '角色', roles: '角色', newRole: '新建角色', name: '名称（标识）', label: '显示名',
+    description: '描述', nameHelp: '小写字母、数字和下划线', resource: '资源',
+    previewChanges: '预览变更', preview: '{{role}} 的变更', added: '授予', removed: '撤销',
+    noChanges: '没有需要保存的变更。', apply: '应用变更', saved: '已保存 {{role}} 的权限', created: '已创建角色 {{role}}',
+    systemReadOnly: '超级管理员始终拥有全部权限，不可编辑。', system: '系统',
+    discard: '放弃', pending: '{{count}} 项待保存变更', allInRow: '全部',
+  },
+}
+
+export default zhCN

@@ -1,0 +1,70 @@
+import type { AxiosInstance } from 'axios'
+import { API_URL, type ApiError } from '../providers/http'
+import type { AdminMeta } from './types'
+
+export type MetaStatus = 'idle' | 'loading' | 'ready' | 'anonymous' | 'error'
+
+export interface MetaState {
+  status: MetaStatus
+  meta: AdminMeta | null
+  error?: string
+}
+
+export interface MetaStore {
+  getState(): MetaState
+  subscribe(listener: () => void): () => void
+  /** Loads (or reloads) GET /api/admin/meta; resolves null when the session is missing. */
+  load(): Promise<AdminMeta | null>
+  /** Returns the loaded meta, loading it first if needed. */
+  ensure(): Promise<AdminMeta | null>
+  clear(): void
+}
+
+/**
+ * Holds the meta document outside React so the auth and access-control providers (plain objects)
+ * and the components (through useSyncExternalStore) read the same copy.
+ */
+export function createMetaStore(http: AxiosInstance | null, initial?: AdminMeta): MetaStore {
+  let state: MetaState = initial ? { status: 'ready', meta: initial } : { status: 'idle', meta: null }
+  let pending: Promise<AdminMeta | null> | null = null
+  const listeners = new Set<() => void>()
+  const set = (next: MetaState) => {
+    state = next
+    listeners.forEach((l) => l())
+  }
+
+  const load = () => {
+    if (!http) return Promise.resolve(state.meta)
+    if (pending) return pending
+    set({ ...state, status: state.meta ? state.status : 'loading' })
+    pending = http
+      .get<AdminMeta>(`${API_URL}/meta`)
+      .then(({ data }) => {
+        set({ status: 'ready', meta: data })
+        return data
+      })
+      .catch((error: ApiError) => {
+        if (error.statusCode === 401) {
+          set({ status: 'anonymous', meta: null })
+          return null
+        }
+        set({ status: 'error', meta: state.meta, error: error.message })
+        return state.meta
+      })
+      .finally(() => {
+        pending = null
+      })
+    return pending
+  }
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    load,
+    ensure: () => (state.meta ? Promise.resolve(state.meta) : pending ?? load()),
+    clear: () => set({ status: 'anonymous', meta: null }),
+  }
+}

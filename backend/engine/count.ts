@@ -1,0 +1,24 @@
+/**
+ * Totals that do not scan a large table for every page. Up to COUNT_CAP matching rows the
+ * count is exact; past it, PostgreSQL's planner estimate is used and the response says so
+ * with `X-Total-Count-Estimated: true`.
+ */
+import db from '@adonisjs/lucid/services/db'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+
+export const COUNT_CAP = 100_000
+
+export async function countRows(query: DatabaseQueryBuilderContract<any>, table: string, filtered: boolean) {
+  if (!filtered) {
+    const stats = await db.rawQuery('SELECT reltuples::bigint AS estimate FROM pg_class WHERE oid = to_regclass(?)', [table])
+    const estimate = Number(stats.rows[0]?.estimate ?? -1)
+    if (estimate > COUNT_CAP) return { total: estimate, estimated: true }
+  }
+  const capped = query.clone().clearOrder().clearSelect().select(db.raw('1')).limit(COUNT_CAP + 1)
+  const result = await db.from(capped.as('capped')).count('* as total').first()
+  const total = Number(result?.total ?? 0)
+  if (total <= COUNT_CAP) return { total, estimated: false }
+  const { sql, bindings } = query.clone().clearOrder().toSQL()
+  const plan = await db.rawQuery(`EXPLAIN (FORMAT JSON) ${sql}`, bindings as any[])
+  return { total: Math.max(COUNT_CAP + 1, Number(plan.rows[0]['QUERY PLAN'][0].Plan['Plan Rows'])), estimated: true }
+}

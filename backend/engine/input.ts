@@ -1,0 +1,132 @@
+/**
+ * Validation of create / edit / action input, built from the field declarations with VineJS.
+ * Fields the declaration does not accept are refused by name (mass assignment is an error,
+ * not a silent drop), so a PATCH carrying a role, a balance or an owner never writes it.
+ */
+import vine from '@vinejs/vine'
+import { DateTime } from 'luxon'
+import { InvalidInput, type FieldError } from '#exceptions/domain_errors'
+import type { FieldDef } from './types.js'
+import { parseMoney } from './values.js'
+
+type Mode = 'create' | 'edit' | 'action'
+
+export const PASSWORD_RULES = { min: 10, max: 128 }
+
+function schemaFor(field: FieldDef) {
+  switch (field.type) {
+    case 'string': {
+      let s = vine.string().trim().maxLength(field.maxLength ?? 255)
+      if (field.minLength) s = s.minLength(field.minLength)
+      if (field.format === 'email') s = s.email()
+      if (field.format === 'phone') s = s.regex(/^\+?[0-9][0-9 \-]{5,30}$/)
+      return s
+    }
+    case 'text':
+      return vine.string().trim().maxLength(field.maxLength ?? 5000)
+    case 'number': {
+      let n = vine.number({ strict: true })
+      if (field.min !== undefined) n = n.min(field.min)
+      if (field.max !== undefined) n = n.max(field.max)
+      return n
+    }
+    case 'relation':
+      return vine.number({ strict: true }).withoutDecimals().positive()
+    case 'money':
+      return vine.string().trim().maxLength(40)
+    case 'boolean':
+      return vine.boolean({ strict: true })
+    case 'enum':
+      return vine.enum(field.options!.map((o) => o.value))
+    case 'date':
+    case 'datetime':
+      return vine.string().trim().maxLength(40)
+    case 'tags':
+      return vine.array(vine.string().trim().minLength(1).maxLength(40)).maxLength(30).distinct()
+    case 'json':
+      return vine.any()
+    case 'file':
+      return vine.string().trim().maxLength(1024)
+  }
+}
+
+/**
+ * Validates `body` against the fields writable in `mode`. Returns column → value for the
+ * fields present. `current` (edit) lets unchanged read-only values through silently, the
+ * way a form that posts every field expects.
+ */
+export async function validateInput(
+  fields: Record<string, FieldDef>,
+  body: unknown,
+  mode: Mode,
+  current?: Record<string, any>
+): Promise<Record<string, any>> {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new InvalidInput([{ field: '_body', message: 'The request body must be a JSON object' }], 'The request body must be a JSON object')
+  }
+  const input = body as Record<string, unknown>
+  const writable = (f: FieldDef) => (mode === 'create' ? f.create : mode === 'edit' ? f.edit : true) && !f.compute
+  const errors: FieldError[] = []
+  const shape: Record<string, any> = {}
+
+  for (const key of Object.keys(input)) {
+    const field = fields[key]
+    if (!field) {
+      if (mode === 'action' && key === 'reason') continue
+      errors.push({ field: key, message: `Unknown field "${key}"`, rule: 'unknown' })
+    } else if (!writable(field)) {
+      const unchanged = current && JSON.stringify(current[key] ?? null) === JSON.stringify(input[key] ?? null)
+      if (!unchanged) errors.push({ field: key, message: `"${key}" cannot be changed here`, rule: 'readOnly' })
+    }
+  }
+  if (errors.length) throw new InvalidInput(errors)
+
+  for (const [name, field] of Object.entries(fields)) {
+    if (!writable(field)) continue
+    const base: any = schemaFor(field)
+    const required = field.required && mode !== 'edit'
+    shape[name] = required ? base : field.required ? base.optional() : base.nullable().optional()
+  }
+
+  const validator = vine.create(vine.object(shape))
+  const data: Record<string, any> = await validator.validate(
+    Object.fromEntries(Object.entries(input).filter(([k]) => k in shape))
+  )
+
+  const values: Record<string, any> = {}
+  for (const [name, value] of Object.entries(data)) {
+    const field = fields[name]
+    if (value === undefined) continue
+    values[field.column ?? name] = convert(name, field, value, errors)
+  }
+  if (errors.length) throw new InvalidInput(errors)
+  return values
+}
+
+function convert(name: string, field: FieldDef, value: any, errors: FieldError[]) {
+  if (value === null) return null
+  switch (field.type) {
+    case 'money':
+      try {
+        return parseMoney(value, field.scale ?? 2).toString()
+      } catch (error: any) {
+        errors.push({ field: name, message: `"${name}" must be an amount like 12.50 (${error.message})`, rule: 'money' })
+        return undefined
+      }
+    case 'date':
+    case 'datetime': {
+      const parsed = DateTime.fromISO(value, { zone: 'utc' })
+      if (!parsed.isValid) {
+        errors.push({ field: name, message: `"${name}" must be an ISO 8601 date`, rule: 'date' })
+        return undefined
+      }
+      return field.type === 'date' ? parsed.toISODate() : parsed.toJSDate()
+    }
+    case 'json':
+      return JSON.stringify(value)
+    case 'string':
+      return field.format === 'email' ? String(value).toLowerCase() : value
+    default:
+      return value
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * Parses the @refinedev/simple-rest list query into a checked plan and applies it to a
+ * query builder. Anything the resource did not declare (a field, an operator, a sort) is a
+ * 400 naming it: a filter is never silently ignored.
+ */
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import { DateTime } from 'luxon'
+import { BadRequest } from '#exceptions/domain_errors'
+import type { FieldDef, Operator, ResourceDef } from './types.js'
+import { parseMoney } from './values.js'
+
+export const MAX_PAGE_SIZE = 200
+
+type Condition = { field: string; column: string; op: Operator; values: unknown[] }
+
+export type ListPlan = {
+  conditions: Condition[]
+  search?: string
+  sort: Array<{ column: string; order: 'asc' | 'desc' }>
+  start: number
+  end: number
+}
+
+const SUFFIXES: Array<[string, Operator]> = [
+  ['_ne', 'ne'],
+  ['_gte', 'gte'],
+  ['_lte', 'lte'],
+  ['_like', 'contains'],
+]
+const RESERVED = new Set(['_start', '_end', '_sort', '_order', 'q'])
+
+export function parseListQuery(resource: ResourceDef, qs: Record<string, unknown>, options: { paginate?: boolean } = {}): ListPlan {
+  const conditions: Condition[] = []
+
+  for (const [key, raw] of Object.entries(qs)) {
+    if (RESERVED.has(key)) continue
+    const values = asStrings(key, raw)
+    const [fieldName, op] = splitKey(resource, key)
+    const field = resource.fields[fieldName]
+    if (!field || field.writeOnly || field.compute) {
+      throw new BadRequest(`Unknown filter field "${fieldName}" on ${resource.name}`)
+    }
+    const allowed = field.filter ?? []
+    const effective: Operator = op === 'eq' && values.length > 1 ? 'in' : op
+    const permitted = allowed.includes(effective) || (effective === 'in' && allowed.includes('eq')) || (effective === 'eq' && allowed.includes('in'))
+    if (!permitted) {
+      throw new BadRequest(`Field "${fieldName}" cannot be filtered with "${effective}" on ${resource.name}`)
+    }
+    conditions.push({
+      field: fieldName,
+      column: field.column ?? fieldName,
+      op: effective,
+      values: values.map((v) => coerce(fieldName, field, effective, v)),
+    })
+  }
+
+  let search: string | undefined
+  if (qs.q !== undefined) {
+    const [q] = asStrings('q', qs.q)
+    if (!Object.values(resource.fields).some((f) => f.searchable)) {
+      throw new BadRequest(`${resource.name} has no searchable fields`)
+    }
+    if (q.length > 200) throw new BadRequest('The search text is too long (200 characters at most)')
+    search = q.trim() || undefined
+  }
+
+  const sort = parseSort(resource, qs._sort, qs._order)
+  const { start, end } = parseRange(qs._start, qs._end, options.paginate !== false)
+  return { conditions, search, sort, start, end }
+}
+
+function splitKey(resource: ResourceDef, key: string): [string, Operator] {
+  if (resource.fields[key]) return [key, 'eq']
+  for (const [suffix, op] of SUFFIXES) {
+    if (key.endsWith(suffix)) return [key.slice(0, -suffix.length), op]
+  }
+  return [key, 'eq']
+}
+
+function asStrings(key: string, raw: unknown): string[] {
+  const list = Array.isArray(raw) ? raw : [raw]
+  if (!list.length || list.some((v) => typeof v !== 'string')) {
+    throw new BadRequest(`The query parameter "${key}" must be plain text`)
+  }
+  if (list.length > 500) throw new BadRequest(`Too many values for "${key}" (500 at most)`)
+  return list as string[]
+}
+
+function coerce(name: string, field: FieldDef, op: Operator, value: string): unknown {
+  const fail = (what: string): never => {
+    throw new BadRequest(`Filter "${name}": "${value.slice(0, 60)}" is not ${what}`)
+  }
+  if (op === 'contains') {
+    if (value.length > 200) fail('a search text of 200 characters or fewer')
+    return value
+  }
+  switch (field.type) {
+    case 'number':
+    case 'relation':
+      if (!/^-?\d{1,18}(\.\d+)?$/.test(value)) fail('a number')
+      return value
+    case 'money':
+      try {
+        return parseMoney(value, field.scale ?? 2).toString()
+      } catch {
+        return fail('an amount')
+      }
+    case 'boolean':
+      if (['true', '1'].includes(value)) return true
+      if (['false', '0'].includes(value)) return false
+      return fail('true or false')
+    case 'enum':
+      if (!field.options!.some((o) => o.value === value)) fail(`one of ${field.options!.map((o) => o.value).join(', ')}`)
+      return value
+    case 'date':
+    case 'datetime': {
+      const parsed = DateTime.fromISO(value, { zone: 'utc' })
+      if (!parsed.isValid) fail('an ISO 8601 date')
+      // a date-only upper bound ("2026-11-22") includes that whole day
+      if (op === 'lte' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return parsed.endOf('day').toJSDate()
+      return parsed.toJSDate()
+    }
+    default:
+      if (value.length > 500) fail('a value of 500 characters or fewer')
+      return value
+  }
+}
+
+function parseSort(resource: ResourceDef, rawSort: unknown, rawOrder: unknown) {
+  const pk = resource.primaryKey ?? 'id'
+  const fields = rawSort === undefined ? resource.defaultSort.map((s) => s.field) : asStrings('_sort', rawSort).join(',').split(',')
+  const orders = rawSort === undefined ? resource.defaultSort.map((s) => s.order) : rawOrder === undefined ? [] : asStrings('_order', rawOrder).join(',').split(',')
+  const sort = fields.map((name, i) => {
+    const field = resource.fields[name.trim()]
+    if (!field || !field.sortable) throw new BadRequest(`Cannot sort ${resource.name} by "${name}"`)
+    const order = (orders[i] ?? 'asc').trim().toLowerCase()
+    if (order !== 'asc' && order !== 'desc') throw new BadRequest(`Sort order must be asc or desc, not "${order}"`)
+    return { column: field.column ?? name.trim(), order: order as 'asc' | 'desc' }
+  })
+  if (!sort.some((s) => s.column === pk)) sort.push({ column: pk, order: sort.at(-1)?.order ?? 'asc' })
+  return sort
+}
+
+function parseRange(rawStart: unknown, rawEnd: unknown, paginate: boolean) {
+  const int = (key: string, raw: unknown) => {
+    const [text] = asStrings(key, raw)
+    if (!/^\d{1,9}$/.test(text)) throw new BadRequest(`"${key}" must be a whole number of 0 or more`)
+    return Number(text)
+  }
+  const start = rawStart === undefined ? 0 : int('_start', rawStart)
+  if (!paginate) return { start: 0, end: Number.MAX_SAFE_INTEGER }
+  let end = rawEnd === undefined ? start + MAX_PAGE_SIZE : int('_end', rawEnd)
+  if (end < start) throw new BadRequest('"_end" must not be lower than "_start"')
+  if (end - start > MAX_PAGE_SIZE) end = start + MAX_PAGE_SIZE
+  return { start, end }
+}
+
+/** Applies filters and search (not sort or paging) so the same plan serves list, count and export. */
+export function applyFilters(query: DatabaseQueryBuilderContract<any>, resource: ResourceDef, plan: ListPlan) {
+  for (const condition of plan.conditions) {
+    const field = resource.fields[condition.field]
+    const column = condition.column
+    const [first] = condition.values
+    if (field.type === 'tags') {
+      if (condition.op === 'ne') query.whereRaw(`NOT (?? @> ARRAY[?]::text[])`, [column, first as string])
+      else if (condition.op === 'contains') query.whereRaw(`array_to_string(??, ' ') ILIKE ?`, [column, like(first as string)])
+      else query.whereRaw(`?? && ?::text[]`, [column, condition.values as string[]])
+      continue
+    }
+    switch (condition.op) {
+      case 'eq':
+        query.where(column, first as any)
+        break
+      case 'in':
+        query.whereIn(column, condition.values as any[])
+        break
+      case 'ne':
+        query.where((q) => q.whereNot(column, first as any).orWhereNull(column))
+        break
+      case 'gte':
+        query.where(column, '>=', first as any)
+        break
+      case 'lte':
+        query.where(column, '<=', first as any)
+        break
+      case 'contains':
+        query.whereILike(column, like(first as string))
+        break
+    }
+  }
+  if (plan.search) {
+    const text = plan.search
+    const searchable = Object.entries(resource.fields).filter(([, f]) => f.searchable)
+    query.where((q) => {
+      for (const [name, field] of searchable) {
+        const column = field.column ?? name
+        if (field.type === 'number' || field.type === 'relation') {
+          if (/^\d{1,18}$/.test(text)) q.orWhere(column, text)
+        } else {
+          q.orWhereILike(column, like(text))
+        }
+      }
+    })
+  }
+  return query
+}
+
+function like(text: string) {
+  return `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`
+}
+
+export function applySort(query: DatabaseQueryBuilderContract<any>, plan: ListPlan) {
+  for (const { column, order } of plan.sort) query.orderBy(column, order)
+  return query
+}

@@ -1,0 +1,86 @@
+/**
+ * What the console renders from: every resource the caller may view, its fields,
+ * operators, actions and the caller's own permissions on it.
+ */
+import permissions from '#services/permissions'
+import type Staff from '#models/staff'
+import type { FieldDef, ResourceDef } from './types.js'
+import { allResources, permissionNames } from './registry.js'
+
+export const GROUPS = {
+  dashboard: { 'en': 'Dashboard', 'zh-CN': '仪表盘' },
+  customers: { 'en': 'Customers', 'zh-CN': '用户与机构' },
+  billing: { 'en': 'Billing', 'zh-CN': '费用与账单' },
+  system: { 'en': 'System & audit', 'zh-CN': '系统与审计' },
+}
+
+function fieldMeta(name: string, field: FieldDef) {
+  return {
+    name,
+    type: field.type,
+    label: field.label,
+    list: field.list ?? false,
+    show: field.show ?? !field.writeOnly,
+    create: field.create ?? false,
+    edit: field.edit ?? false,
+    required: field.required ?? false,
+    sortable: field.sortable ?? false,
+    searchable: field.searchable ?? false,
+    filter: field.filter ?? [],
+    sensitive: field.sensitive ?? false,
+    writeOnly: field.writeOnly ?? false,
+    ...(field.options ? { options: field.options } : {}),
+    ...(field.relation ? { relation: field.relation } : {}),
+    ...(field.currency ? { currency: field.currency } : {}),
+    ...(field.maxLength ? { maxLength: field.maxLength } : {}),
+    ...(field.minLength ? { minLength: field.minLength } : {}),
+    ...(field.min !== undefined ? { min: field.min } : {}),
+    ...(field.max !== undefined ? { max: field.max } : {}),
+    ...(field.format ? { format: field.format } : {}),
+    ...(field.help ? { help: field.help } : {}),
+  }
+}
+
+export function resourceMeta(resource: ResourceDef, granted: string[]) {
+  const ops = resource.operations ?? {}
+  return {
+    name: resource.name,
+    label: resource.label,
+    group: resource.group,
+    icon: resource.icon ?? 'table',
+    primaryKey: resource.primaryKey ?? 'id',
+    titleField: resource.titleField,
+    defaultSort: resource.defaultSort,
+    operations: {
+      list: true,
+      show: true,
+      create: !!ops.create,
+      edit: !!ops.edit,
+      delete: !!ops.delete,
+      export: ops.export !== false,
+    },
+    fields: Object.entries(resource.fields).map(([name, field]) => fieldMeta(name, field)),
+    relations: resource.relations ?? [],
+    actions: Object.entries(resource.actions ?? {}).map(([name, action]) => ({
+      name,
+      label: action.label,
+      scope: action.scope,
+      confirm: action.confirm ?? false,
+      reason: action.reason ?? false,
+      danger: action.danger ?? false,
+      fields: Object.entries(action.fields ?? {}).map(([n, f]) => fieldMeta(n, { create: true, ...f })),
+      ...(action.when ? { when: action.when } : {}),
+    })),
+    permissions: granted,
+  }
+}
+
+export async function buildMeta(staff: Staff) {
+  const resources = []
+  for (const resource of allResources()) {
+    const granted = await permissions.actionsOn(staff.roleId, resource.name, permissionNames(resource))
+    if (!granted.includes('view')) continue
+    resources.push(resourceMeta(resource, granted))
+  }
+  return { resources, groups: GROUPS, settings: { currency: 'USD' } }
+}

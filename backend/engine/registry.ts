@@ -1,0 +1,44 @@
+/**
+ * Every file in backend/resources/ (except those starting with `_`) declares one resource.
+ * They are loaded once at boot, before routes are registered.
+ */
+import { readdir } from 'node:fs/promises'
+import type { ResourceDef } from './types.js'
+import { CRUD_ACTIONS } from './types.js'
+
+const resources = new Map<string, ResourceDef>()
+
+export async function loadResources() {
+  if (resources.size) return resources
+  const dir = new URL('../resources/', import.meta.url)
+  const files = (await readdir(dir)).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('_')).sort()
+  for (const file of files) {
+    const module = await import(new URL(file.replace(/\.ts$/, '.js'), dir).href)
+    const definition: ResourceDef = module.default
+    if (resources.has(definition.name)) throw new Error(`Resource "${definition.name}" is declared twice`)
+    resources.set(definition.name, definition)
+  }
+  return resources
+}
+
+export function allResources(): ResourceDef[] {
+  return [...resources.values()]
+}
+
+export function findResource(name: string): ResourceDef | undefined {
+  return resources.get(name)
+}
+
+/** Every permission that exists on a resource: CRUD, export, view_sensitive and its custom actions. */
+export function permissionNames(resource: ResourceDef): string[] {
+  const ops = resource.operations ?? {}
+  const names: string[] = ['view']
+  if (ops.create) names.push('create')
+  if (ops.edit) names.push('edit')
+  if (ops.delete) names.push('delete')
+  if (ops.export !== false) names.push('export')
+  if (Object.values(resource.fields).some((f) => f.sensitive)) names.push('view_sensitive')
+  names.push(...Object.keys(resource.actions ?? {}))
+  names.push(...(resource.extraPermissions ?? []))
+  return names.filter((n, i) => names.indexOf(n) === i && (CRUD_ACTIONS.includes(n as any) || true))
+}

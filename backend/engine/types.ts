@@ -1,0 +1,138 @@
+/**
+ * The vocabulary of a resource declaration. A file under backend/resources/ exports one
+ * `defineResource({...})`; the engine derives REST, filters, export, meta, policies and
+ * audit from it.
+ */
+import type { HttpContext } from '@adonisjs/core/http'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+
+export type Label = { 'en': string; 'zh-CN': string }
+
+export type FieldType =
+  | 'string'
+  | 'text'
+  | 'number'
+  | 'money'
+  | 'boolean'
+  | 'enum'
+  | 'date'
+  | 'datetime'
+  | 'json'
+  | 'relation'
+  | 'file'
+  | 'tags'
+
+/** List operators, in the console's words. On the wire: eq `f=`, ne `f_ne=`, gte, lte, contains `f_like=`, in (repeated `f=`). */
+export type Operator = 'eq' | 'ne' | 'gte' | 'lte' | 'contains' | 'in'
+
+export interface EnumOption {
+  value: string
+  label: Label
+  color?: string
+}
+
+export interface FieldDef {
+  type: FieldType
+  label: Label
+  /** Database column; defaults to the field name. */
+  column?: string
+  list?: boolean
+  show?: boolean
+  create?: boolean
+  edit?: boolean
+  required?: boolean
+  filter?: Operator[]
+  sortable?: boolean
+  searchable?: boolean
+  /** Masked in lists, exports and audit unless the caller holds `view_sensitive`. */
+  sensitive?: boolean
+  /** Accepted on create/edit but never read back (e.g. a password). */
+  writeOnly?: boolean
+  options?: EnumOption[]
+  relation?: { resource: string; labelField: string }
+  /** money: currency code and number of decimal places stored as integer minor units. */
+  currency?: string
+  scale?: number
+  maxLength?: number
+  minLength?: number
+  min?: number
+  max?: number
+  /** string fields: extra format check. */
+  format?: 'email' | 'phone'
+  help?: Label
+  /** Read-only value computed from the row. */
+  compute?: (row: Record<string, any>) => unknown
+}
+
+export interface ActionContext {
+  trx: TransactionClientContract
+  ctx: HttpContext
+  /** The locked row for record actions. */
+  record?: Record<string, any>
+  /** Ids for bulk actions. */
+  ids?: Array<number | string>
+  input: Record<string, any>
+  reason?: string
+}
+
+export interface ActionResult {
+  message: string
+  /** Values shown to the caller once (e.g. a password reset link). Never audited. */
+  result?: Record<string, unknown>
+  /** Extra facts for the audit row. */
+  auditMetadata?: Record<string, unknown>
+}
+
+export interface UseCase {
+  handle(context: ActionContext): Promise<ActionResult>
+}
+
+export interface ActionDef {
+  label: Label
+  scope: 'record' | 'collection' | 'bulk'
+  confirm?: boolean
+  reason?: boolean
+  danger?: boolean
+  fields?: Record<string, FieldDef>
+  /** Show the button only when the record matches. The server re-checks in the use case. */
+  when?: { field: string; eq: unknown }
+  handler: () => Promise<{ default: UseCase }>
+}
+
+export interface RelationDef {
+  name: string
+  label: Label
+  resource: string
+  filterField: string
+}
+
+export interface WriteHooks {
+  /** Turn validated input into column values (e.g. hash a password). Throw a domain error to refuse. */
+  beforeCreate?: (values: Record<string, any>, trx: TransactionClientContract) => Promise<Record<string, any>> | Record<string, any>
+  beforeUpdate?: (
+    values: Record<string, any>,
+    record: Record<string, any>,
+    trx: TransactionClientContract
+  ) => Promise<Record<string, any>> | Record<string, any>
+  beforeDelete?: (record: Record<string, any>, trx: TransactionClientContract) => Promise<void> | void
+}
+
+export interface ResourceDef {
+  name: string
+  label: Label
+  group: string
+  icon?: string
+  table: string
+  primaryKey?: string
+  titleField: string
+  fields: Record<string, FieldDef>
+  defaultSort: Array<{ field: string; order: 'asc' | 'desc' }>
+  operations?: { create?: boolean; edit?: boolean; delete?: boolean; export?: boolean }
+  actions?: Record<string, ActionDef>
+  relations?: RelationDef[]
+  hooks?: WriteHooks
+  /** Extra permissions that exist on this resource without being an action (e.g. roles.manage). */
+  extraPermissions?: string[]
+}
+
+export const CRUD_ACTIONS = ['view', 'create', 'edit', 'delete', 'export', 'view_sensitive'] as const

@@ -1,0 +1,32 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { signIn, signOut } from '#actions/auth/sign_in'
+import { registerCustomer } from '#actions/auth/register_customer'
+import { registerValidator, signInValidator, passwordMessages } from '#validators/auth'
+import { presentCustomer } from '../presenters.js'
+import { SimpleMessagesProvider } from '@vinejs/vine'
+
+/** Portal registration, sign-in, sign-out and "who am I". */
+export default class CustomerAuthController {
+  async register(ctx: HttpContext) {
+    const input = await ctx.request.validateUsing(registerValidator, { messagesProvider: new SimpleMessagesProvider(passwordMessages) })
+    await registerCustomer(ctx, input)
+    const customer = await signIn(ctx, 'customer', input.email, input.password)
+    ctx.response.status(201)
+    return { user: presentCustomer(customer) }
+  }
+
+  async login(ctx: HttpContext) {
+    const { email, password } = await ctx.request.validateUsing(signInValidator)
+    const customer = await signIn(ctx, 'customer', email, password)
+    return { user: presentCustomer(customer) }
+  }
+
+  async logout(ctx: HttpContext) {
+    await signOut(ctx, 'customer')
+    return ctx.response.noContent()
+  }
+
+  async me({ auth }: HttpContext) {
+    return { user: presentCustomer(auth.use('customer').user as any) }
+  }
+}

@@ -1,0 +1,31 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import Role from '#models/role'
+import { allResources, permissionNames } from '#engine/registry'
+import { toGrantMap, updateRolePermissions } from '#actions/roles/update_role_permissions'
+
+/** The permission matrix: roles × resources × actions. */
+export default class PermissionsController {
+  async matrix() {
+    const roles = await Role.query().orderBy('id')
+    const rows = await db.from('role_permissions').join('roles', 'roles.id', 'role_permissions.role_id').select('roles.name as role', 'resource', 'action')
+    const resources = allResources().map((r) => ({ name: r.name, label: r.label, actions: permissionNames(r) }))
+    const grants: Record<string, Record<string, string[]>> = {}
+    for (const role of roles) {
+      grants[role.name] =
+        role.name === Role.SUPER_ADMIN
+          ? Object.fromEntries(resources.map((r) => [r.name, [...r.actions]]))
+          : toGrantMap(rows.filter((r) => r.role === role.name))
+    }
+    return {
+      roles: roles.map((r) => ({ id: r.id, name: r.name, label: r.label, description: r.description, system: r.isSystem })),
+      resources,
+      grants,
+    }
+  }
+
+  async update(ctx: HttpContext) {
+    const grants = await updateRolePermissions(ctx, ctx.params.role, ctx.request.input('grants'))
+    return { role: ctx.params.role, grants }
+  }
+}

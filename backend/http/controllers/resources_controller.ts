@@ -1,0 +1,141 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import { Readable } from 'node:stream'
+import { perform } from '#abilities/main'
+import audit from '#services/audit'
+import { BadRequest, NotFound } from '#exceptions/domain_errors'
+import type { ResourceDef } from '#engine/types'
+import { applyFilters, applySort, parseListQuery } from '#engine/list_query'
+import { countRows } from '#engine/count'
+import { serializeRow } from '#engine/serialize'
+import { csvLine } from '#engine/csv'
+import { createRecord, deleteRecord, findRow, parseId, runAction, updateRecord } from '#engine/records'
+
+/**
+ * The REST face of every declared resource (the simple-rest contract). Routes bind a
+ * resource to each method; the policy check has already run when a method is reached.
+ */
+export default class ResourcesController {
+  async index(ctx: HttpContext, resource: ResourceDef) {
+    const plan = parseListQuery(resource, ctx.request.qs())
+    const base = applyFilters(db.from(resource.table), resource, plan)
+    const filtered = plan.conditions.length > 0 || !!plan.search
+    const [rows, count] = await Promise.all([
+      applySort(base.clone(), plan).select('*').offset(plan.start).limit(plan.end - plan.start),
+      countRows(base, resource.table, filtered),
+    ])
+    const sensitive = await this.#canSeeSensitive(ctx, resource)
+    ctx.response.header('X-Total-Count', String(count.total))
+    if (count.estimated) ctx.response.header('X-Total-Count-Estimated', 'true')
+    return rows.map((row) => serializeRow(resource, row, sensitive))
+  }
+
+  async show(ctx: HttpContext, resource: ResourceDef) {
+    const row = await findRow(resource, parseId(resource, ctx.params.id))
+    return serializeRow(resource, row, await this.#canSeeSensitive(ctx, resource))
+  }
+
+  async store(ctx: HttpContext, resource: ResourceDef) {
+    const row = await createRecord(resource, ctx.request.body(), ctx)
+    ctx.response.status(201)
+    return serializeRow(resource, row, await this.#canSeeSensitive(ctx, resource))
+  }
+
+  async update(ctx: HttpContext, resource: ResourceDef) {
+    const row = await updateRecord(resource, parseId(resource, ctx.params.id), ctx.request.body(), ctx)
+    return serializeRow(resource, row, await this.#canSeeSensitive(ctx, resource))
+  }
+
+  async destroy(ctx: HttpContext, resource: ResourceDef) {
+    await deleteRecord(resource, parseId(resource, ctx.params.id), ctx)
+    return ctx.response.noContent()
+  }
+
+  async action(ctx: HttpContext, resource: ResourceDef, actionName: string) {
+    const id = ctx.params.id !== undefined ? parseId(resource, ctx.params.id) : undefined
+    const outcome = await runAction(resource, actionName, id, ctx.request.body(), ctx)
+    const sensitive = await this.#canSeeSensitive(ctx, resource)
+    return {
+      message: outcome.message,
+      ...(outcome.row ? { record: serializeRow(resource, outcome.row, sensitive) } : {}),
+      ...(outcome.result ? { result: outcome.result } : {}),
+    }
+  }
+
+  /** Shows one sensitive value in full, to a role holding view_sensitive; audited. */
+  async reveal(ctx: HttpContext, resource: ResourceDef) {
+    const fieldName = ctx.request.input('field')
+    const field = typeof fieldName === 'string' ? resource.fields[fieldName] : undefined
+    if (!field?.sensitive) throw new BadRequest(`"${String(fieldName).slice(0, 40)}" is not a sensitive field of ${resource.name}`)
+    const id = parseId(resource, ctx.params.id)
+    const row = await findRow(resource, id)
+    await audit.standalone(ctx, { action: 'reveal', resource: resource.name, recordId: id, metadata: { field: fieldName } })
+    return { value: row[field.column ?? fieldName] ?? null }
+  }
+
+  /**
+   * Streams every matching row as CSV through a server-side cursor, so memory stays flat
+   * however many rows match. A client that goes away closes the cursor and its connection.
+   */
+  async export(ctx: HttpContext, resource: ResourceDef) {
+    const plan = parseListQuery(resource, ctx.request.qs(), { paginate: false })
+    const sensitive = await this.#canSeeSensitive(ctx, resource)
+    const locale = (ctx.request.header('accept-language') ?? '').toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
+    const columns = Object.entries(resource.fields).filter(([, f]) => !f.writeOnly)
+    const query = applySort(applyFilters(db.from(resource.table), resource, plan), plan).select('*')
+    const { sql, bindings } = query.toSQL()
+    const filters = ctx.request.qs()
+
+    const trx = await db.transaction({ isolationLevel: 'repeatable read' })
+    let rows = 0
+    let aborted = false
+    let finished = false
+    ctx.response.response.on('close', () => {
+      if (!finished) aborted = true
+    })
+
+    async function* lines() {
+      try {
+        yield '\uFEFF' + csvLine(columns.map(([name, f]) => f.label[locale] ?? name))
+        await trx.rawQuery(`DECLARE export_cursor NO SCROLL CURSOR FOR ${sql}`, bindings as any[])
+        while (!aborted) {
+          const batch = await trx.rawQuery('FETCH 500 FROM export_cursor')
+          if (!batch.rows.length) break
+          let chunk = ''
+          for (const row of batch.rows) {
+            const shaped = serializeRow(resource, row, sensitive)
+            chunk += csvLine(columns.map(([name]) => shaped[name]))
+          }
+          rows += batch.rows.length
+          yield chunk
+        }
+        await trx.rawQuery('CLOSE export_cursor')
+        await audit.fromRequest(trx, ctx, { action: 'export', resource: resource.name, metadata: { filters, rows, aborted } })
+        await trx.commit()
+        finished = true
+      } catch (error) {
+        ctx.logger.error({ err: error, requestId: ctx.request.id() }, 'export failed')
+        throw error
+      } finally {
+        if (!trx.isCompleted) {
+          await trx.rollback()
+          await audit.standalone(ctx, { action: 'export', resource: resource.name, metadata: { filters, rows, aborted: true } })
+        }
+      }
+    }
+
+    const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '')
+    ctx.response.header('Content-Type', 'text/csv; charset=utf-8')
+    ctx.response.header('Content-Disposition', `attachment; filename="${resource.name}-${stamp}.csv"`)
+    ctx.response.header('Cache-Control', 'no-store')
+    return ctx.response.stream(Readable.from(lines()))
+  }
+
+  async #canSeeSensitive(ctx: HttpContext, resource: ResourceDef) {
+    return ctx.bouncer.allows(perform, resource.name, 'view_sensitive')
+  }
+}
+
+export function assertAction(resource: ResourceDef, name: string) {
+  if (!resource.actions?.[name]) throw new NotFound(`${resource.name} has no action "${name}"`)
+}

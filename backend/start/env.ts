@@ -1,0 +1,32 @@
+/*
+|--------------------------------------------------------------------------
+| Environment variables
+|--------------------------------------------------------------------------
+|
+| Validated once at boot. A fresh clone has no .env: development and test
+| get working local defaults, production refuses to start with them
+| (see backend/services/production_guard.ts).
+*/
+import { Env } from '@adonisjs/core/env'
+import { DEV_SECRETS, SETTINGS } from '../services/dev_defaults.js'
+
+process.env.NODE_ENV ??= 'development'
+const defaults = process.env.NODE_ENV === 'production' ? SETTINGS : { ...SETTINGS, ...DEV_SECRETS }
+for (const [key, value] of Object.entries(defaults)) {
+  if (process.env[key] === undefined || process.env[key] === '') process.env[key] = value
+}
+
+export default await Env.create(new URL('../../', import.meta.url), {
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number(),
+  HOST: Env.schema.string({ format: 'host' }),
+  APP_KEY: Env.schema.secret(),
+  APP_URL: Env.schema.string.optional(),
+  LOG_LEVEL: Env.schema.string(),
+  DATABASE_URL: Env.schema.string.optional(),
+  SESSION_DRIVER: Env.schema.enum(['database', 'cookie'] as const),
+  INTERNAL_SERVICE_TOKEN: Env.schema.string(),
+  DEMO_PASSWORD: Env.schema.string.optional(),
+  SEED_DEMO: Env.schema.boolean.optional(),
+  AUDIT_RETENTION_DAYS: Env.schema.number.optional(),
+})

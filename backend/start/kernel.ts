@@ -1,0 +1,28 @@
+/*
+|--------------------------------------------------------------------------
+| HTTP kernel
+|--------------------------------------------------------------------------
+|
+| Server middleware run on every request; router middleware on every
+| matched route; named middleware are applied per route in routes.ts.
+*/
+import router from '@adonisjs/core/services/router'
+import server from '@adonisjs/core/services/server'
+
+server.errorHandler(() => import('#exceptions/handler'))
+
+server.use([() => import('@adonisjs/cors/cors_middleware')])
+
+router.use([
+  () => import('@adonisjs/core/bodyparser_middleware'),
+  () => import('@adonisjs/session/session_middleware'),
+  () => import('@adonisjs/shield/shield_middleware'),
+  () => import('@adonisjs/auth/initialize_auth_middleware'),
+  () => import('#middleware/initialize_bouncer_middleware'),
+])
+
+export const middleware = router.named({
+  staffAuth: () => import('#middleware/staff_auth_middleware'),
+  customerAuth: () => import('#middleware/customer_auth_middleware'),
+  authorize: () => import('#middleware/authorize_middleware'),
+})

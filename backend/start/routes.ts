@@ -1,0 +1,116 @@
+/*
+|--------------------------------------------------------------------------
+| Routes
+|--------------------------------------------------------------------------
+|
+| /api/admin   console API: staff session + a policy check on every route
+| /api/portal  customer API
+| /admin/*     console SPA, /* portal SPA
+|
+| Every console route is registered through `guarded()`, which attaches the
+| `authorize` middleware with the (resource, action) it needs and records it
+| in `adminRouteTable`; a test walks the router and fails on any /api/admin
+| route that is neither guarded nor one of the few public auth routes.
+*/
+import router from '@adonisjs/core/services/router'
+import type { Route } from '@adonisjs/core/http'
+import { middleware } from './kernel.js'
+import { loadResources } from '#engine/registry'
+import ResourcesController, { assertAction } from '#controllers/resources_controller'
+import { throttle } from './limiter.js'
+
+const StaffAuthController = () => import('#controllers/staff_auth_controller')
+const CustomerAuthController = () => import('#controllers/customer_auth_controller')
+const PortalAccountController = () => import('#controllers/portal_account_controller')
+const MetaController = () => import('#controllers/meta_controller')
+const PermissionsController = () => import('#controllers/permissions_controller')
+const DashboardController = () => import('#controllers/dashboard_controller')
+const SpaController = () => import('#controllers/spa_controller')
+
+export type AdminRoute = { methods: string[]; pattern: string; resource: string; action: string }
+const guardedRoutes: Array<{ route: Route; resource: string; action: string }> = []
+/** The console routes with the permission each requires (read after the router is committed). */
+export function adminRouteTable(): AdminRoute[] {
+  return guardedRoutes.map(({ route, resource, action }) => {
+    const json = route.toJSON()
+    return { methods: json.methods, pattern: json.pattern, resource, action }
+  })
+}
+/** Console routes that need a session but no permission: signing in and out, and "who am I". */
+export const PUBLIC_ADMIN_ROUTES = ['/api/admin/auth/login', '/api/admin/auth/logout', '/api/admin/auth/me']
+/** Permission for "any active staff member" (the meta description, filtered per caller). */
+export const SIGNED_IN = { resource: '*', action: 'signed_in' }
+
+function guarded(route: Route, resource: string, action: string) {
+  guardedRoutes.push({ route, resource, action })
+  if (resource === SIGNED_IN.resource) return route
+  return route.use(middleware.authorize({ resource, action }))
+}
+
+const resources = await loadResources()
+const engine = new ResourcesController()
+
+/* Console: auth */
+router
+  .group(() => {
+    router.post('login', [StaffAuthController, 'login']).use(throttle)
+    router.post('logout', [StaffAuthController, 'logout'])
+    router.get('me', [StaffAuthController, 'me']).use(middleware.staffAuth())
+  })
+  .prefix('/api/admin/auth')
+
+/* Console: everything else */
+router
+  .group(() => {
+    guarded(router.get('meta', [MetaController, 'show']), SIGNED_IN.resource, SIGNED_IN.action)
+    guarded(router.get('dashboard/summary', [DashboardController, 'summary']), 'users', 'view')
+    guarded(router.get('permissions/matrix', [PermissionsController, 'matrix']), 'roles', 'view')
+    guarded(router.put('permissions/matrix/:role', [PermissionsController, 'update']), 'roles', 'edit')
+
+    for (const resource of resources.values()) {
+      const base = resource.name
+      const ops = resource.operations ?? {}
+      guarded(router.get(`${base}/export`, (ctx) => engine.export(ctx, resource)), base, 'export')
+      guarded(router.get(base, (ctx) => engine.index(ctx, resource)), base, 'view')
+      guarded(router.get(`${base}/:id`, (ctx) => engine.show(ctx, resource)), base, 'view')
+      if (ops.create) guarded(router.post(base, (ctx) => engine.store(ctx, resource)), base, 'create')
+      if (ops.edit) guarded(router.patch(`${base}/:id`, (ctx) => engine.update(ctx, resource)), base, 'edit')
+      if (ops.delete) guarded(router.delete(`${base}/:id`, (ctx) => engine.destroy(ctx, resource)), base, 'delete')
+      if (Object.values(resource.fields).some((f) => f.sensitive)) {
+        guarded(router.post(`${base}/:id/reveal`, (ctx) => engine.reveal(ctx, resource)), base, 'view_sensitive')
+      }
+      for (const [name, action] of Object.entries(resource.actions ?? {})) {
+        assertAction(resource, name)
+        const path = action.scope === 'record' ? `${base}/:id/actions/${name}` : `${base}/actions/${name}`
+        guarded(router.post(path, (ctx) => engine.action(ctx, resource, name)), base, name)
+      }
+    }
+  })
+  .prefix('/api/admin')
+  .use(middleware.staffAuth())
+
+/* Portal */
+router
+  .group(() => {
+    router.post('auth/register', [CustomerAuthController, 'register']).use(throttle)
+    router.post('auth/login', [CustomerAuthController, 'login']).use(throttle)
+    router.post('auth/logout', [CustomerAuthController, 'logout'])
+    router
+      .group(() => {
+        router.get('auth/me', [CustomerAuthController, 'me'])
+        router.patch('profile', [PortalAccountController, 'updateProfile'])
+        router.put('password', [PortalAccountController, 'changePassword'])
+        router.get('sessions', [PortalAccountController, 'sessions'])
+        router.post('sessions/revoke-others', [PortalAccountController, 'revokeOthers'])
+      })
+      .use(middleware.customerAuth())
+  })
+  .prefix('/api/portal')
+
+/* Unknown API paths are JSON 404s, never the SPA */
+router.any('/api/*', ({ response }) => response.status(404).send({ message: 'Not found' }))
+
+/* The two single-page apps */
+router.get('/admin', [SpaController, 'admin']).as('spa.admin.root')
+router.get('/admin/*', [SpaController, 'admin']).as('spa.admin')
+router.get('/*', [SpaController, 'portal']).as('spa.portal')

@@ -1,0 +1,36 @@
+import { Route, Routes } from 'react-router'
+import { GuestOnly, RequireAuth } from './auth/guards'
+import { NotFound } from './components/Feedback'
+import { AccountLayout } from './layouts/AccountLayout'
+import { PublicLayout } from './layouts/PublicLayout'
+import { HomePage } from './pages/HomePage'
+import { LoginPage } from './pages/LoginPage'
+import { ProfilePage } from './pages/ProfilePage'
+import { RegisterPage } from './pages/RegisterPage'
+import { SecurityPage } from './pages/SecurityPage'
+import { SessionsPage } from './pages/SessionsPage'
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<PublicLayout />}>
+        <Route index element={<HomePage />} />
+        <Route element={<GuestOnly />}>
+          <Route path="login" element={<LoginPage />} />
+          <Route path="register" element={<RegisterPage />} />
+        </Route>
+      </Route>
+      <Route path="account" element={<RequireAuth />}>
+        <Route element={<AccountLayout />}>
+          <Route index element={<ProfilePage />} />
+          <Route path="security" element={<SecurityPage />} />
+          <Route path="sessions" element={<SessionsPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Route>
+      <Route element={<PublicLayout />}>
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  )
+}

@@ -1,0 +1,146 @@
+import { LockOutlined, MailOutlined, UserOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Form, Input } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useSearchParams } from 'react-router'
+import { toApiError } from '../api/client'
+import * as api from '../api/portal'
+import { useAuth } from '../auth/AuthContext'
+import { AuthCard } from '../components/AuthCard'
+import { PasswordHints } from '../components/PasswordHints'
+import { useCountdown } from '../components/useCountdown'
+import { NICKNAME_MAX, PRODUCT_NAME } from '../config'
+import { useDocumentTitle } from '../hooks'
+import { handleFormError } from '../lib/formErrors'
+import { firstFailedRule, PASSWORD_MAX } from '../lib/passwordPolicy'
+import { safeRedirect } from '../lib/redirect'
+
+interface RegisterValues {
+  email: string
+  nickname?: string
+  password: string
+  password_confirmation: string
+}
+
+export function RegisterPage() {
+  const { t } = useTranslation()
+  const [form] = Form.useForm<RegisterValues>()
+  const password = Form.useWatch('password', form) ?? ''
+  const email = Form.useWatch('email', form) ?? ''
+  const { setUser } = useAuth()
+  const { message } = App.useApp()
+  const navigate = useNavigate()
+  const [params] = useSearchParams()
+  const to = params.get('to')
+  const [submitting, setSubmitting] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const throttle = useCountdown()
+  useDocumentTitle(t('register.title'))
+
+  const onFinish = async (values: RegisterValues) => {
+    setSubmitting(true)
+    setError(null)
+    throttle.clear()
+    try {
+      const nickname = values.nickname?.trim()
+      const user = await api.register({
+        email: values.email.trim(),
+        password: values.password,
+        ...(nickname ? { nickname } : {}),
+      })
+      setUser(user)
+      void message.success(t('register.success', { product: PRODUCT_NAME }))
+      navigate(safeRedirect(to), { replace: true })
+    } catch (err) {
+      const e = toApiError(err)
+      if (e.status === 429 && e.retryAfter) throttle.start(e.retryAfter)
+      setError(handleFormError(form, e, ['email', 'nickname', 'password', 'password_confirmation'], t))
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  const throttled = throttle.secondsLeft > 0
+  const alertText = throttled ? t('errors.tooMany', { count: throttle.secondsLeft }) : error
+  const keep = to ? `?to=${encodeURIComponent(to)}` : ''
+
+  return (
+    <AuthCard
+      title={t('register.title')}
+      subtitle={t('register.subtitle')}
+      footer={
+        <>
+          {t('register.haveAccount')} <Link to={`/login${keep}`}>{t('register.login')}</Link>
+        </>
+      }
+    >
+      {alertText && <Alert type="error" showIcon message={alertText} className="cd-form-alert" role="alert" />}
+      <Form form={form} layout="vertical" requiredMark={false} onFinish={onFinish} disabled={submitting} size="large">
+        <Form.Item
+          name="email"
+          label={t('fields.email')}
+          rules={[
+            { required: true, whitespace: true, message: t('validation.emailRequired') },
+            { type: 'email', message: t('validation.emailInvalid') },
+          ]}
+        >
+          <Input prefix={<MailOutlined />} autoComplete="email" placeholder={t('fields.emailPlaceholder')} autoFocus />
+        </Form.Item>
+        <Form.Item
+          name="nickname"
+          label={
+            <span>
+              {t('fields.nickname')} <span className="cd-optional">({t('common.optional')})</span>
+            </span>
+          }
+          rules={[{ max: NICKNAME_MAX, message: t('validation.nicknameTooLong', { max: NICKNAME_MAX }) }]}
+        >
+          <Input prefix={<UserOutlined />} autoComplete="nickname" placeholder={t('fields.nicknamePlaceholder')} />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('fields.password')}
+          dependencies={['email']}
+          extra={<PasswordHints password={password} email={email} id="register-password-hints" />}
+          rules={[
+            { required: true, message: t('validation.passwordRequired') },
+            ({ getFieldValue }) => ({
+              validator(_, value: string | undefined) {
+                if (!value) return Promise.resolve()
+                const failed = firstFailedRule(value, getFieldValue('email'))
+                return failed ? Promise.reject(new Error(t(`password.errors.${failed}`))) : Promise.resolve()
+              },
+            }),
+          ]}
+        >
+          <Input.Password
+            prefix={<LockOutlined />}
+            autoComplete="new-password"
+            maxLength={PASSWORD_MAX + 16}
+            aria-describedby="register-password-hints"
+          />
+        </Form.Item>
+        <Form.Item
+          name="password_confirmation"
+          label={t('fields.confirmPassword')}
+          dependencies={['password']}
+          rules={[
+            { required: true, message: t('validation.confirmRequired') },
+            ({ getFieldValue }) => ({
+              validator(_, value: string | undefined) {
+                return !value || value === getFieldValue('password')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('validation.confirmMismatch')))
+              },
+            }),
+          ]}
+        >
+          <Input.Password prefix={<LockOutlined />} autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={submitting} disabled={throttled}>
+          {t('register.submit')}
+        </Button>
+      </Form>
+    </AuthCard>
+  )
+}

@@ -1,0 +1,92 @@
+import { AxiosError, AxiosHeaders, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios'
+import { http } from '../api/client'
+
+export interface RecordedRequest {
+  method: string
+  url: string
+  body: unknown
+  headers: Record<string, unknown>
+}
+
+export interface MockReply {
+  status: number
+  data?: unknown
+  headers?: Record<string, string>
+}
+
+type Handler = MockReply | ((req: RecordedRequest, callIndex: number) => MockReply | Promise<MockReply>)
+
+/**
+ * Replaces the axios adapter of the portal's HTTP client: requests never leave the process, and each is
+ * answered by the handler registered for "METHOD /path" (path relative to /api/portal). Unhandled
+ * requests fail loudly with a 599 so a test cannot pass by accident.
+ */
+export function mockApi(routes: Record<string, Handler>) {
+  const requests: RecordedRequest[] = []
+  const counts = new Map<string, number>()
+  const unhandled: string[] = []
+
+  const adapter: AxiosAdapter = async (config: InternalAxiosRequestConfig) => {
+    const method = (config.method ?? 'get').toUpperCase()
+    const url = (config.url ?? '').replace(/^\/?/, '/')
+    let body: unknown = config.data
+    if (typeof body === 'string') {
+      try {
+        body = JSON.parse(body)
+      } catch {
+        /* keep raw */
+      }
+    }
+    const req: RecordedRequest = { method, url, body, headers: AxiosHeaders.from(config.headers).toJSON() }
+    requests.push(req)
+    const key = `${method} ${url}`
+    const handler = routes[key]
+    let reply: MockReply
+    if (!handler) {
+      unhandled.push(key)
+      reply = { status: 599, data: { message: `unhandled request ${key}` } }
+    } else {
+      const n = counts.get(key) ?? 0
+      counts.set(key, n + 1)
+      reply = typeof handler === 'function' ? await handler(req, n) : handler
+    }
+    const response = {
+      data: reply.data ?? '',
+      status: reply.status,
+      statusText: String(reply.status),
+      headers: new AxiosHeaders(reply.headers ?? {}),
+      config,
+      request: {},
+    }
+    if (config.validateStatus ? config.validateStatus(reply.status) : reply.status < 400) return response
+    throw new AxiosError(
+      `Request failed with status code ${reply.status}`,
+      reply.status >= 500 ? AxiosError.ERR_BAD_RESPONSE : AxiosError.ERR_BAD_REQUEST,
+      config,
+      {},
+      response,
+    )
+  }
+
+  http.defaults.adapter = adapter
+  return {
+    requests,
+    unhandled,
+    calls: (key: string) => requests.filter((r) => `${r.method} ${r.url}` === key),
+  }
+}
+
+export const sampleUser = {
+  id: 7,
+  email: 'ada@example.com',
+  nickname: 'Ada',
+  phone: null,
+  type: 'individual',
+  tier: 'pro',
+  verification_status: 'verified',
+  created_at: '2026-01-15T09:30:00.000Z',
+  last_login_at: '2026-11-20T08:00:00.000Z',
+}
+
+export const signedIn: MockReply = { status: 200, data: { user: sampleUser } }
+export const signedOut: MockReply = { status: 401, data: { message: 'Unauthorized access' } }
