@@ -4,6 +4,9 @@
 |--------------------------------------------------------------------------
 */
 process.env.NODE_ENV = 'test'
+// a port of its own, so a running `npm start` on 3333 does not collide with the suite
+process.env.PORT = process.env.TEST_PORT ?? '3391'
+process.env.HOST = '127.0.0.1'
 
 import 'reflect-metadata'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'

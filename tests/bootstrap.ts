@@ -15,7 +15,14 @@ export const plugins: Config['plugins'] = [assert(), apiClient(), pluginAdonisJS
  * runs inside a transaction that is rolled back, so tests never see each other's rows.
  */
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [() => testUtils.db().migrate()],
+  setup: [
+    () => testUtils.db().migrate(),
+    async () => {
+      const { default: db } = await import('@adonisjs/lucid/services/db')
+      const { ensureDefaultRoles } = await import('#database/seeders/default_roles')
+      await ensureDefaultRoles(db.connection())
+    },
+  ],
   teardown: [],
 }
 

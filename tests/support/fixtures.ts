@@ -1,0 +1,46 @@
+/** Records for tests. Passwords are TEST_PASSWORD; one hash is computed once and reused. */
+import hash from '@adonisjs/core/services/hash'
+import db from '@adonisjs/lucid/services/db'
+import { TEST_PASSWORD } from './agent.js'
+
+let passwordHash: string | undefined
+async function hashed() {
+  passwordHash ??= await hash.make(TEST_PASSWORD)
+  return passwordHash
+}
+
+let counter = 0
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`
+
+export async function roleId(name: string) {
+  const role = await db.from('roles').where('name', name).first()
+  if (!role) throw new Error(`no role ${name}`)
+  return Number(role.id)
+}
+
+export async function createStaff(role: string, overrides: Record<string, unknown> = {}) {
+  const [row] = await db
+    .table('staff')
+    .insert({ email: `${role}.${unique()}@staff.test`, name: `Test ${role}`, password: await hashed(), role_id: await roleId(role), ...overrides })
+    .returning('*')
+  return row as { id: number; email: string; role_id: number }
+}
+
+export async function createCustomer(overrides: Record<string, unknown> = {}) {
+  const [row] = await db
+    .table('customers')
+    .insert({ email: `customer.${unique()}@example.test`, nickname: 'Test customer', password: await hashed(), ...overrides })
+    .returning('*')
+  return row as { id: number; email: string } & Record<string, any>
+}
+
+export async function createCustomers(count: number, build: (i: number) => Record<string, unknown> = () => ({})) {
+  const password = await hashed()
+  const stamp = unique()
+  const rows = Array.from({ length: count }, (_, i) => ({ email: `bulk${i}.${stamp}@example.test`, password, ...build(i) }))
+  return db.table('customers').multiInsert(rows).returning('*')
+}
+
+export async function auditRows(where: Record<string, unknown>) {
+  return db.from('audit_logs').where(where).orderBy('id')
+}
