@@ -70,7 +70,7 @@ router
     for (const resource of resources.values()) {
       const base = resource.name
       const ops = resource.operations ?? {}
-      guarded(router.get(`${base}/export`, (ctx) => engine.export(ctx, resource)), base, 'export')
+      if (ops.export !== false) guarded(router.get(`${base}/export`, (ctx) => engine.export(ctx, resource)), base, 'export')
       guarded(router.get(base, (ctx) => engine.index(ctx, resource)), base, 'view')
       guarded(router.get(`${base}/:id`, (ctx) => engine.show(ctx, resource)), base, 'view')
       if (ops.create) guarded(router.post(base, (ctx) => engine.store(ctx, resource)), base, 'create')
@@ -95,6 +95,7 @@ router
     router.post('auth/register', [CustomerAuthController, 'register']).use(throttle)
     router.post('auth/login', [CustomerAuthController, 'login']).use(throttle)
     router.post('auth/logout', [CustomerAuthController, 'logout'])
+    router.post('auth/reset-password', [CustomerAuthController, 'resetPassword']).use(throttle)
     router
       .group(() => {
         router.get('auth/me', [CustomerAuthController, 'me'])

@@ -59,3 +59,10 @@ export const profileValidator = vine.create(
       .optional(),
   })
 )
+
+export const passwordResetValidator = vine.create(
+  vine.object({
+    token: vine.string().trim().minLength(20).maxLength(200),
+    password: password(),
+  })
+)

@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { signIn, signOut } from '#actions/auth/sign_in'
 import { registerCustomer } from '#actions/auth/register_customer'
-import { registerValidator, signInValidator, passwordMessages } from '#validators/auth'
+import { registerValidator, signInValidator, passwordMessages, passwordResetValidator } from '#validators/auth'
+import { completePasswordReset } from '#actions/auth/complete_password_reset'
 import { presentCustomer } from '../presenters.js'
 import { SimpleMessagesProvider } from '@vinejs/vine'
 
@@ -19,6 +20,13 @@ export default class CustomerAuthController {
     const { email, password } = await ctx.request.validateUsing(signInValidator)
     const customer = await signIn(ctx, 'customer', email, password)
     return { user: presentCustomer(customer) }
+  }
+
+  /** Sets a new password from a one-time reset link issued by support. */
+  async resetPassword(ctx: HttpContext) {
+    const { token, password } = await ctx.request.validateUsing(passwordResetValidator, { messagesProvider: new SimpleMessagesProvider(passwordMessages) })
+    await completePasswordReset(ctx, token, password)
+    return ctx.response.noContent()
   }
 
   async logout(ctx: HttpContext) {
