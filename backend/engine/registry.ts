@@ -4,7 +4,6 @@
  */
 import { readdir } from 'node:fs/promises'
 import type { ResourceDef } from './types.js'
-import { CRUD_ACTIONS } from './types.js'
 
 const resources = new Map<string, ResourceDef>()
 
@@ -22,7 +21,7 @@ export async function loadResources() {
 }
 
 export function allResources(): ResourceDef[] {
-  return [...resources.values()]
+  return [...resources.values()].sort((a, b) => (a.menuOrder ?? 100) - (b.menuOrder ?? 100))
 }
 
 export function findResource(name: string): ResourceDef | undefined {
@@ -40,5 +39,5 @@ export function permissionNames(resource: ResourceDef): string[] {
   if (Object.values(resource.fields).some((f) => f.sensitive)) names.push('view_sensitive')
   names.push(...Object.keys(resource.actions ?? {}))
   names.push(...(resource.extraPermissions ?? []))
-  return names.filter((n, i) => names.indexOf(n) === i && (CRUD_ACTIONS.includes(n as any) || true))
+  return names.filter((n, i) => names.indexOf(n) === i)
 }

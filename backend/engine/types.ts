@@ -122,6 +122,8 @@ export interface ResourceDef {
   label: Label
   group: string
   icon?: string
+  /** Position in the console menu (lower first). */
+  menuOrder?: number
   table: string
   primaryKey?: string
   titleField: string

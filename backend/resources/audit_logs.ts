@@ -7,6 +7,7 @@ export default defineResource({
   label: l('Audit log', '审计日志'),
   group: 'system',
   icon: 'audit',
+  menuOrder: 90,
   table: 'audit_logs',
   titleField: 'action',
   defaultSort: [{ field: 'id', order: 'desc' }],

@@ -9,6 +9,7 @@ export default defineResource({
   label: l('Roles & policies', '角色与权限'),
   group: 'system',
   icon: 'safety',
+  menuOrder: 85,
   table: 'roles',
   titleField: 'label',
   defaultSort: [{ field: 'id', order: 'asc' }],

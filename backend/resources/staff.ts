@@ -10,6 +10,7 @@ export default defineResource({
   label: l('Staff', '员工'),
   group: 'system',
   icon: 'team',
+  menuOrder: 80,
   table: 'staff',
   titleField: 'email',
   defaultSort: [{ field: 'id', order: 'asc' }],

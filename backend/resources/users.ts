@@ -7,6 +7,7 @@ export default defineResource({
   label: l('Users', '用户'),
   group: 'customers',
   icon: 'user',
+  menuOrder: 10,
   table: 'customers',
   titleField: 'email',
   defaultSort: [{ field: 'created_at', order: 'desc' }],
