@@ -6,7 +6,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 
-export const COUNT_CAP = 100_000
+export const COUNT_CAP = 10_000
 
 export async function countRows(query: DatabaseQueryBuilderContract<any>, table: string, filtered: boolean) {
   if (!filtered) {

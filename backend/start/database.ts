@@ -20,7 +20,7 @@ export function registerDatabaseLifecycle(app: ApplicationService) {
       process.env.DATABASE_URL_FROM_USER = '1'
       return
     }
-    const which = process.env.NODE_ENV === 'test' ? 'pg-test' : 'pg'
+    const which = process.env.EMBEDDED_PG_DIR ?? (process.env.NODE_ENV === 'test' ? 'pg-test' : 'pg')
     embedded = new EmbeddedDatabase(new URL(`../../.data/${which}/`, import.meta.url))
     process.env.DATABASE_URL = await embedded.start()
     const { default: env } = await import('#start/env')
