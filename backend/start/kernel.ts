@@ -25,4 +25,5 @@ export const middleware = router.named({
   staffAuth: () => import('#middleware/staff_auth_middleware'),
   customerAuth: () => import('#middleware/customer_auth_middleware'),
   authorize: () => import('#middleware/authorize_middleware'),
+  serviceToken: () => import('#middleware/service_token_middleware'),
 })

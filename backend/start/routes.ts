@@ -26,6 +26,7 @@ const MetaController = () => import('#controllers/meta_controller')
 const PermissionsController = () => import('#controllers/permissions_controller')
 const DashboardController = () => import('#controllers/dashboard_controller')
 const SpaController = () => import('#controllers/spa_controller')
+const InternalChargesController = () => import('#controllers/internal_charges_controller')
 
 export type AdminRoute = { methods: string[]; pattern: string; resource: string; action: string }
 const guardedRoutes: Array<{ route: Route; resource: string; action: string }> = []
@@ -107,6 +108,14 @@ router
       .use(middleware.customerAuth())
   })
   .prefix('/api/portal')
+
+/* Internal service API (service token, no cookies, no CSRF) */
+router
+  .group(() => {
+    router.post('charges', [InternalChargesController, 'store'])
+  })
+  .prefix('/api/internal')
+  .use(middleware.serviceToken())
 
 /* Unknown API paths are JSON 404s, never the SPA */
 router.any('/api/*', ({ response }) => response.status(404).send({ message: 'Not found' }))

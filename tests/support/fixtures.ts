@@ -31,7 +31,7 @@ export async function createCustomer(overrides: Record<string, unknown> = {}) {
     .table('customers')
     .insert({ email: `customer.${unique()}@example.test`, nickname: 'Test customer', password: await hashed(), ...overrides })
     .returning('*')
-  return row as { id: number; email: string } & Record<string, any>
+  return { ...row, id: Number(row.id) } as { id: number; email: string } & Record<string, any>
 }
 
 export async function createCustomers(count: number, build: (i: number) => Record<string, unknown> = () => ({})) {

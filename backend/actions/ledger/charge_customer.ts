@@ -1,0 +1,77 @@
+/**
+ * Debits a customer for usage of the platform's own services (the internal charge API).
+ * Gift first (soonest-expiring lot first) then cash, or cash first when configured; one
+ * transaction even when it spans both buckets. Frozen customers cannot be debited.
+ * Idempotent on the caller's key: a replay returns the original result and moves nothing.
+ */
+import db from '@adonisjs/lucid/services/db'
+import creditdesk from '#config/creditdesk'
+import audit, { type Actor, type RequestFacts } from '#services/audit'
+import { Forbidden, NotFound } from '#exceptions/domain_errors'
+import { post, type Posted } from '#services/ledger/post'
+import { customerAccount, systemAccount } from '#services/ledger/accounts'
+import { takeFromLots } from '#services/ledger/gift_lots'
+
+export type ChargeInput = {
+  customerId: number
+  amount: bigint
+  idempotencyKey: string
+  reference?: { type: string; id: string } | null
+  memo?: string | null
+}
+
+export async function chargeCustomer(input: ChargeInput, actor: Actor, facts: RequestFacts): Promise<Posted> {
+  return db.transaction(async (trx) => {
+    const customer = await trx.from('customers').where('id', input.customerId).forShare().first()
+    if (!customer) throw new NotFound(`Customer ${input.customerId} was not found`)
+    const posted = await post(
+      trx,
+      {
+        type: 'usage_charge',
+        idempotencyKey: input.idempotencyKey,
+        request: { customerId: input.customerId, amount: input.amount, reference: input.reference ?? null },
+        actor,
+        customerId: input.customerId,
+        amount: input.amount,
+        reference: input.reference,
+        memo: input.memo,
+      },
+      async (transactionId) => {
+        if (customer.frozen) throw new Forbidden('This account is frozen and cannot be charged')
+        const [cash, gift, revenue] = await Promise.all([
+          customerAccount(trx, input.customerId, 'cash'),
+          customerAccount(trx, input.customerId, 'gift'),
+          systemAccount(trx, 'usage_revenue'),
+        ])
+        let fromGift = 0n
+        if (creditdesk.deductionOrder === 'gift_first') {
+          fromGift = await takeFromLots(trx, gift, transactionId, input.amount)
+        } else {
+          const row = await trx.from('ledger_accounts').where('id', cash).forUpdate().first()
+          const available = BigInt(row.balance) + BigInt(row.credit_limit)
+          const fromCashFirst = available > 0n ? (available < input.amount ? available : input.amount) : 0n
+          fromGift = await takeFromLots(trx, gift, transactionId, input.amount - fromCashFirst)
+        }
+        return [
+          { accountId: gift, amount: -fromGift },
+          { accountId: cash, amount: -(input.amount - fromGift) },
+          { accountId: revenue, amount: input.amount },
+        ]
+      }
+    )
+    if (!posted.replayed) {
+      await audit.record(
+        trx,
+        {
+          action: 'usage_charge',
+          resource: 'ledger-transactions',
+          recordId: posted.transaction.id,
+          metadata: { customerId: input.customerId, amount: input.amount.toString(), reference: input.reference ?? null },
+        },
+        actor,
+        facts
+      )
+    }
+    return posted
+  })
+}

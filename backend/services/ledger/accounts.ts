@@ -1,0 +1,36 @@
+/**
+ * Ledger accounts: a customer's cash and gift buckets and the platform's system accounts,
+ * created on first use (race-safe through the unique index).
+ */
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import creditdesk from '#config/creditdesk'
+
+export const SYSTEM_ACCOUNTS = ['payment_clearing', 'promotion_expense', 'code_liability', 'usage_revenue', 'refunds', 'refund_pending'] as const
+export type SystemAccount = (typeof SYSTEM_ACCOUNTS)[number]
+export type Bucket = 'cash' | 'gift'
+
+async function ensure(client: QueryClientContract, ownerType: 'customer' | 'system', ownerId: number | null, code: string) {
+  const asset = creditdesk.asset
+  const find = () =>
+    client
+      .from('ledger_accounts')
+      .where({ owner_type: ownerType, code, asset })
+      .where((q) => (ownerId === null ? q.whereNull('owner_id') : q.where('owner_id', ownerId)))
+      .first()
+  const found = await find()
+  if (found) return Number(found.id)
+  await client.rawQuery(
+    `INSERT INTO ledger_accounts (owner_type, owner_id, code, asset) VALUES (?, ?, ?, ?)
+     ON CONFLICT (owner_type, COALESCE(owner_id, 0), code, asset) DO NOTHING`,
+    [ownerType, ownerId, code, asset]
+  )
+  return Number((await find()).id)
+}
+
+export function customerAccount(client: QueryClientContract, customerId: number, bucket: Bucket) {
+  return ensure(client, 'customer', customerId, bucket)
+}
+
+export function systemAccount(client: QueryClientContract, code: SystemAccount) {
+  return ensure(client, 'system', null, code)
+}

@@ -1,0 +1,20 @@
+import env from '#start/env'
+
+/**
+ * Product settings. The balance unit is one asset for the whole platform: USD (a dollar
+ * balance) or CREDIT (a credits balance). Amounts are stored as integers of 10^-scale units:
+ * millionths of a dollar keep per-token charges exact.
+ */
+const creditdesk = {
+  asset: (env.get('LEDGER_ASSET') ?? 'USD') as 'USD' | 'CREDIT',
+  scale: 6,
+  /** Which bucket a debit takes first. */
+  deductionOrder: (env.get('LEDGER_DEDUCTION_ORDER') ?? 'gift_first') as 'gift_first' | 'cash_first',
+  codes: {
+    prefix: env.get('CODE_PREFIX') ?? 'VEO',
+    defaultValidityDays: 30,
+    maxPerRequest: 1000,
+  },
+}
+
+export default creditdesk
