@@ -230,6 +230,18 @@ function parserProbes(label: string, httpMethod: string, url: string, extra: Par
   ]
 }
 
+/** A NUL character in every text filter the resource declares (eq and like). */
+function nulFilters(route: AdminRoute) {
+  const resource = allResources().find((r) => r.name === route.resource)
+  if (!resource) return []
+  return Object.entries(resource.fields)
+    .filter(([, f]) => ['string', 'text'].includes(f.type) && f.filter?.length && !f.writeOnly)
+    .flatMap(([name, f]) => [
+      ...(f.filter!.includes('eq') ? [`${name}=a%00b`] : []),
+      ...(f.filter!.includes('contains') ? [`${name}_like=a%00b`] : []),
+    ])
+}
+
 test.group('Bad input / console routes', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
 
@@ -247,35 +259,71 @@ test.group('Bad input / console routes', (group) => {
     assert.deepEqual(await snapshot(), before)
   })
 
-  test('array bodies, wrong types and unknown fields are refused on every console route that takes input, nothing written', async ({ assert }) => {
+  /** The console routes that take a body this test knows how to build; DELETE ignores its body (and would delete the fixture). */
+  function inputRoutes(ids: Record<string, string>, assert: any) {
+    const routes = adminRouteTable().filter(mutating)
+    const skipped = routes.filter((r) => !bodiesFor(r, ids)).map((r) => `${method(r)} ${r.pattern}`)
+    assert.isTrue(skipped.every((s) => s.startsWith('DELETE ')), `routes of a kind this test does not know: ${skipped.join(', ')}`)
+    const known = routes.flatMap((route) => {
+      const bodies = bodiesFor(route, ids)
+      return bodies ? [{ route, url: urlFor(route, ids), label: `${method(route)} ${route.pattern}`, ...bodies }] : []
+    })
+    assert.isAbove(known.length, 8)
+    return known
+  }
+
+  test('array bodies, null bodies and wrong types are refused on every console route that takes input, nothing written', async ({ assert }) => {
     const { agent, ids } = await fixtures()
     const before = await snapshot()
     const probes: Probe[] = []
-    let covered = 0
-    const skipped: string[] = []
-    for (const route of adminRouteTable().filter(mutating)) {
-      const url = urlFor(route, ids)
-      const bodies = bodiesFor(route, ids)
-      const label = `${method(route)} ${route.pattern}`
-      // DELETE ignores its body (and would delete the fixture): only the parser probes above apply to it
-      if (!bodies) {
-        skipped.push(label)
-        continue
-      }
-      covered++
-      probes.push({ label: `${label}: JSON array body`, method: method(route), url, body: [bodies.valid], mustReject: true })
+    for (const { route, url, label, valid, wrong } of inputRoutes(ids, assert)) {
+      probes.push({ label: `${label}: JSON array body`, method: method(route), url, body: [valid], mustReject: true })
       probes.push({ label: `${label}: empty array body`, method: method(route), url, body: [], mustReject: true })
       probes.push({ label: `${label}: JSON null body`, method: method(route), url, body: 'null', headers: JSON_HEADERS, mustReject: true })
-      for (const [i, wrong] of bodies.wrong.entries()) {
-        probes.push({ label: `${label}: wrong types #${i} ${JSON.stringify(wrong).slice(0, 60)}`, method: method(route), url, body: wrong, mustReject: true })
-      }
-      for (const unknown of ['__not_a_field__', 'balance', 'constructor', '__proto__']) {
-        const body = JSON.stringify(bodies.valid).replace(/^\{/, `{"${unknown}": {"create": true, "edit": true},`).replace(',}', '}')
-        probes.push({ label: `${label}: unknown field ${unknown}`, method: method(route), url, body, headers: JSON_HEADERS, mustReject: true })
+      for (const [i, body] of wrong.entries()) {
+        probes.push({ label: `${label}: wrong types #${i} ${JSON.stringify(body).slice(0, 60)}`, method: method(route), url, body, mustReject: true })
       }
     }
-    assert.isTrue(skipped.every((s) => s.startsWith('DELETE ')), `routes of a kind this test does not know: ${skipped.join(', ')}`)
-    assert.isAbove(covered, 8)
+    const violations = await run(agent, probes)
+    assert.deepEqual(violations, [])
+    assert.deepEqual(await snapshot(), before)
+  })
+
+  test('a NUL character in any text input is a 4xx, not a database error', async ({ assert }) => {
+    const { agent, ids } = await fixtures()
+    const before = await snapshot()
+    const probes: Probe[] = []
+    for (const { route, url, label, valid } of inputRoutes(ids, assert)) {
+      const resource = allResources().find((r) => r.name === route.resource)
+      const kind = kindOf(route)
+      const textFields =
+        kind === 'create' || kind === 'edit'
+          ? fieldsFor(resource!, kind).filter(([, f]) => ['string', 'text'].includes(f.type)).map(([n]) => n)
+          : kind === 'action'
+            ? ['reason', ...Object.entries(resource!.actions![route.action].fields ?? {}).filter(([, f]) => ['string', 'text'].includes(f.type)).map(([n]) => n)]
+            : kind === 'reveal'
+              ? ['field']
+              : []
+      for (const name of textFields) {
+        probes.push({ label: `${label}: NUL in ${name}`, method: method(route), url, body: { ...valid, [name]: 'nul\u0000byte' }, mustReject: true })
+      }
+    }
+    probes.push({ label: 'grants: NUL in a resource name', method: 'PUT', url: '/api/admin/permissions/matrix/finance', body: { grants: { 'us\u0000ers': ['view'] } }, mustReject: true })
+    const violations = await run(agent, probes)
+    assert.deepEqual(violations, [])
+    assert.deepEqual(await snapshot(), before)
+  })
+
+  test('unknown fields next to an otherwise valid body are refused on every console route that takes input, nothing written', async ({ assert }) => {
+    const { agent, ids } = await fixtures()
+    const before = await snapshot()
+    const probes: Probe[] = []
+    for (const { route, url, label, valid } of inputRoutes(ids, assert)) {
+      // `constructor`, `toString`: names every plain object inherits must not pass for declared fields
+      for (const unknown of ['__not_a_field__', 'balance', 'constructor', 'toString']) {
+        probes.push({ label: `${label}: unknown field ${unknown}`, method: method(route), url, body: { [unknown]: { create: true, edit: true }, ...valid }, mustReject: true })
+      }
+    }
     const violations = await run(agent, probes)
     assert.deepEqual(violations, [])
     assert.deepEqual(await snapshot(), before)
@@ -315,8 +363,7 @@ test.group('Bad input / console routes', (group) => {
       '_sort=id&_order=sideways',
       '_sort=constructor',
       '__nope__=1',
-      'constructor=1',
-      '__proto__[x]=1',
+      'q=a%00b',
       'id[a]=1',
       'id=abc',
       'id_gte=1e3',
@@ -324,7 +371,7 @@ test.group('Bad input / console routes', (group) => {
       'q[a]=x',
     ]
     const probes = lists.flatMap((route) =>
-      [...queries, ...(route.pattern.endsWith('/export') ? [] : paging)].map((query) => ({
+      [...queries, ...(route.pattern.endsWith('/export') ? [] : paging), ...nulFilters(route)].map((query) => ({
         label: `${route.pattern}?${query.slice(0, 30)}`,
         method: 'GET',
         url: `${urlFor(route, ids)}?${query}`,
