@@ -55,6 +55,7 @@ export default defineConfig({
   preloads: [
     () => import('#start/routes'),
     () => import('#start/kernel'),
+    () => import('#start/jobs'),
     { file: () => import('#start/boot'), environment: ['web'] },
   ],
 

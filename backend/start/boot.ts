@@ -37,6 +37,12 @@ if (seedWanted && staffCount === 0) {
   seeded = true
 }
 
+if (env.get('JOBS_ENABLED', true) !== false) {
+  const { default: jobs } = await import('#services/jobs')
+  await jobs.start(process.env.DATABASE_URL!)
+  app.terminating(() => jobs.stop())
+}
+
 app.ready(() => {
   const port = env.get('PORT')
   const base = env.get('APP_URL') ?? `http://localhost:${port}`

@@ -7,17 +7,17 @@
 | /api/portal  customer API
 | /admin/*     console SPA, /* portal SPA
 |
-| Every console route is registered through `guarded()`, which attaches the
-| `authorize` middleware with the (resource, action) it needs and records it
-| in `adminRouteTable`; a test walks the router and fails on any /api/admin
-| route that is neither guarded nor one of the few public auth routes.
+| Every console route is registered through `guarded()` (route_guard.ts),
+| which attaches the policy check. Money routes live in routes_money.ts.
 */
 import router from '@adonisjs/core/services/router'
-import type { Route } from '@adonisjs/core/http'
 import { middleware } from './kernel.js'
 import { loadResources } from '#engine/registry'
 import ResourcesController, { assertAction } from '#controllers/resources_controller'
 import { throttle } from './limiter.js'
+import { guarded, SIGNED_IN } from './route_guard.js'
+
+export { adminRouteTable, PUBLIC_ADMIN_ROUTES, SIGNED_IN } from './route_guard.js'
 
 const StaffAuthController = () => import('#controllers/staff_auth_controller')
 const CustomerAuthController = () => import('#controllers/customer_auth_controller')
@@ -27,26 +27,6 @@ const PermissionsController = () => import('#controllers/permissions_controller'
 const DashboardController = () => import('#controllers/dashboard_controller')
 const SpaController = () => import('#controllers/spa_controller')
 const InternalChargesController = () => import('#controllers/internal_charges_controller')
-
-export type AdminRoute = { methods: string[]; pattern: string; resource: string; action: string }
-const guardedRoutes: Array<{ route: Route; resource: string; action: string }> = []
-/** The console routes with the permission each requires (read after the router is committed). */
-export function adminRouteTable(): AdminRoute[] {
-  return guardedRoutes.map(({ route, resource, action }) => {
-    const json = route.toJSON()
-    return { methods: json.methods, pattern: json.pattern, resource, action }
-  })
-}
-/** Console routes that need a session but no permission: signing in and out, and "who am I". */
-export const PUBLIC_ADMIN_ROUTES = ['/api/admin/auth/login', '/api/admin/auth/logout', '/api/admin/auth/me']
-/** Permission for "any active staff member" (the meta description, filtered per caller). */
-export const SIGNED_IN = { resource: '*', action: 'signed_in' }
-
-function guarded(route: Route, resource: string, action: string) {
-  guardedRoutes.push({ route, resource, action })
-  if (resource === SIGNED_IN.resource) return route
-  return route.use(middleware.authorize({ resource, action }))
-}
 
 const resources = await loadResources()
 const engine = new ResourcesController()
@@ -116,6 +96,8 @@ router
   })
   .prefix('/api/internal')
   .use(middleware.serviceToken())
+
+await import('./routes_money.js')
 
 /* Unknown API paths are JSON 404s, never the SPA */
 router.any('/api/*', ({ response }) => response.status(404).send({ message: 'Not found' }))
