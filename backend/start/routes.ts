@@ -27,6 +27,8 @@ const PermissionsController = () => import('#controllers/permissions_controller'
 const DashboardController = () => import('#controllers/dashboard_controller')
 const SpaController = () => import('#controllers/spa_controller')
 const InternalChargesController = () => import('#controllers/internal_charges_controller')
+const PortalWalletController = () => import('#controllers/portal_wallet_controller')
+const LedgerController = () => import('#controllers/ledger_controller')
 
 const resources = await loadResources()
 const engine = new ResourcesController()
@@ -47,6 +49,7 @@ router
     guarded(router.get('dashboard/summary', [DashboardController, 'summary']), 'users', 'view')
     guarded(router.get('permissions/matrix', [PermissionsController, 'matrix']), 'roles', 'view')
     guarded(router.put('permissions/matrix/:role', [PermissionsController, 'update']), 'roles', 'edit')
+    guarded(router.get('ledger/invariants', [LedgerController, 'invariants']), 'accounts', 'view')
 
     for (const resource of resources.values()) {
       const base = resource.name
@@ -84,6 +87,8 @@ router
         router.put('password', [PortalAccountController, 'changePassword'])
         router.get('sessions', [PortalAccountController, 'sessions'])
         router.post('sessions/revoke-others', [PortalAccountController, 'revokeOthers'])
+        router.get('wallet', [PortalWalletController, 'show'])
+        router.get('wallet/transactions', [PortalWalletController, 'transactions'])
       })
       .use(middleware.customerAuth())
   })

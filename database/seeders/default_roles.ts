@@ -1,7 +1,8 @@
 /**
- * The five built-in roles and their default grants. super_admin is not listed: it holds
- * every permission by definition. Run on every start (idempotent): a role that exists keeps
- * the grants an administrator gave it.
+ * The five built-in roles and their default grants (super_admin holds every permission by
+ * definition). Run on every start: each default grant is applied once per database, so a
+ * grant added by a later release reaches existing roles, and one a super_admin removed
+ * stays removed.
  */
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 
@@ -19,6 +20,9 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
     grants: {
       'users': ['view', 'edit', 'export', 'view_sensitive', 'freeze', 'unfreeze', 'reset_password', 'set_tier'],
       'audit-logs': ['view'],
+      'accounts': ['view'],
+      'ledger-transactions': ['view'],
+      'ledger-entries': ['view'],
     },
   },
   {
@@ -28,6 +32,9 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
     grants: {
       'users': ['view', 'export'],
       'audit-logs': ['view', 'export'],
+      'accounts': ['view', 'export'],
+      'ledger-transactions': ['view', 'export', 'reverse'],
+      'ledger-entries': ['view', 'export'],
     },
   },
   {
@@ -35,7 +42,9 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
     label: 'Support',
     description: 'Looks customers up and helps them back into their accounts.',
     grants: {
-      users: ['view', 'view_sensitive', 'reset_password'],
+      'users': ['view', 'view_sensitive', 'reset_password'],
+      'accounts': ['view'],
+      'ledger-transactions': ['view'],
     },
   },
   {
@@ -47,20 +56,32 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'staff': ['view', 'export'],
       'roles': ['view'],
       'audit-logs': ['view', 'export'],
+      'accounts': ['view', 'export'],
+      'ledger-transactions': ['view', 'export'],
+      'ledger-entries': ['view', 'export'],
     },
   },
 ]
 
 export async function ensureDefaultRoles(client: QueryClientContract) {
   for (const role of DEFAULT_ROLES) {
-    const existing = await client.from('roles').where('name', role.name).first()
-    if (existing) continue
-    const [created] = await client
-      .insertQuery()
-      .table('roles')
-      .insert({ name: role.name, label: role.label, description: role.description, is_system: true })
-      .returning('id')
-    const rows = Object.entries(role.grants).flatMap(([resource, actions]) => actions.map((action) => ({ role_id: created.id, resource, action })))
-    if (rows.length) await client.insertQuery().table('role_permissions').multiInsert(rows)
+    await client.rawQuery(
+      `INSERT INTO roles (name, label, description, is_system) VALUES (?, ?, ?, true) ON CONFLICT (name) DO NOTHING`,
+      [role.name, role.label, role.description]
+    )
+    const { id } = await client.from('roles').where('name', role.name).first()
+    for (const [resource, actions] of Object.entries(role.grants)) {
+      for (const action of actions) {
+        const applied = await client.rawQuery(
+          `INSERT INTO applied_permission_defaults (role_name, resource, action) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1`,
+          [role.name, resource, action]
+        )
+        if (!applied.rows.length) continue
+        await client.rawQuery(
+          `INSERT INTO role_permissions (role_id, resource, action) VALUES (?, ?, ?) ON CONFLICT (role_id, resource, action) DO NOTHING`,
+          [id, resource, action]
+        )
+      }
+    }
   }
 }

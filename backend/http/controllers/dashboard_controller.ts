@@ -1,4 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
+import creditdesk from '#config/creditdesk'
+import { fromUnits } from '#services/ledger/amounts'
 
 /** Today's figures for the console home, computed from the data (UTC days). */
 export default class DashboardController {
@@ -16,6 +18,26 @@ export default class DashboardController {
       FROM generate_series(date_trunc('day', now()) - interval '29 days', date_trunc('day', now()), interval '1 day') d
       LEFT JOIN customers c ON c.created_at >= d AND c.created_at < d + interval '1 day'
       GROUP BY d ORDER BY d`)
-    return { staffLoginsToday, newCustomers: { today, week, month, year }, trend: trend.rows }
+    const money = await db.rawQuery(`
+      SELECT type, count(*)::int AS count, coalesce(sum(amount), 0)::text AS amount
+      FROM ledger_transactions
+      WHERE created_at >= date_trunc('day', now()) AND type IN ('redeem', 'voucher_grant', 'usage_charge', 'recharge')
+      GROUP BY type`)
+    const of = (type: string) => {
+      const row = money.rows.find((r: any) => r.type === type)
+      return { count: row?.count ?? 0, amount: fromUnits(row?.amount ?? '0') }
+    }
+    return {
+      staffLoginsToday,
+      newCustomers: { today, week, month, year },
+      trend: trend.rows,
+      moneyToday: {
+        currency: creditdesk.asset,
+        codesRedeemed: of('redeem'),
+        vouchersGranted: of('voucher_grant'),
+        usageCharged: of('usage_charge'),
+        recharged: of('recharge'),
+      },
+    }
   }
 }

@@ -1,0 +1,65 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import creditdesk from '#config/creditdesk'
+import type Customer from '#models/customer'
+import { findResource } from '#engine/registry'
+import { applyFilters, applySort, parseListQuery } from '#engine/list_query'
+import { countRows } from '#engine/count'
+import { fromUnits } from '#services/ledger/amounts'
+import { BadRequest } from '#exceptions/domain_errors'
+
+/** Fields of a ledger transaction a customer may see and filter on about themselves. */
+const CUSTOMER_FIELDS = ['id', 'created_at', 'type', 'amount', 'reference_type', 'reference_id', 'memo']
+
+/** The signed-in customer's wallet: balances by bucket, live gift lots, and their own history. */
+export default class PortalWalletController {
+  async show({ auth }: HttpContext) {
+    const customer = auth.use('customer').user as Customer
+    const accounts = await db.from('ledger_accounts').where({ owner_type: 'customer', owner_id: customer.id, asset: creditdesk.asset })
+    const balance = (code: string) => BigInt(accounts.find((a) => a.code === code)?.balance ?? 0)
+    const gift = accounts.find((a) => a.code === 'gift')
+    const lots = gift
+      ? await db.from('gift_lots').where('account_id', gift.id).where('remaining', '>', 0).orderByRaw('expires_at ASC NULLS LAST, id ASC').limit(200)
+      : []
+    return {
+      asset: creditdesk.asset,
+      cash: fromUnits(balance('cash')),
+      gift: fromUnits(balance('gift')),
+      total: fromUnits(balance('cash') + balance('gift')),
+      gift_lots: lots.map((l) => ({
+        id: Number(l.id),
+        source_type: l.source_type,
+        amount: fromUnits(l.amount),
+        remaining: fromUnits(l.remaining),
+        expires_at: l.expires_at ? new Date(l.expires_at).toISOString() : null,
+        granted_at: new Date(l.created_at).toISOString(),
+      })),
+    }
+  }
+
+  /** Same list contract as the console (`_start`, `_end`, `type=`, `created_at_gte=` …), always scoped to the caller. */
+  async transactions(ctx: HttpContext) {
+    const customer = ctx.auth.use('customer').user as Customer
+    const resource = findResource('ledger-transactions')!
+    const qs = ctx.request.qs()
+    for (const key of Object.keys(qs)) {
+      const field = key.replace(/_(ne|gte|lte|like)$/, '')
+      if (!key.startsWith('_') && !CUSTOMER_FIELDS.includes(field) && !CUSTOMER_FIELDS.includes(key)) {
+        throw new BadRequest(`Unknown filter field "${field}"`)
+      }
+    }
+    const plan = parseListQuery(resource, qs)
+    const base = applyFilters(db.from(resource.table), resource, plan).where('customer_id', customer.id)
+    const [rows, count] = await Promise.all([applySort(base.clone(), plan).select('*').offset(plan.start).limit(plan.end - plan.start), countRows(base, resource.table, true)])
+    ctx.response.header('X-Total-Count', String(count.total))
+    return rows.map((r) => ({
+      id: Number(r.id),
+      created_at: new Date(r.created_at).toISOString(),
+      type: r.type,
+      amount: fromUnits(r.amount),
+      reference_type: r.reference_type,
+      reference_id: r.reference_id,
+      memo: r.memo,
+    }))
+  }
+}
