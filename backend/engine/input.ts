@@ -70,7 +70,7 @@ export async function validateInput(
   const shape: Record<string, any> = {}
 
   for (const key of Object.keys(input)) {
-    const field = fields[key]
+    const field = Object.hasOwn(fields, key) ? fields[key] : undefined
     if (!field) {
       if (mode === 'action' && key === 'reason') continue
       errors.push({ field: key, message: `Unknown field "${key}"`, rule: 'unknown' })
@@ -90,7 +90,7 @@ export async function validateInput(
 
   const validator = vine.create(vine.object(shape))
   const data: Record<string, any> = await validator.validate(
-    Object.fromEntries(Object.entries(input).filter(([k]) => k in shape))
+    Object.fromEntries(Object.entries(input).filter(([k]) => Object.hasOwn(shape, k)))
   )
 
   const values: Record<string, any> = {}

@@ -11,7 +11,8 @@ import { parseMoney } from './values.js'
 
 export const MAX_PAGE_SIZE = 200
 
-type Condition = { field: string; column: string; op: Operator; values: unknown[] }
+/** `lt` is internal: a date-only upper bound becomes "before the next day". */
+type Condition = { field: string; column: string; op: Operator | 'lt'; values: unknown[] }
 
 export type ListPlan = {
   conditions: Condition[]
@@ -41,16 +42,20 @@ export function parseListQuery(resource: ResourceDef, qs: Record<string, unknown
       throw new BadRequest(`Unknown filter field "${fieldName}" on ${resource.name}`)
     }
     const allowed = field.filter ?? []
+    if (op !== 'eq' && values.length > 1) {
+      throw new BadRequest(`"${key}" may be given once`)
+    }
     const effective: Operator = op === 'eq' && values.length > 1 ? 'in' : op
     const permitted = allowed.includes(effective) || (effective === 'in' && allowed.includes('eq')) || (effective === 'eq' && allowed.includes('in'))
     if (!permitted) {
       throw new BadRequest(`Field "${fieldName}" cannot be filtered with "${effective}" on ${resource.name}`)
     }
+    const dateOnlyBound = effective === 'lte' && (field.type === 'datetime' || field.type === 'date') && /^\d{4}-\d{2}-\d{2}$/.test(values[0])
     conditions.push({
       field: fieldName,
       column: field.column ?? fieldName,
-      op: effective,
-      values: values.map((v) => coerce(fieldName, field, effective, v)),
+      op: dateOnlyBound ? 'lt' : effective,
+      values: values.map((v) => coerce(fieldName, field, effective, v, dateOnlyBound)),
     })
   }
 
@@ -82,11 +87,12 @@ function asStrings(key: string, raw: unknown): string[] {
   if (!list.length || list.some((v) => typeof v !== 'string')) {
     throw new BadRequest(`The query parameter "${key}" must be plain text`)
   }
+  if (list.some((v) => (v as string).includes('\u0000'))) throw new BadRequest(`The query parameter "${key}" contains a NUL character`)
   if (list.length > 500) throw new BadRequest(`Too many values for "${key}" (500 at most)`)
   return list as string[]
 }
 
-function coerce(name: string, field: FieldDef, op: Operator, value: string): unknown {
+function coerce(name: string, field: FieldDef, op: Operator, value: string, nextDay = false): unknown {
   const fail = (what: string): never => {
     throw new BadRequest(`Filter "${name}": "${value.slice(0, 60)}" is not ${what}`)
   }
@@ -116,8 +122,8 @@ function coerce(name: string, field: FieldDef, op: Operator, value: string): unk
     case 'datetime': {
       const parsed = DateTime.fromISO(value, { zone: 'utc' })
       if (!parsed.isValid) fail('an ISO 8601 date')
-      // a date-only upper bound ("2026-11-22") includes that whole day
-      if (op === 'lte' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return parsed.endOf('day').toJSDate()
+      // a date-only upper bound ("2026-11-22") includes that whole day, to the last microsecond
+      if (nextDay) return parsed.plus({ days: 1 }).toJSDate()
       return parsed.toJSDate()
     }
     default:
@@ -132,7 +138,7 @@ function parseSort(resource: ResourceDef, rawSort: unknown, rawOrder: unknown) {
   const orders = rawSort === undefined ? resource.defaultSort.map((s) => s.order) : rawOrder === undefined ? [] : asStrings('_order', rawOrder).join(',').split(',')
   const sort = fields.map((name, i) => {
     const field = resource.fields[name.trim()]
-    if (!field || !field.sortable) throw new BadRequest(`Cannot sort ${resource.name} by "${name}"`)
+    if (!field || !field.sortable || field.writeOnly || field.compute) throw new BadRequest(`Cannot sort ${resource.name} by "${name}"`)
     const order = (orders[i] ?? 'asc').trim().toLowerCase()
     if (order !== 'asc' && order !== 'desc') throw new BadRequest(`Sort order must be asc or desc, not "${order}"`)
     return { column: field.column ?? name.trim(), order: order as 'asc' | 'desc' }
@@ -182,6 +188,9 @@ export function applyFilters(query: DatabaseQueryBuilderContract<any>, resource:
         break
       case 'lte':
         query.where(column, '<=', first as any)
+        break
+      case 'lt':
+        query.where(column, '<', first as any)
         break
       case 'contains':
         query.whereILike(column, like(first as string))

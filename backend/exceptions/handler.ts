@@ -91,6 +91,8 @@ function pgErrorToResponse(error: any): Mapped | undefined {
     case '22007':
     case '22008':
     case '22001':
+    case '22021':
+    case '22P05':
       return { status: 400, body: { message: 'A value has the wrong type or is out of range' }, headers: {} }
   }
   return undefined

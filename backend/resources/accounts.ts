@@ -46,6 +46,7 @@ export default defineResource({
       ],
     },
     asset: { type: 'string', label: l('Asset', '币种'), list: true, filter: ['eq'] },
+    shard: { type: 'number', label: l('Shard', '分片'), filter: ['eq'] },
     balance: { ...money, label: l('Balance', '余额'), list: true, sortable: true, filter: ['gte', 'lte'] },
     credit_limit: { ...money, label: l('Credit limit', '信用额度'), filter: ['gte', 'lte'] },
     updated_at: { type: 'datetime', label: l('Last movement', '最近变动'), list: true, sortable: true, filter: ['gte', 'lte'] },

@@ -16,3 +16,20 @@ jobs.define(
   },
   { cron: '* * * * *' }
 )
+
+/* Redemption codes past their expiry become EXPIRED on time, without anyone acting. */
+jobs.define(
+  'codes-expire',
+  async () => {
+    const { expireCodes } = await import('#actions/codes/expire_codes')
+    await expireCodes()
+  },
+  { cron: '* * * * *' }
+)
+
+/* Voucher campaigns: grants in the background, idempotent per (campaign, customer). */
+jobs.define('campaign-send', async (data: { campaignId: number; maxPerRun?: number }) => {
+  const { runCampaignSend } = await import('#actions/campaigns/run_campaign_send')
+  const maxPerRun = Number.isInteger(data.maxPerRun) && data.maxPerRun! > 0 ? data.maxPerRun : undefined
+  await runCampaignSend(Number(data.campaignId), { maxPerRun })
+})

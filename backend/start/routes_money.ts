@@ -8,3 +8,26 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from './kernel.js'
 import { guarded } from './route_guard.js'
+
+const CodesController = () => import('#controllers/codes_controller')
+const PortalRedeemController = () => import('#controllers/portal_redeem_controller')
+
+/*
+ * Console: find a redemption code by typing it in full (generate and void are actions of the
+ * resource). Not under redemption-codes/: the engine's redemption-codes/:id is registered
+ * first and the router matches in registration order.
+ */
+router
+  .group(() => {
+    guarded(router.get('code-lookup', [CodesController, 'lookup']), 'redemption-codes', 'view')
+  })
+  .prefix('/api/admin')
+  .use(middleware.staffAuth())
+
+/* Portal: redeem a code */
+router
+  .group(() => {
+    router.post('wallet/redeem', [PortalRedeemController, 'store'])
+  })
+  .prefix('/api/portal')
+  .use(middleware.customerAuth())

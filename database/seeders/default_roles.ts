@@ -23,6 +23,9 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'accounts': ['view'],
       'ledger-transactions': ['view'],
       'ledger-entries': ['view'],
+      'redemption-codes': ['view', 'generate', 'export', 'void'],
+      'campaigns': ['view', 'create', 'edit', 'export', 'send'],
+      'campaign-grants': ['view', 'export'],
     },
   },
   {
@@ -35,6 +38,9 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'accounts': ['view', 'export'],
       'ledger-transactions': ['view', 'export', 'reverse'],
       'ledger-entries': ['view', 'export'],
+      'redemption-codes': ['view', 'export'],
+      'campaigns': ['view', 'export'],
+      'campaign-grants': ['view', 'export'],
     },
   },
   {
@@ -45,6 +51,8 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'users': ['view', 'view_sensitive', 'reset_password'],
       'accounts': ['view'],
       'ledger-transactions': ['view'],
+      'redemption-codes': ['view'],
+      'campaign-grants': ['view'],
     },
   },
   {
@@ -59,6 +67,9 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'accounts': ['view', 'export'],
       'ledger-transactions': ['view', 'export'],
       'ledger-entries': ['view', 'export'],
+      'redemption-codes': ['view', 'export'],
+      'campaigns': ['view', 'export'],
+      'campaign-grants': ['view', 'export'],
     },
   },
 ]

@@ -64,7 +64,6 @@ async function list(agent: Agent, pairs: Array<[string, string]>, path = '/api/a
 }
 
 const ids = (rows: Array<{ id: number }>) => rows.map((r) => Number(r.id))
-const byId = (a: { id: number }, b: { id: number }) => a.id - b.id
 /** Default order of users: created_at desc, then id desc. */
 const byDefault = (a: Row, b: Row) => b.created_at.getTime() - a.created_at.getTime() || b.id - a.id
 

@@ -18,7 +18,7 @@ const things = defineResource({
   titleField: 'name',
   defaultSort: [{ field: 'created_at', order: 'desc' }],
   fields: {
-    id: { type: 'number', label: l('ID'), sortable: true, filter: ['eq', 'in', 'gte', 'lte'] },
+    id: { type: 'number', label: l('ID'), sortable: true, searchable: true, filter: ['eq', 'in', 'gte', 'lte'] },
     name: { type: 'string', label: l('Name'), sortable: true, searchable: true, filter: ['eq', 'ne', 'contains'] },
     kind: { type: 'string', label: l('Kind'), filter: ['in'] },
     amount: { type: 'money', label: l('Amount'), scale: 2, sortable: true, filter: ['eq', 'gte', 'lte'] },
@@ -37,7 +37,7 @@ const things = defineResource({
     day: { type: 'date', label: l('Day'), filter: ['gte', 'lte'] },
     tags: { type: 'tags', label: l('Tags'), filter: ['eq', 'in', 'contains'] },
     secret: { type: 'string', label: l('Secret'), writeOnly: true, filter: ['eq'], sortable: true },
-    shown: { type: 'string', label: l('Shown'), compute: () => 'x', filter: ['eq'] },
+    shown: { type: 'string', label: l('Shown'), compute: () => 'x', filter: ['eq'], sortable: true },
     note: { type: 'text', label: l('Note') },
   },
 })
@@ -60,7 +60,7 @@ function refused(assert: any, fn: () => unknown, ...mentions: string[]) {
   } catch (e) {
     error = e
   }
-  assert.instanceOf(error, BadRequest, `expected a BadRequest, got ${error}`)
+  assert.instanceOf(error, BadRequest, `${String(fn)}: expected a BadRequest, got ${error}`)
   assert.equal(error.status, 400)
   for (const text of mentions) assert.include(error.message, text)
 }
@@ -133,7 +133,6 @@ test.group('parseListQuery / filters', () => {
     refused(assert, () => parse({ created_at: '2026-01-01' }), 'created_at', 'eq')
     refused(assert, () => parse({ active_like: 'tr' }), 'active', 'contains')
     refused(assert, () => parse({ note: 'x' }), 'note')
-    refused(assert, () => parse({ amount: ['1', '2'] }), 'amount', 'in')
   })
 
   test('values are coerced per type, and refused when they are not of it', ({ assert }) => {
@@ -268,10 +267,15 @@ test.group('parseListQuery / sort', () => {
     )
   })
 
-  test('an unknown, unsortable, write-only or inherited sort field is a 400 naming it', ({ assert }) => {
+  test('a write-only or computed field cannot be sorted on, even when declared sortable', ({ assert }) => {
+    // the filter path refuses these; sorting by a hidden column would leak its order (or hit a missing column)
+    refused(assert, () => parse({ _sort: 'secret' }), 'secret')
+    refused(assert, () => parse({ _sort: 'shown' }), 'shown')
+  })
+
+  test('an unknown, unsortable or inherited sort field is a 400 naming it', ({ assert }) => {
     refused(assert, () => parse({ _sort: 'balance' }), 'balance')
     refused(assert, () => parse({ _sort: 'status' }), 'status')
-    refused(assert, () => parse({ _sort: 'secret' }), 'secret')
     refused(assert, () => parse({ _sort: 'name,nope' }), 'nope')
     refused(assert, () => parse({ _sort: 'constructor' }), 'constructor')
     refused(assert, () => parse({ _sort: 'name; drop table things' }), 'drop table')

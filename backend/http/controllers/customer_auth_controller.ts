@@ -5,10 +5,12 @@ import { registerValidator, signInValidator, passwordMessages, passwordResetVali
 import { completePasswordReset } from '#actions/auth/complete_password_reset'
 import { presentCustomer } from '../presenters.js'
 import { SimpleMessagesProvider } from '@vinejs/vine'
+import { assertOnlyKeys } from '#validators/strict'
 
 /** Portal registration, sign-in, sign-out and "who am I". */
 export default class CustomerAuthController {
   async register(ctx: HttpContext) {
+    assertOnlyKeys(ctx.request.body(), ['email', 'password', 'nickname'])
     const input = await ctx.request.validateUsing(registerValidator, { messagesProvider: new SimpleMessagesProvider(passwordMessages) })
     await registerCustomer(ctx, input)
     const customer = await signIn(ctx, 'customer', input.email, input.password)
@@ -17,6 +19,7 @@ export default class CustomerAuthController {
   }
 
   async login(ctx: HttpContext) {
+    assertOnlyKeys(ctx.request.body(), ['email', 'password'])
     const { email, password } = await ctx.request.validateUsing(signInValidator)
     const customer = await signIn(ctx, 'customer', email, password)
     return { user: presentCustomer(customer) }
@@ -24,6 +27,7 @@ export default class CustomerAuthController {
 
   /** Sets a new password from a one-time reset link issued by support. */
   async resetPassword(ctx: HttpContext) {
+    assertOnlyKeys(ctx.request.body(), ['token', 'password'])
     const { token, password } = await ctx.request.validateUsing(passwordResetValidator, { messagesProvider: new SimpleMessagesProvider(passwordMessages) })
     await completePasswordReset(ctx, token, password)
     return ctx.response.noContent()

@@ -4,10 +4,12 @@ import { chargeValidator } from '#validators/ledger'
 import { toUnits } from '#services/ledger/amounts'
 import { requestFacts } from '#services/audit'
 import { presentPosted } from '../presenters.js'
+import { assertOnlyKeys } from '#validators/strict'
 
 /** POST /api/internal/charges: the platform debits a customer for usage. */
 export default class InternalChargesController {
   async store(ctx: HttpContext) {
+    assertOnlyKeys(ctx.request.body(), ['customer_id', 'amount', 'idempotency_key', 'reference_type', 'reference_id', 'memo'])
     const input = await ctx.request.validateUsing(chargeValidator)
     const posted = await chargeCustomer(
       {

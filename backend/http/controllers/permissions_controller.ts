@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import Role from '#models/role'
+import { assertOnlyKeys } from '#validators/strict'
 import { allResources, permissionNames } from '#engine/registry'
 import { toGrantMap, updateRolePermissions } from '#actions/roles/update_role_permissions'
 
@@ -25,6 +26,7 @@ export default class PermissionsController {
   }
 
   async update(ctx: HttpContext) {
+    assertOnlyKeys(ctx.request.body(), ['grants'])
     const grants = await updateRolePermissions(ctx, ctx.params.role, ctx.request.input('grants'))
     return { role: ctx.params.role, grants }
   }

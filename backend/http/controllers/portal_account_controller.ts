@@ -9,11 +9,13 @@ import { changePasswordValidator, passwordMessages, profileValidator } from '#va
 import { revokeSessions } from '#actions/auth/sign_in'
 import { SESSION_KEY } from '#middleware/session_auth'
 import { presentCustomer } from '../presenters.js'
+import { assertOnlyKeys } from '#validators/strict'
 
 /** The signed-in customer's own profile, password and sessions. */
 export default class PortalAccountController {
   async updateProfile(ctx: HttpContext) {
     const customer = ctx.auth.use('customer').user as Customer
+    assertOnlyKeys(ctx.request.body(), ['nickname', 'phone'])
     const input = await ctx.request.validateUsing(profileValidator)
     await db.transaction(async (trx) => {
       const before = { nickname: customer.nickname, phone: customer.phone }
@@ -34,6 +36,7 @@ export default class PortalAccountController {
 
   async changePassword(ctx: HttpContext) {
     const customer = ctx.auth.use('customer').user as Customer
+    assertOnlyKeys(ctx.request.body(), ['current_password', 'password'])
     const input = await ctx.request.validateUsing(changePasswordValidator, { messagesProvider: new SimpleMessagesProvider(passwordMessages) })
     if (!(await hash.verify(customer.password, input.current_password))) {
       throw new InvalidInput([{ field: 'current_password', message: 'The current password is incorrect' }])

@@ -9,6 +9,7 @@ import { applyFilters, applySort, parseListQuery } from '#engine/list_query'
 import { countRows } from '#engine/count'
 import { serializeRow } from '#engine/serialize'
 import { csvLine } from '#engine/csv'
+import { assertOnlyKeys } from '#validators/strict'
 import { createRecord, deleteRecord, findRow, parseId, runAction, updateRecord } from '#engine/records'
 
 /**
@@ -64,6 +65,7 @@ export default class ResourcesController {
 
   /** Shows one sensitive value in full, to a role holding view_sensitive; audited. */
   async reveal(ctx: HttpContext, resource: ResourceDef) {
+    assertOnlyKeys(ctx.request.body(), ['field'])
     const fieldName = ctx.request.input('field')
     const field = typeof fieldName === 'string' ? resource.fields[fieldName] : undefined
     if (!field?.sensitive) throw new BadRequest(`"${String(fieldName).slice(0, 40)}" is not a sensitive field of ${resource.name}`)
@@ -86,7 +88,15 @@ export default class ResourcesController {
     const { sql, bindings } = query.toSQL()
     const filters = ctx.request.qs()
 
+    // The cursor is declared before any byte is sent, so a query error is a clean 4xx/5xx
+    // response instead of a download cut short.
     const trx = await db.transaction({ isolationLevel: 'repeatable read' })
+    try {
+      await trx.rawQuery(`DECLARE export_cursor NO SCROLL CURSOR FOR ${sql}`, bindings as any[])
+    } catch (error) {
+      await trx.rollback()
+      throw error
+    }
     let rows = 0
     let aborted = false
     let finished = false
@@ -97,7 +107,6 @@ export default class ResourcesController {
     async function* lines() {
       try {
         yield '\uFEFF' + csvLine(columns.map(([name, f]) => f.label[locale] ?? name))
-        await trx.rawQuery(`DECLARE export_cursor NO SCROLL CURSOR FOR ${sql}`, bindings as any[])
         while (!aborted) {
           const batch = await trx.rawQuery('FETCH 500 FROM export_cursor')
           if (!batch.rows.length) break
@@ -119,7 +128,9 @@ export default class ResourcesController {
       } finally {
         if (!trx.isCompleted) {
           await trx.rollback()
-          await audit.standalone(ctx, { action: 'export', resource: resource.name, metadata: { filters, rows, aborted: true } })
+          await audit
+            .standalone(ctx, { action: 'export', resource: resource.name, metadata: { filters, rows, aborted: true } })
+            .catch((error) => ctx.logger.error({ err: error }, 'could not audit an aborted export'))
         }
       }
     }

@@ -9,20 +9,23 @@ export const SYSTEM_ACCOUNTS = ['payment_clearing', 'promotion_expense', 'code_l
 export type SystemAccount = (typeof SYSTEM_ACCOUNTS)[number]
 export type Bucket = 'cash' | 'gift'
 
-async function ensure(client: QueryClientContract, ownerType: 'customer' | 'system', ownerId: number | null, code: string) {
+/** Shards per system account (see the 0006c migration). */
+export const SYSTEM_SHARDS = 16
+
+async function ensure(client: QueryClientContract, ownerType: 'customer' | 'system', ownerId: number | null, code: string, shard = 0) {
   const asset = creditdesk.asset
   const find = () =>
     client
       .from('ledger_accounts')
-      .where({ owner_type: ownerType, code, asset })
+      .where({ owner_type: ownerType, code, asset, shard })
       .where((q) => (ownerId === null ? q.whereNull('owner_id') : q.where('owner_id', ownerId)))
       .first()
   const found = await find()
   if (found) return Number(found.id)
   await client.rawQuery(
-    `INSERT INTO ledger_accounts (owner_type, owner_id, code, asset) VALUES (?, ?, ?, ?)
-     ON CONFLICT (owner_type, COALESCE(owner_id, 0), code, asset) DO NOTHING`,
-    [ownerType, ownerId, code, asset]
+    `INSERT INTO ledger_accounts (owner_type, owner_id, code, asset, shard) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (owner_type, COALESCE(owner_id, 0), code, asset, shard) DO NOTHING`,
+    [ownerType, ownerId, code, asset, shard]
   )
   return Number((await find()).id)
 }
@@ -31,6 +34,7 @@ export function customerAccount(client: QueryClientContract, customerId: number,
   return ensure(client, 'customer', customerId, bucket)
 }
 
+/** A shard of a system account, picked at random so concurrent postings rarely share a row. */
 export function systemAccount(client: QueryClientContract, code: SystemAccount) {
-  return ensure(client, 'system', null, code)
+  return ensure(client, 'system', null, code, Math.floor(Math.random() * SYSTEM_SHARDS))
 }

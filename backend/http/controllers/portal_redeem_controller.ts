@@ -1,0 +1,40 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { SimpleMessagesProvider } from '@vinejs/vine'
+import creditdesk from '#config/creditdesk'
+import type Customer from '#models/customer'
+import { actorOf, requestFacts } from '#services/audit'
+import { fromUnits } from '#services/ledger/amounts'
+import { redeemCode } from '#actions/codes/redeem_code'
+import { maskedCode } from '#actions/codes/code_format'
+import { codeMessages, redeemValidator, refuseUnknownFields } from '#validators/codes'
+
+/** POST /api/portal/wallet/redeem { code }: the signed-in customer redeems a code. */
+export default class PortalRedeemController {
+  async store(ctx: HttpContext) {
+    refuseUnknownFields(ctx.request.body(), ['code'])
+    const { code } = await ctx.request.validateUsing(redeemValidator, { messagesProvider: new SimpleMessagesProvider(codeMessages) })
+    const customer = ctx.auth.use('customer').user as Customer
+    const outcome = await redeemCode({ customerId: Number(customer.id), code, ip: ctx.request.ip() }, actorOf(ctx), requestFacts(ctx))
+    const amount = fromUnits(outcome.code.amount)
+    if (outcome.replayed) ctx.response.header('Idempotency-Replayed', 'true')
+    ctx.response.status(outcome.replayed ? 200 : 201)
+    return {
+      message: `Code redeemed: ${trimAmount(amount)} ${creditdesk.asset} added to your ${outcome.code.bucket === 'gift' ? 'gift balance' : 'balance'}`,
+      redemption: {
+        code: maskedCode(outcome.code),
+        amount,
+        asset: creditdesk.asset,
+        bucket: outcome.code.bucket,
+        package: outcome.code.package,
+        gift_expires_at: outcome.giftExpiresAt?.toISOString() ?? null,
+        redeemed_at: new Date(outcome.code.redeemed_at).toISOString(),
+        transaction_id: Number(outcome.posted.transaction.id),
+      },
+    }
+  }
+}
+
+/** "10.500000" → "10.50": at least two decimals, no trailing zeros beyond. */
+function trimAmount(amount: string) {
+  return amount.replace(/(\.\d\d\d*?)0+$/, '$1')
+}
