@@ -12,7 +12,19 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 2000,
+    chunkSizeWarningLimit: 1500,
+    // Long-lived vendor chunks cache across console releases; the chart library stays in its lazy chunk.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            { name: 'vendor-antd', test: /node_modules[\\/](antd|@ant-design[\\/](icons|icons-svg|cssinjs|colors|fast-color|react-slick|cssinjs-utils)|rc-[\w-]+|@rc-component)[\\/]/ },
+            { name: 'vendor-refine', test: /node_modules[\\/](@refinedev|@tanstack|i18next|react-i18next|axios|dayjs|qs|query-string)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     port: 5173,

@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react'
-import { useParams } from 'react-router'
+import { useNavigate, useParams } from 'react-router'
 import { Button, Result } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { useNavigation } from '@refinedev/core'
 import { useResourceMeta } from '../meta/MetaContext'
 import { canDo } from '../meta/permissions'
 import { customPages, type Screen, type ScreenProps } from './registry'
@@ -22,8 +21,8 @@ export function ResourcePage({ screen }: { screen: Screen }) {
   const { t } = useTranslation()
   const { resource: name, id } = useParams()
   const resource = useResourceMeta(name)
-  const { push } = useNavigation()
-  const home = <Button type="primary" onClick={() => push('/')}>{t('pages.error.backHome')}</Button>
+  const navigate = useNavigate()
+  const home = <Button type="primary" onClick={() => navigate('/')}>{t('pages.error.backHome')}</Button>
 
   if (!resource) return <Result status="404" title="404" subTitle={t('pages.error.unknownResource', { name })} extra={home} />
   if (!canDo(resource, screen)) return <Result status="403" title="403" subTitle={t('pages.error.forbidden')} extra={home} />

@@ -47,6 +47,8 @@ const en = {
   form: {
     invalidJson: 'Must be valid JSON', invalidMoney: 'Use a decimal number like 12.50', placeholder: 'Enter {{label}}',
     selectPlaceholder: 'Select {{label}}',
+    sensitiveUnchanged: '{{masked}} — leave empty to keep',
+    invalidPhone: 'Enter a phone number (digits, spaces, + - ( ))',
   },
   sensitive: { masked: 'Hidden', reveal: 'Reveal', revealFailed: 'Could not reveal the value' },
   action: {
@@ -68,7 +70,10 @@ const en = {
     title: 'Dashboard', staffLoginsToday: 'Staff sign-ins today', newCustomers: 'New customers',
     today: 'Today', week: 'This week', month: 'This month', year: 'This year',
     trend: 'New customers, last 30 days', count: 'Customers', date: 'Date', noData: 'No sign-ups in the last 30 days',
+    transactions: '{{count}} txns',
+    money: { recharged: 'Recharged', codesRedeemed: 'Codes redeemed', vouchersGranted: 'Vouchers granted', usageCharged: 'Usage charged' },
   },
+  permissions: { view: 'View', create: 'Create', edit: 'Edit', delete: 'Delete', export: 'Export', view_sensitive: 'View sensitive' },
   roles: {
     title: 'Roles & policies', role: 'Role', roles: 'Roles', newRole: 'New role', name: 'Name (key)', label: 'Label',
     description: 'Description', nameHelp: 'Lowercase letters, digits and underscores', resource: 'Resource',

@@ -54,6 +54,7 @@ export function createI18n(lang: Language = detectLanguage()): I18n {
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
+    showSupportNotice: false,
   })
   applyDayjsLocale(lang)
   instance.on('languageChanged', (lng) => {

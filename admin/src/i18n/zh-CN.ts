@@ -49,6 +49,8 @@ const zhCN: Dictionary = {
   form: {
     invalidJson: '必须是合法的 JSON', invalidMoney: '请输入小数金额，例如 12.50', placeholder: '请输入{{label}}',
     selectPlaceholder: '请选择{{label}}',
+    sensitiveUnchanged: '{{masked}}（留空则保持不变）',
+    invalidPhone: '请输入有效的手机号',
   },
   sensitive: { masked: '已隐藏', reveal: '显示', revealFailed: '无法显示该值' },
   action: {
@@ -70,7 +72,10 @@ const zhCN: Dictionary = {
     title: '仪表盘', staffLoginsToday: '今日员工登录', newCustomers: '新增客户',
     today: '今日', week: '本周', month: '本月', year: '今年',
     trend: '近 30 天新增客户', count: '客户数', date: '日期', noData: '近 30 天没有新注册',
+    transactions: '{{count}} 笔',
+    money: { recharged: '充值', codesRedeemed: '兑换码兑换', vouchersGranted: '代金券发放', usageCharged: '消费扣费' },
   },
+  permissions: { view: '查看', create: '新建', edit: '编辑', delete: '删除', export: '导出', view_sensitive: '查看敏感信息' },
   roles: {
     title: '角色与权限', role: '角色', roles: '角色', newRole: '新建角色', name: '名称（标识）', label: '显示名',
     description: '描述', nameHelp: '小写字母、数字和下划线', resource: '资源',

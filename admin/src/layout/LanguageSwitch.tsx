@@ -15,9 +15,9 @@ export function LanguageSwitch() {
       value={locale()}
       onChange={(lang) => changeLanguage(lang)}
       variant="borderless"
-      suffixIcon={<GlobalOutlined />}
+      prefix={<GlobalOutlined />}
       options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))}
-      style={{ width: 120 }}
+      style={{ width: 140 }}
       popupMatchSelectWidth={false}
     />
   )

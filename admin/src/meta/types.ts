@@ -29,10 +29,14 @@ export interface FieldMeta {
   searchable?: boolean
   filter?: FilterOperator[]
   sensitive?: boolean
+  /** Accepted on create/edit, never read back (e.g. a password). */
+  writeOnly?: boolean
   options?: EnumOption[]
   relation?: { resource: string; labelField?: string }
   currency?: string
   maxLength?: number
+  minLength?: number
+  format?: 'email' | 'phone'
   min?: number
   max?: number
   help?: LocalizedText
@@ -72,6 +76,8 @@ export interface ResourceMeta {
   label?: LocalizedText
   group?: string
   icon?: string
+  /** Column that identifies a record in URLs; "id" when absent. */
+  primaryKey?: string
   titleField?: string
   defaultSort?: { field: string; order: 'asc' | 'desc' }[]
   operations?: Partial<Record<Operation, boolean>>

@@ -11,21 +11,24 @@ interface Props extends ActionTarget {
   size?: ButtonProps['size']
   type?: ButtonProps['type']
   disabled?: boolean
+  /** Row buttons are quiet text links; header and bulk buttons are regular buttons with an icon. */
+  compact?: boolean
   onDone?: () => void
 }
 
 /** A button for one custom action; owns its confirmation modal. */
-export function ActionButton({ resource, action, record, ids, size, type, disabled, onDone }: Props) {
+export function ActionButton({ resource, action, record, ids, size, type, disabled, compact, onDone }: Props) {
   const label = useLabel()
   const [open, setOpen] = useState(false)
   return (
     <>
       <Button
-        size={size}
-        type={type}
+        size={compact ? 'small' : size}
+        type={compact ? 'link' : type}
         danger={action.danger}
         disabled={disabled}
-        icon={<ThunderboltOutlined />}
+        icon={compact ? undefined : <ThunderboltOutlined />}
+        style={compact ? { paddingInline: 4 } : undefined}
         data-action={action.name}
         onClick={(e) => {
           e.stopPropagation()

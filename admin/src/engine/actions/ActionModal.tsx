@@ -7,8 +7,9 @@ import { useLabel } from '../../meta/MetaContext'
 import { useHttp } from '../../providers/HttpContext'
 import { API_URL, type ApiError } from '../../providers/http'
 import { FormField, toRequestValues } from '../form/FormField'
-import { recordTitle } from '../fields/recordTitle'
+import { idOf, recordTitle } from '../fields/recordTitle'
 import { actionUrl } from './visibility'
+import { ActionResult } from './ActionResult'
 
 export interface ActionTarget {
   record?: BaseRecord
@@ -60,16 +61,18 @@ export function ActionModal({ resource, action, record, ids, open, onClose, onDo
   }
 
   const submit = async () => {
-    const values = await form.validateFields()
+    const values = await form.validateFields().catch(() => null)
+    if (!values) return // the form shows what is missing
     setBusy(true)
     setRefusal(null)
     try {
       const body: Record<string, unknown> = { ...toRequestValues(fields, values) }
       if (action.reason) body.reason = values.reason
       if (ids) body.ids = ids
-      const url = actionUrl(API_URL, resource.name, action.name, record?.id)
+      const recordId = idOf(resource, record)
+      const url = actionUrl(API_URL, resource.name, action.name, recordId)
       const { data } = await http.post<ActionResponse>(url, body)
-      await invalidate({ resource: resource.name, invalidates: ['list', 'detail', 'many'], id: record?.id })
+      await invalidate({ resource: resource.name, invalidates: ['list', 'detail', 'many'], id: recordId })
       await invalidate({ resource: 'audit-logs', invalidates: ['list'] })
       onDone?.()
       const oneTime = data?.result && Object.keys(data.result).length ? data.result : null
@@ -100,7 +103,7 @@ export function ActionModal({ resource, action, record, ids, open, onClose, onDo
       maskClosable={!busy}
     >
       {result ? (
-        <ResultBox result={result} />
+        <ActionResult result={result} fallbackName={`${resource.name}-${action.name}`} />
       ) : (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           {(action.confirm ?? true) && <Typography.Paragraph style={{ marginBottom: 0 }}>{confirmText}</Typography.Paragraph>}
@@ -116,22 +119,5 @@ export function ActionModal({ resource, action, record, ids, open, onClose, onDo
         </Space>
       )}
     </Modal>
-  )
-}
-
-function ResultBox({ result }: { result: Record<string, unknown> }) {
-  const { t } = useTranslation()
-  return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Alert type="warning" showIcon message={t('action.resultTitle')} />
-      {Object.entries(result).map(([key, value]) => (
-        <div key={key} className="cd-result">
-          <Typography.Text type="secondary">{key}</Typography.Text>
-          <Typography.Paragraph copyable={{ text: String(value) }} code style={{ wordBreak: 'break-all', marginBottom: 0 }}>
-            {String(value)}
-          </Typography.Paragraph>
-        </div>
-      ))}
-    </Space>
   )
 }

@@ -9,7 +9,7 @@ export const AUDIT_RESOURCE = 'audit-logs'
  */
 export function actorLabel(entry: BaseRecord): string {
   const actor = entry.actor && typeof entry.actor === 'object' ? (entry.actor as Record<string, unknown>) : {}
-  const name = entry.actor_name ?? actor.name ?? entry.actor_email ?? actor.email
+  const name = entry.actor_label ?? entry.actor_name ?? actor.name ?? entry.actor_email ?? actor.email
   if (name) return String(name)
   const id = entry.actor_id ?? actor.id
   const type = entry.actor_type ?? actor.type
@@ -17,4 +17,4 @@ export function actorLabel(entry: BaseRecord): string {
   return typeof entry.actor === 'string' ? entry.actor : 'system'
 }
 
-export const timeOf = (entry: BaseRecord): unknown => entry.created_at ?? entry.createdAt ?? entry.at
+export const timeOf = (entry: BaseRecord): unknown => entry.occurred_at ?? entry.created_at ?? entry.createdAt ?? entry.at

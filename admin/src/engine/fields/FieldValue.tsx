@@ -7,6 +7,7 @@ import { useAdminMeta, useLabel } from '../../meta/MetaContext'
 import { formatDate, formatDateTime, formatMoney, stringifyValue } from './format'
 import { RelationLabel } from './RelationLabel'
 import { SensitiveValue } from './SensitiveValue'
+import { idOf } from './recordTitle'
 
 interface Props {
   field: FieldMeta
@@ -27,8 +28,9 @@ export function FieldValue({ field, resource, record, mode = 'list', relationIds
   const meta = useAdminMeta()
   const value = record[field.name]
 
-  if (field.sensitive && record.id !== undefined) {
-    return <SensitiveValue resource={resource} recordId={record.id} field={field.name} masked={value} />
+  const id = idOf(resource, record)
+  if (field.sensitive && id !== undefined) {
+    return <SensitiveValue resource={resource} recordId={id} field={field.name} masked={value} />
   }
   if (value === null || value === undefined || value === '') return <Empty />
 

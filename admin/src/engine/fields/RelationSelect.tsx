@@ -18,7 +18,7 @@ export function RelationSelect({ field, value, onChange, mode, ...rest }: Props)
   const { selectProps } = useSelect({
     resource: field.relation?.resource ?? '',
     optionLabel: (item) => recordTitle(item, target, labelField),
-    optionValue: (item) => item.id,
+    optionValue: (item) => item.id as string,
     defaultValue: value,
     pagination: { pageSize: 50 },
     onSearch: (text) => (text ? [{ field: 'q', operator: 'eq', value: text }] : []),

@@ -6,6 +6,7 @@ import { useNotification, type BaseKey } from '@refinedev/core'
 import { useHttp } from '../../providers/HttpContext'
 import { API_URL, type ApiError } from '../../providers/http'
 import type { ResourceMeta } from '../../meta/types'
+import { isMasked } from './format'
 
 interface Props {
   resource: ResourceMeta
@@ -24,7 +25,8 @@ export function SensitiveValue({ resource, recordId, field, masked }: Props) {
   const { open } = useNotification()
   const [revealed, setRevealed] = useState<string | null>(null)
   const [loading, setLoading] = useState(false)
-  const canReveal = resource.permissions.includes('view_sensitive')
+  // With view_sensitive the server may already send clear values; only masked ones need a reveal.
+  const canReveal = resource.permissions.includes('view_sensitive') && (isMasked(masked) || masked === null || masked === undefined)
 
   const reveal = async () => {
     setLoading(true)
@@ -40,8 +42,8 @@ export function SensitiveValue({ resource, recordId, field, masked }: Props) {
 
   const shown = revealed ?? (masked === null || masked === undefined || masked === '' ? '••••' : String(masked))
   return (
-    <Space size={4}>
-      <Typography.Text code={revealed === null} copyable={revealed !== null ? { text: revealed } : false}>
+    <Space size={4} style={{ whiteSpace: 'nowrap' }}>
+      <Typography.Text code={revealed === null && isMasked(shown)} style={{ whiteSpace: 'nowrap' }} copyable={revealed !== null ? { text: revealed } : false}>
         {shown}
       </Typography.Text>
       {canReveal && (

@@ -4,23 +4,33 @@ const DECIMAL = /^-?\d+(\.\d+)?$/
 
 /**
  * Formats a decimal-string amount for display. The string goes to Intl as-is (exact decimal
- * semantics), never through parseFloat, and keeps every fractional digit the server sent.
+ * semantics), never through parseFloat. Trailing zeros beyond two decimals are dropped (the ledger
+ * stores 6 places: "12.340000" → 12.34, "0.001500" → 0.0015); every significant digit is kept.
+ * A unit that is not an ISO currency (e.g. CREDIT) is written after the number.
  */
 export function formatMoney(value: unknown, currency: string | undefined, locale: string): string {
   if (value === null || value === undefined || value === '') return ''
   const text = String(value).trim()
   if (!DECIMAL.test(text)) return text
-  const fraction = text.split('.')[1]?.length ?? 0
+  const significant = (text.split('.')[1] ?? '').replace(/0+$/, '').length
+  const iso = !!currency && /^[A-Z]{3}$/.test(currency)
   try {
     const formatter = new Intl.NumberFormat(locale, {
-      style: currency ? 'currency' : 'decimal',
-      currency: currency || undefined,
-      maximumFractionDigits: Math.min(20, Math.max(fraction, 2)),
+      style: iso ? 'currency' : 'decimal',
+      currency: iso ? currency : undefined,
+      minimumFractionDigits: 2,
+      maximumFractionDigits: Math.min(20, Math.max(significant, 2)),
     })
-    return formatter.format(text as unknown as number)
+    const number = formatter.format(text as unknown as number)
+    return iso || !currency ? number : `${number} ${currency}`
   } catch {
     return currency ? `${text} ${currency}` : text
   }
+}
+
+/** Server-masked values look like "••••1234" or "b•••@example.com". */
+export function isMasked(value: unknown): boolean {
+  return typeof value === 'string' && value.includes('•')
 }
 
 /** Datetimes are stored in UTC/ISO; staff read them in their own time zone. */

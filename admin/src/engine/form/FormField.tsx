@@ -11,7 +11,7 @@ import { isDecimalString } from '../fields/format'
  * One form row for a declared field: the input its type calls for, its label, help, required mark
  * and client-side rules. Server 422 messages land on the same Form.Item through its `name`.
  */
-export function FormField({ field }: { field: FieldMeta }) {
+export function FormField({ field, placeholder: placeholderOverride }: { field: FieldMeta; placeholder?: string }) {
   const { t } = useTranslation()
   const label = useLabel()
   const meta = useAdminMeta()
@@ -19,7 +19,7 @@ export function FormField({ field }: { field: FieldMeta }) {
   const help = field.help ? label(field.help, '') : undefined
   const rules: Rule[] = field.required ? [{ required: true }] : []
   const item: FormItemProps = { name: field.name, label: name, extra: help || undefined, rules, required: !!field.required }
-  const placeholder = t('form.placeholder', { label: name })
+  const placeholder = placeholderOverride ?? t('form.placeholder', { label: name })
   const choose = t('form.selectPlaceholder', { label: name })
 
   switch (field.type) {
@@ -33,7 +33,7 @@ export function FormField({ field }: { field: FieldMeta }) {
       const currency = field.currency ?? meta.settings?.currency
       return (
         <Form.Item {...item} normalize={(v: string) => (typeof v === 'string' ? v.trim() : v)}>
-          <Input aria-label={name} inputMode="decimal" addonBefore={currency} style={{ maxWidth: 280 }} placeholder="0.00" />
+          <Input aria-label={name} inputMode="decimal" prefix={currency ? <span className="cd-unit">{currency}</span> : undefined} style={{ maxWidth: 280 }} placeholder="0.00" />
         </Form.Item>
       )
     }
@@ -73,8 +73,13 @@ export function FormField({ field }: { field: FieldMeta }) {
         options={(field.options ?? []).map((o) => ({ value: String(o.value), label: label(o.label, String(o.value)) }))} /></Form.Item>
     default:
       if (field.maxLength) rules.push({ max: field.maxLength })
-      if (field.name === 'email' || field.name.endsWith('_email')) rules.push({ type: 'email' })
-      return <Form.Item {...item}><Input aria-label={name} maxLength={field.maxLength} placeholder={placeholder} style={{ maxWidth: 480 }} /></Form.Item>
+      if (field.minLength) rules.push({ min: field.minLength })
+      if (field.format === 'email') rules.push({ type: 'email' })
+      if (field.format === 'phone') rules.push({ pattern: /^\+?[\d\s\-()]{5,32}$/, message: t('form.invalidPhone') })
+      if (field.writeOnly) {
+        return <Form.Item {...item}><Input.Password aria-label={name} autoComplete="new-password" maxLength={field.maxLength} placeholder={placeholder} style={{ maxWidth: 480 }} /></Form.Item>
+      }
+      return <Form.Item {...item}><Input aria-label={name} type={field.format === 'email' ? 'email' : undefined} maxLength={field.maxLength} placeholder={placeholder} style={{ maxWidth: 480 }} /></Form.Item>
   }
 }
 
@@ -88,12 +93,17 @@ function isValidJson(v: unknown): boolean {
   }
 }
 
-/** Form values → request body: JSON text is parsed, empty optional strings become null. */
+/**
+ * Form values → request body: JSON text is parsed, empty optional strings become null. A sensitive
+ * or write-only field is only sent when something was typed: the form never holds its masked value,
+ * so an untouched input must not overwrite the stored secret.
+ */
 export function toRequestValues(fields: FieldMeta[], values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const field of fields) {
     if (!(field.name in values)) continue
     let v = values[field.name]
+    if ((field.sensitive || field.writeOnly) && (v === undefined || v === null || v === '')) continue
     if (field.type === 'json' && typeof v === 'string') v = v.trim() ? JSON.parse(v) : null
     if (v === '' && !field.required) v = null
     if (v !== undefined) out[field.name] = v

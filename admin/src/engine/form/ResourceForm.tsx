@@ -1,11 +1,14 @@
 import { Create, Edit, useForm } from '@refinedev/antd'
 import type { BaseKey, BaseRecord, HttpError } from '@refinedev/core'
 import { Form, Result } from 'antd'
-import type { ResourceMeta } from '../../meta/types'
+import type { FieldMeta, ResourceMeta } from '../../meta/types'
+import { isMasked } from '../fields/format'
 import { useLabel } from '../../meta/MetaContext'
 import { canDo } from '../../meta/permissions'
 import { recordTitle } from '../fields/recordTitle'
 import { FormField, toRequestValues } from './FormField'
+import { useTranslation } from 'react-i18next'
+import { AppBreadcrumb } from '../../layout/AppBreadcrumb'
 
 interface Props {
   resource: ResourceMeta
@@ -23,6 +26,7 @@ const createDefaults = (resource: ResourceMeta) =>
 
 /** The generic create/edit screen; server 422 field errors show under their inputs. */
 export function ResourceForm({ resource, action, id }: Props) {
+  const { t } = useTranslation()
   const label = useLabel()
   const fields = formFieldsOf(resource, action)
   const { formProps, saveButtonProps, query, formLoading } = useForm<BaseRecord, HttpError, Record<string, unknown>>({
@@ -33,6 +37,10 @@ export function ResourceForm({ resource, action, id }: Props) {
     redirect: canDo(resource, 'show') ? 'show' : 'list',
   })
   const resourceLabel = label(resource.label, resource.name)
+  const record = query?.data?.data
+  // Masked values ("••••1234") are a hint, never a value; write-only ones are never read back.
+  const hidden = (f: FieldMeta) => f.writeOnly || (f.sensitive && isMasked(record?.[f.name]))
+  const editValues = record && Object.fromEntries(Object.entries(record).filter(([k]) => !fields.some((f) => f.name === k && hidden(f))))
 
   if (query?.isError) {
     return <Result status={query.error?.statusCode === 404 ? '404' : 'error'} title={query.error?.statusCode} subTitle={query.error?.message} />
@@ -43,25 +51,27 @@ export function ResourceForm({ resource, action, id }: Props) {
       {...formProps}
       layout="vertical"
       requiredMark
-      initialValues={action === 'create' ? { ...createDefaults(resource), ...formProps.initialValues } : formProps.initialValues}
+      initialValues={action === 'create' ? { ...createDefaults(resource), ...formProps.initialValues } : editValues}
       onFinish={(values) => formProps.onFinish?.(toRequestValues(fields, values as Record<string, unknown>))}
       className="cd-form"
     >
-      {fields.map((f) => <FormField key={f.name} field={f} />)}
+      {fields.map((f) => (
+        <FormField key={f.name} field={f} placeholder={hidden(f) && action === 'edit' ? t('form.sensitiveUnchanged', { masked: f.writeOnly ? '••••' : record?.[f.name] }) : undefined} />
+      ))}
     </Form>
   )
 
   if (action === 'create') {
     return (
-      <Create resource={resource.name} title={resourceLabel} saveButtonProps={saveButtonProps} isLoading={formLoading}>
+      <Create resource={resource.name} breadcrumb={<AppBreadcrumb />} title={resourceLabel} saveButtonProps={saveButtonProps} isLoading={formLoading}>
         {form}
       </Create>
     )
   }
-  const record = query?.data?.data
   return (
     <Edit
       resource={resource.name}
+      breadcrumb={<AppBreadcrumb />}
       recordItemId={id}
       title={record ? `${resourceLabel} · ${recordTitle(record, resource)}` : resourceLabel}
       saveButtonProps={saveButtonProps}

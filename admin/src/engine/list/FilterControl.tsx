@@ -72,6 +72,9 @@ export function FilterControl({ spec, value, onChange }: Props) {
     case 'range':
       return <RangeInput spec={spec} name={name} value={value as unknown[]} onChange={onChange} />
     default:
+      if (field.type === 'number') {
+        return <InputNumber aria-label={name} placeholder={name} value={value as number} onChange={(v) => onChange?.(v ?? undefined)} style={{ width: 140 }} />
+      }
       return <Input aria-label={name} placeholder={name} allowClear value={value as string} onChange={(e) => onChange?.(e.target.value)} style={{ width: 180 }} />
   }
 }

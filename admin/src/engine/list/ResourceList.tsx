@@ -14,6 +14,7 @@ import { ColumnChooser } from './ColumnChooser'
 import { RowActions } from './RowActions'
 import { buildColumns, listFieldsOf, relationIdsOf } from './columns'
 import { useColumnPrefs } from './useColumnPrefs'
+import { AppBreadcrumb } from '../../layout/AppBreadcrumb'
 
 const PAGE_SIZES = ['10', '20', '50', '100', '200']
 
@@ -32,7 +33,7 @@ export function ResourceList({ resource }: { resource: ResourceMeta }) {
   const prefs = useColumnPrefs(resource.name)
   const [selected, setSelected] = useState<BaseKey[]>([])
   const rows = (tableProps.dataSource ?? []) as BaseRecord[]
-  const fields = listFieldsOf(resource)
+  const fields = useMemo(() => listFieldsOf(resource), [resource])
   const visible = fields.filter((f) => !prefs.hidden.includes(f.name))
   const relationIds = useMemo(() => relationIdsOf(fields, rows), [fields, rows])
   const bulkActions = permittedActions(resource, 'bulk')
@@ -61,6 +62,7 @@ export function ResourceList({ resource }: { resource: ResourceMeta }) {
   return (
     <List
       resource={resource.name}
+      breadcrumb={<AppBreadcrumb />}
       title={title}
       canCreate={canDo(resource, 'create')}
       headerButtons={({ defaultButtons }) => (
@@ -99,7 +101,7 @@ export function ResourceList({ resource }: { resource: ResourceMeta }) {
       )}
       <Table<BaseRecord>
         {...tableProps}
-        rowKey="id"
+        rowKey={resource.primaryKey ?? 'id'}
         columns={columns}
         size="middle"
         rowSelection={bulkActions.length ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as BaseKey[]), preserveSelectedRowKeys: false } : undefined}

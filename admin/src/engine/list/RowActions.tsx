@@ -10,6 +10,7 @@ import { canDo } from '../../meta/permissions'
 import { actionApplies, permittedActions } from '../actions/visibility'
 import { ActionButton } from '../actions/ActionButton'
 import { ActionModal } from '../actions/ActionModal'
+import { idOf } from '../fields/recordTitle'
 
 const INLINE_ACTIONS = 2
 
@@ -21,14 +22,14 @@ export function RowActions({ resource, record }: { resource: ResourceMeta; recor
   const actions = permittedActions(resource, 'record').filter((a) => actionApplies(a, record))
   const inline = actions.slice(0, INLINE_ACTIONS)
   const overflow = actions.slice(INLINE_ACTIONS)
-  const id = record.id
+  const id = idOf(resource, record)
 
   return (
     <Space size={4} onClick={(e) => e.stopPropagation()} className="cd-row-actions">
       {canDo(resource, 'show') && <ShowButton hideText size="small" resource={resource.name} recordItemId={id} title={t('buttons.show')} />}
       {canDo(resource, 'edit') && <EditButton hideText size="small" resource={resource.name} recordItemId={id} title={t('buttons.edit')} />}
       {inline.map((a) => (
-        <ActionButton key={a.name} size="small" resource={resource} action={a} record={record} />
+        <ActionButton key={a.name} compact resource={resource} action={a} record={record} />
       ))}
       {overflow.length > 0 && (
         <Dropdown

@@ -5,6 +5,7 @@ import { Link } from 'react-router'
 import type { FieldMeta, ResourceMeta } from '../../meta/types'
 import { canDo } from '../../meta/permissions'
 import { FieldValue } from '../fields/FieldValue'
+import { idOf } from '../fields/recordTitle'
 
 type Label = (text: FieldMeta['label'], fallback: string) => string
 
@@ -32,7 +33,8 @@ export function buildColumns(
   label: Label,
   relationIds: Record<string, BaseKey[]>,
 ): TableColumnType<BaseRecord>[] {
-  const titleField = resource.titleField
+  // The title column links to the record; a masked title (e.g. a sensitive email) cannot, so the first plain column does.
+  const title = fields.find((f) => f.name === resource.titleField && !f.sensitive) ?? fields.find((f) => !f.sensitive && f.type !== 'relation')
   const linkTitle = canDo(resource, 'show')
   return fields.map((field, index) => ({
     key: field.name,
@@ -43,8 +45,9 @@ export function buildColumns(
     align: field.type === 'money' || field.type === 'number' ? 'right' : undefined,
     render: (_: unknown, record: BaseRecord) => {
       const value = <FieldValue field={field} resource={resource} record={record} relationIds={relationIds[field.name]} />
-      if (linkTitle && field.name === titleField && !field.sensitive && record.id !== undefined) {
-        return <Link to={`/r/${resource.name}/show/${record.id}`}>{value}</Link>
+      const id = idOf(resource, record)
+      if (linkTitle && field.name === title?.name && id !== undefined) {
+        return <Link to={`/r/${resource.name}/show/${id}`}>{value}</Link>
       }
       return value
     },

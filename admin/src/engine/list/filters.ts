@@ -58,7 +58,8 @@ export function hasSearch(resource: ResourceMeta): boolean {
   return resource.fields.some((f) => f.searchable)
 }
 
-export type FilterValues = Record<string, unknown>
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- antd form values are untyped
+export type FilterValues = Record<string, any>
 
 const isBlank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)
 

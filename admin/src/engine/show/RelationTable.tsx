@@ -45,7 +45,7 @@ export function RelationTable({ relation, id }: { relation: RelationMeta; id: Ba
       styles={{ body: { padding: 0 } }}
     >
       <Table
-        rowKey="id"
+        rowKey={target.primaryKey ?? 'id'}
         size="small"
         pagination={false}
         loading={query.isLoading}

@@ -12,6 +12,7 @@ import { actionApplies, permittedActions } from '../actions/visibility'
 import { AUDIT_RESOURCE } from '../audit/entry'
 import { RecordHistory } from './RecordHistory'
 import { RelationTable } from './RelationTable'
+import { AppBreadcrumb } from '../../layout/AppBreadcrumb'
 
 /** The generic detail screen: every `show` field, declared relations, custom actions and history. */
 export function ResourceShow({ resource, id }: { resource: ResourceMeta; id: BaseKey }) {
@@ -31,6 +32,7 @@ export function ResourceShow({ resource, id }: { resource: ResourceMeta; id: Bas
   return (
     <Show
       resource={resource.name}
+      breadcrumb={<AppBreadcrumb />}
       recordItemId={id}
       title={title}
       isLoading={query.isLoading}

@@ -1,20 +1,28 @@
 import { useEffect, useState } from 'react'
-import { useLogin, useNotification } from '@refinedev/core'
+import { useIsAuthenticated, useLogin, useNotification } from '@refinedev/core'
+import { Navigate, useLocation } from 'react-router'
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd'
 import { LockOutlined, MailOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { Logo } from '../../layout/Logo'
 import { LanguageSwitch } from '../../layout/LanguageSwitch'
 import { describeLoginError, type LoginFailure } from './loginError'
+import { safeRedirectTarget } from '../../providers/authProvider'
 
 interface Credentials {
   email: string
   password: string
 }
 
-/** Staff sign-in. Errors are shown inline; a 429 lockout counts down and disables the button. */
+/**
+ * Staff sign-in. Errors are shown inline; a 429 lockout counts down and disables the button.
+ * Not wrapped in <Authenticated>: its re-check after a failed attempt would remount the page and
+ * lose the error. An already signed-in visitor is sent on to ?to= instead.
+ */
 export function LoginPage() {
   const { t } = useTranslation()
+  const { search } = useLocation()
+  const { data: auth } = useIsAuthenticated()
   const { close } = useNotification()
   const { mutate: login, isPending } = useLogin<Credentials>()
   const [failure, setFailure] = useState<LoginFailure | null>(null)
@@ -40,6 +48,7 @@ export function LoginPage() {
   }
 
   const locked = failure?.statusCode === 429 && secondsLeft > 0
+  if (auth?.authenticated && !isPending) return <Navigate to={safeRedirectTarget(search)} replace />
   return (
     <div className="cd-login">
       <div className="cd-login-lang"><LanguageSwitch /></div>

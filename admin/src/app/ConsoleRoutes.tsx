@@ -1,0 +1,45 @@
+import { Authenticated } from '@refinedev/core'
+import { ErrorComponent, ThemedLayout, ThemedSider } from '@refinedev/antd'
+import { CatchAllNavigate } from '@refinedev/react-router'
+import { Outlet, Route, Routes } from 'react-router'
+import { AppHeader } from '../layout/AppHeader'
+import { MetaGate } from '../layout/MetaGate'
+import { ResourcePage } from '../engine/ResourcePage'
+import { LoginPage } from '../pages/login/LoginPage'
+import { DashboardPage } from '../pages/dashboard/DashboardPage'
+import { RolesPoliciesPage } from '../pages/roles/RolesPoliciesPage'
+import { ROLES_PAGE_PATH } from '../meta/toRefineResources'
+import '../pages/registerCustomPages'
+
+/** Groups start expanded; sign-out lives in the header, so the menu only lists places. */
+const FixedSider: typeof ThemedSider = (props) => (
+  <ThemedSider {...props} fixed siderItemsAreCollapsed={false} render={({ items }) => items} />
+)
+
+/** Route table: /login outside the layout; everything else needs a session and loaded meta. */
+export function ConsoleRoutes() {
+  return (
+    <Routes>
+      <Route
+        element={
+          <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
+            <MetaGate>
+              <ThemedLayout Header={AppHeader} Sider={FixedSider}>
+                <Outlet />
+              </ThemedLayout>
+            </MetaGate>
+          </Authenticated>
+        }
+      >
+        <Route index element={<DashboardPage />} />
+        <Route path="r/:resource" element={<ResourcePage screen="list" />} />
+        <Route path="r/:resource/create" element={<ResourcePage screen="create" />} />
+        <Route path="r/:resource/edit/:id" element={<ResourcePage screen="edit" />} />
+        <Route path="r/:resource/show/:id" element={<ResourcePage screen="show" />} />
+        <Route path={ROLES_PAGE_PATH.slice(1)} element={<RolesPoliciesPage />} />
+        <Route path="*" element={<ErrorComponent />} />
+      </Route>
+      <Route path="/login" element={<LoginPage />} />
+    </Routes>
+  )
+}

@@ -1,0 +1,100 @@
+import { useMemo } from 'react'
+import { List, useTable } from '@refinedev/antd'
+import type { BaseRecord, CrudFilters } from '@refinedev/core'
+import { Alert, Table, Tag, Typography, type TableColumnType } from 'antd'
+import { Link } from 'react-router'
+import { useTranslation } from 'react-i18next'
+import type { ScreenProps } from '../../engine/registry'
+import { useAdminMeta, useLabel } from '../../meta/MetaContext'
+import { canDo, findResource } from '../../meta/permissions'
+import { FilterBar } from '../../engine/list/FilterBar'
+import { ExportButton } from '../../engine/export/ExportButton'
+import { DiffView } from '../../engine/diff/DiffView'
+import { actorLabel, timeOf } from '../../engine/audit/entry'
+import { formatDateTime } from '../../engine/fields/format'
+import { auditFilterResource } from './auditFilters'
+import { AppBreadcrumb } from '../../layout/AppBreadcrumb'
+
+/** Audit log: who did what to which record, filterable by actor/resource/action/time, diff in the expanded row. */
+export function AuditLogList({ resource }: ScreenProps) {
+  const { t, i18n } = useTranslation()
+  const label = useLabel()
+  const meta = useAdminMeta()
+  const filterResource = useMemo(() => auditFilterResource(resource, meta, i18n.language), [resource, meta, i18n.language])
+  const { tableProps, filters, sorters, setFilters, setCurrentPage, tableQuery } = useTable<BaseRecord>({
+    resource: resource.name,
+    syncWithLocation: true,
+    sorters: { initial: resource.defaultSort ?? [{ field: 'id', order: 'desc' }] },
+    pagination: { pageSize: 50 },
+    errorNotification: false,
+  })
+  const title = label(resource.label, resource.name)
+
+  const columns: TableColumnType<BaseRecord>[] = [
+    { key: 'time', title: t('audit.time'), width: 190, render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(timeOf(e))}</span> },
+    {
+      key: 'actor',
+      title: t('audit.actor'),
+      render: (_, e) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          <Typography.Text strong>{actorLabel(e)}</Typography.Text>
+          {e.actor_role ? <Typography.Text type="secondary"> · {String(e.actor_role)}</Typography.Text> : null}
+        </span>
+      ),
+    },
+    { key: 'action', title: t('audit.action'), render: (_, e) => <Tag color={actionColor(String(e.action ?? ''))}>{String(e.action ?? '')}</Tag> },
+    {
+      key: 'resource',
+      title: t('audit.resource'),
+      render: (_, e) => {
+        const target = findResource(meta, String(e.resource ?? ''))
+        return target ? label(target.label, target.name) : String(e.resource ?? '')
+      },
+    },
+    {
+      key: 'record',
+      title: t('audit.record'),
+      render: (_, e) => {
+        const target = findResource(meta, String(e.resource ?? ''))
+        if (e.record_id === null || e.record_id === undefined) return null
+        return target && canDo(target, 'show') ? <Link to={`/r/${target.name}/show/${e.record_id}`}>#{String(e.record_id)}</Link> : `#${e.record_id}`
+      },
+    },
+    { key: 'reason', title: t('audit.reason'), render: (_, e) => (e.reason ? <Typography.Text ellipsis={{ tooltip: String(e.reason) }} style={{ maxWidth: 260 }}>{String(e.reason)}</Typography.Text> : null) },
+    { key: 'ip', title: t('audit.ip'), render: (_, e) => <Typography.Text type="secondary">{String(e.ip ?? '')}</Typography.Text> },
+  ]
+
+  const applyFilters = (next: CrudFilters) => {
+    setFilters(next, 'replace')
+    setCurrentPage(1)
+  }
+
+  return (
+    <List
+      resource={resource.name}
+      breadcrumb={<AppBreadcrumb />}
+      title={title}
+      canCreate={false}
+      headerButtons={canDo(resource, 'export') ? <ExportButton resource={resource.name} resourceLabel={title} filters={filters} sorters={sorters} /> : null}
+    >
+      <FilterBar resource={filterResource} filters={filters} onApply={applyFilters} />
+      {tableQuery.isError && <Alert type="error" showIcon message={tableQuery.error?.message} style={{ marginBottom: 16 }} />}
+      <Table<BaseRecord>
+        {...tableProps}
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        expandable={{ expandedRowRender: (entry) => <DiffView entry={entry} resource={findResource(meta, String(entry.resource ?? ''))} />, expandRowByClick: true }}
+        pagination={tableProps.pagination && { ...tableProps.pagination, showSizeChanger: true, showTotal: (total) => t('list.total', { count: total }) }}
+      />
+    </List>
+  )
+}
+
+function actionColor(action: string): string {
+  if (/delete|remove|revoke|freeze|lock/i.test(action)) return 'red'
+  if (/create|grant|unfreeze|unlock/i.test(action)) return 'green'
+  if (/update|edit|change|reset/i.test(action)) return 'blue'
+  if (/login|logout|reveal/i.test(action)) return 'purple'
+  return 'default'
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { screen, waitFor, within } from '@testing-library/react'
+import { renderConsole, requestsTo } from './support/renderConsole'
+import { superAdminMeta } from './fixtures/meta'
+
+describe('collection action with inputs and a one-time file result', () => {
+  it('collects the declared fields, posts them, and offers the result once with a download', async () => {
+    const { user, requests } = renderConsole({
+      meta: superAdminMeta,
+      path: '/r/redemption-codes',
+      routes: [
+        ['GET', '/api/admin/redemption-codes', { data: [{ id: 1, code: 'VEO-••••-AB12', amount: '10.000000', created_at: '2026-11-20T00:00:00Z' }], headers: { 'x-total-count': '1' } }],
+        ['POST', '/api/admin/redemption-codes/actions/generate', {
+          data: { message: '2 codes generated', result: { batch_id: 'B7', count: 2, codes: ['VEO-AAAA-1111', 'VEO-BBBB-2222'], csv: 'code\nVEO-AAAA-1111\nVEO-BBBB-2222\n', filename: 'codes-B7' } },
+        }],
+      ],
+    })
+    expect(await screen.findByText('10.00 CREDIT')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: /Generate codes/ }))
+    const dialog = await screen.findByRole('dialog')
+    await user.type(within(dialog).getByRole('spinbutton', { name: 'Number of codes' }), '2')
+    await user.type(within(dialog).getByRole('textbox', { name: 'Amount per code' }), '10')
+    await user.click(within(dialog).getByRole('combobox', { name: 'Credited to' }))
+    await user.click(await screen.findByText('Gift balance', { selector: '.ant-select-item-option-content' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Generate codes' }))
+
+    await waitFor(() => expect(within(dialog).getByText('Copy this now — it will not be shown again.')).toBeInTheDocument())
+    expect(requestsTo(requests, 'POST', '/api/admin/redemption-codes/actions/generate')[0].body).toEqual({ count: 2, amount: '10', bucket: 'gift' })
+    expect(within(dialog).getByText('Codes (2)')).toBeInTheDocument()
+    expect(within(dialog).getByRole('button', { name: /codes-B7\.csv/ })).toBeInTheDocument()
+    expect(dialog.querySelector('[data-result-key="filename"]')).toBeNull()
+  })
+})

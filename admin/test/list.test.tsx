@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest'
+import { screen, waitFor, within } from '@testing-library/react'
+import { renderConsole, requestsTo } from './support/renderConsole'
+import { superAdminMeta, userRows } from './fixtures/meta'
+
+const usersRoute = ['GET', '/api/admin/users', { data: userRows, headers: { 'x-total-count': '2' } }] as const
+
+const headerTexts = () => screen.getAllByRole('columnheader').map((th) => th.textContent?.trim()).filter(Boolean)
+
+describe('generated list', () => {
+  it('renders the declared list columns in order, with typed values', async () => {
+    renderConsole({ meta: superAdminMeta, path: '/r/users', routes: [[...usersRoute]] })
+    expect(await screen.findByText('bob@example.com')).toBeInTheDocument()
+    expect(headerTexts()).toEqual(['ID', 'Email', 'Nickname', 'Type', 'Balance', 'Phone', 'Frozen', 'Created', 'Actions'])
+    expect(screen.queryByRole('columnheader', { name: /notes|metadata/i })).toBeNull()
+
+    const bob = screen.getByText('bob@example.com').closest('tr')!
+    expect(within(bob).getByText('Individual')).toBeInTheDocument() // enum → localized tag
+    expect(within(bob).getByText('$1,234.50')).toBeInTheDocument() // money from a decimal string
+    expect(within(bob).getByText('••••1234')).toBeInTheDocument() // sensitive stays masked
+    expect(within(bob).getByRole('button', { name: 'Reveal' })).toBeInTheDocument()
+    const acme = screen.getByText('acme@example.com').closest('tr')!
+    expect(within(acme).getByText('$0.0015')).toBeInTheDocument() // sub-cent precision is kept
+    expect(screen.getByText('Total 2')).toBeInTheDocument()
+  })
+
+  it('requests page 1 with the declared default sort', async () => {
+    const { requests } = renderConsole({ meta: superAdminMeta, path: '/r/users', routes: [[...usersRoute]] })
+    await screen.findByText('bob@example.com')
+    const [first] = requestsTo(requests, 'GET', '/api/admin/users')
+    expect(first.url).toBe('/api/admin/users?_end=20&_order=desc&_sort=created_at&_start=0')
+  })
+
+  it('offers a filter control per filterable field and sends the right operators', async () => {
+    const { requests, user } = renderConsole({ meta: superAdminMeta, path: '/r/users', routes: [[...usersRoute]] })
+    await screen.findByText('bob@example.com')
+
+    const filters = document.querySelector('.cd-filterbar') as HTMLElement
+    const bar = within(filters)
+    for (const name of ['Search…', 'Email', 'Balance ≥ Min', 'Balance ≤ Max']) expect(bar.getByRole('textbox', { name })).toBeInTheDocument()
+    expect(bar.getByRole('spinbutton', { name: 'ID' })).toBeInTheDocument() // number with only eq
+    for (const name of ['Type', 'Frozen']) expect(bar.getByRole('combobox', { name })).toBeInTheDocument()
+    expect(bar.getByRole('combobox', { name: 'Account manager' })).toBeInTheDocument() // relation → select of staff
+    expect(bar.getByPlaceholderText('Created From')).toBeInTheDocument() // datetime → range
+    expect(bar.queryByRole('textbox', { name: 'Nickname' })).toBeNull() // declared without `filter`
+    expect(filters.querySelector('.ant-select-multiple [aria-label="Type"], .ant-select-multiple')).not.toBeNull() // enum → multi-select (in)
+
+    await user.type(bar.getByRole('textbox', { name: 'Email' }), 'bob')
+    await waitFor(() => expect(requestsTo(requests, 'GET', '/api/admin/users').at(-1)!.query.get('email_like')).toBe('bob'))
+
+    await user.type(bar.getByRole('textbox', { name: 'Balance ≥ Min' }), '10.5')
+    await waitFor(() => {
+      const last = requestsTo(requests, 'GET', '/api/admin/users').at(-1)!
+      expect(last.query.get('credits_gte')).toBe('10.5')
+      expect(last.query.get('email_like')).toBe('bob')
+      expect(last.query.get('_start')).toBe('0')
+    })
+
+    await user.type(bar.getByRole('textbox', { name: 'Search…' }), 'acme')
+    await waitFor(() => expect(requestsTo(requests, 'GET', '/api/admin/users').at(-1)!.query.get('q')).toBe('acme'))
+  })
+
+  it('shows per-row actions that match the record state, and bulk actions on selection', async () => {
+    const { user } = renderConsole({ meta: superAdminMeta, path: '/r/users', routes: [[...usersRoute]] })
+    const bob = (await screen.findByText('bob@example.com')).closest('tr')!
+    const acme = screen.getByText('acme@example.com').closest('tr')!
+    expect(within(bob).getByRole('button', { name: /Freeze/ })).toBeInTheDocument()
+    expect(within(bob).queryByRole('button', { name: /Unfreeze/ })).toBeNull()
+    expect(within(acme).getByRole('button', { name: /Unfreeze/ })).toBeInTheDocument()
+    expect(within(bob).getByRole('button', { name: /Reset password/ })).toBeInTheDocument()
+    await waitFor(() => {
+      expect(within(bob).getByRole('button', { name: /eye/ })).toBeInTheDocument()
+      expect(within(bob).getByRole('button', { name: /edit/ })).toBeInTheDocument()
+      expect(within(bob).getByRole('button', { name: /delete/ })).toBeInTheDocument()
+    })
+
+    expect(screen.queryByRole('button', { name: /Freeze selected/ })).toBeNull()
+    await user.click(within(bob).getByRole('checkbox'))
+    expect(await screen.findByRole('button', { name: /Freeze selected/ })).toBeInTheDocument()
+    expect(screen.getByText('1 selected')).toBeInTheDocument()
+  })
+
+  it('header has Export, Columns and Create for a role that may use them', async () => {
+    renderConsole({ meta: superAdminMeta, path: '/r/users', routes: [[...usersRoute]] })
+    await screen.findByText('bob@example.com')
+    expect(screen.getByRole('button', { name: /Export CSV/ })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: /Columns/ })).toBeInTheDocument()
+    await waitFor(() => expect(screen.getByRole('button', { name: /Create/ })).toBeInTheDocument())
+  })
+
+  it('column chooser hides a column and remembers it per resource', async () => {
+    const { user } = renderConsole({ meta: superAdminMeta, path: '/r/users', routes: [[...usersRoute]] })
+    await screen.findByText('bob@example.com')
+    await user.click(screen.getByRole('button', { name: /Columns/ }))
+    await user.click(await screen.findByRole('checkbox', { name: 'Phone' }))
+    await waitFor(() => expect(headerTexts()).not.toContain('Phone'))
+    expect(JSON.parse(localStorage.getItem('creditdesk.columns.users')!)).toEqual(['phone'])
+  })
+
+  it('shows relation values by the related record label (one batched getMany)', async () => {
+    const { requests } = renderConsole({
+      meta: superAdminMeta,
+      path: '/r/staff',
+      routes: [
+        ['GET', '/api/admin/staff', { data: [{ id: 1, name: 'Ada Lovelace', email: 'root@x', role_id: 1 }, { id: 2, name: 'Sam', email: 'sam@x', role_id: 3 }], headers: { 'x-total-count': '2' } }],
+        ['GET', '/api/admin/roles', (req) => ({ data: req.query.getAll('id').map((id) => ({ id: Number(id), label: id === '1' ? 'Super admin' : 'Support' })) })],
+      ],
+    })
+    const ada = (await screen.findByText('Ada Lovelace')).closest('tr')!
+    await waitFor(() => expect(within(ada).getByText('Super admin')).toBeInTheDocument())
+    expect(within(screen.getByText('Sam').closest('tr')!).getByText('Support')).toBeInTheDocument()
+    const lookups = requestsTo(requests, 'GET', '/api/admin/roles').filter((r) => r.query.has('id')) // the filter's select lists roles too
+    expect(lookups).toHaveLength(1)
+    expect(lookups[0].url).toBe('/api/admin/roles?id=1&id=3')
+  })
+})
