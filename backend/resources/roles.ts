@@ -6,7 +6,7 @@ import { l } from './_labels.js'
 /** Staff roles. Their grants are edited through the permission matrix (/api/admin/permissions). */
 export default defineResource({
   name: 'roles',
-  label: l('Roles & policies', '角色与权限'),
+  label: l('Roles', '角色'),
   group: 'system',
   icon: 'safety',
   menuOrder: 85,
