@@ -3,7 +3,7 @@ import { defineConfig } from '@adonisjs/shield'
 /**
  * CSRF protection for cookie-authenticated APIs: the server sets a readable XSRF-TOKEN
  * cookie and checks it back in the X-XSRF-TOKEN header on every mutation. The internal
- * service API authenticates with a bearer token, carries no cookies, and is exempt.
+ * service API (bearer token) and payment webhooks (signed) carry no cookies and are exempt.
  */
 const shieldConfig = defineConfig({
   csp: {
@@ -13,7 +13,7 @@ const shieldConfig = defineConfig({
   },
   csrf: {
     enabled: true,
-    exceptRoutes: (ctx) => ctx.request.url().startsWith('/api/internal/'),
+    exceptRoutes: (ctx) => ctx.request.url().startsWith('/api/internal/') || ctx.request.url().startsWith('/api/webhooks/'),
     enableXsrfCookie: true,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },

@@ -103,6 +103,7 @@ router
   .use(middleware.serviceToken())
 
 await import('./routes_money.js')
+await import('./routes_payments.js')
 
 /* Unknown API paths are JSON 404s, never the SPA */
 router.any('/api/*', ({ response }) => response.status(404).send({ message: 'Not found' }))
