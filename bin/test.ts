@@ -7,6 +7,7 @@ process.env.NODE_ENV = 'test'
 // a port of its own, so a running `npm start` on 3333 does not collide with the suite
 process.env.PORT = process.env.TEST_PORT ?? '3391'
 process.env.HOST = '127.0.0.1'
+process.env.AUTH_REQUESTS_PER_MINUTE ??= '5000'
 
 import 'reflect-metadata'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'

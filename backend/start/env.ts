@@ -29,6 +29,7 @@ export default await Env.create(new URL('../../', import.meta.url), {
   DEMO_PASSWORD: Env.schema.string.optional(),
   SEED_DEMO: Env.schema.boolean.optional(),
   JOBS_ENABLED: Env.schema.boolean.optional(),
+  AUTH_REQUESTS_PER_MINUTE: Env.schema.number.optional(),
   AUDIT_RETENTION_DAYS: Env.schema.number.optional(),
   LEDGER_ASSET: Env.schema.enum.optional(['USD', 'CREDIT'] as const),
   LEDGER_DEDUCTION_ORDER: Env.schema.enum.optional(['gift_first', 'cash_first'] as const),

@@ -185,3 +185,17 @@ test.group('Customer identity', (group) => {
     assert.equal((await one.get('/api/portal/auth/me')).status, 200)
   })
 })
+
+test.group('Request throttling on sign-in endpoints', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('past the per-minute budget an IP gets 429, whatever the credentials', async ({ assert }) => {
+    const limiter = (await import('@adonisjs/limiter/services/main')).default
+    const { default: env } = await import('#start/env')
+    const budget = env.get('AUTH_REQUESTS_PER_MINUTE') ?? 60
+    // spend the budget directly in the limiter store, then one real request must be refused
+    await limiter.use({ requests: budget, duration: '1 minute' }).set('auth_ip:127.0.0.1', budget, '1 minute')
+    const reply = await new Agent().post('/api/portal/auth/login', { email: 'x@example.test', password: 'whatever-123' })
+    assert.equal(reply.status, 429)
+  })
+})
