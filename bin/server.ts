@@ -3,31 +3,12 @@
 | HTTP server entry point
 |--------------------------------------------------------------------------
 |
-| Boots the application and starts the HTTP server. `npm start` runs this
-| file through bin/start.js; `node ace serve` runs it too.
+| `npm start` runs this file through bin/start.js; `node ace serve` runs it too.
 */
-import 'reflect-metadata'
-import { Ignitor, prettyPrintError } from '@adonisjs/core'
-import { registerDatabaseLifecycle } from '../backend/start/database.js'
+import { prettyPrintError } from '@adonisjs/core'
+import { ignite } from './ignite.js'
 
-const APP_ROOT = new URL('../', import.meta.url)
-
-const IMPORTER = (filePath: string) => {
-  if (filePath.startsWith('./') || filePath.startsWith('../')) {
-    return import(new URL(filePath, APP_ROOT).href)
-  }
-  return import(filePath)
-}
-
-new Ignitor(APP_ROOT, { importer: IMPORTER })
-  .tap((app) => {
-    app.booting(async () => {
-      await import('#start/env')
-    })
-    registerDatabaseLifecycle(app)
-    app.listen('SIGTERM', () => app.terminate())
-    app.listen('SIGINT', () => app.terminate())
-  })
+ignite()
   .httpServer()
   .start()
   .catch((error) => {

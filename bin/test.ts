@@ -7,31 +7,14 @@ process.env.NODE_ENV = 'test'
 // a port of its own, so a running `npm start` on 3333 does not collide with the suite
 process.env.PORT = process.env.TEST_PORT ?? '3391'
 process.env.HOST = '127.0.0.1'
+// the suites sign in hundreds of times a minute from one address (lockout rules unchanged)
 process.env.AUTH_REQUESTS_PER_MINUTE ??= '5000'
 
-import 'reflect-metadata'
-import { Ignitor, prettyPrintError } from '@adonisjs/core'
+import { prettyPrintError } from '@adonisjs/core'
 import { configure, processCLIArgs, run } from '@japa/runner'
-import { registerDatabaseLifecycle } from '../backend/start/database.js'
+import { ignite } from './ignite.js'
 
-const APP_ROOT = new URL('../', import.meta.url)
-
-const IMPORTER = (filePath: string) => {
-  if (filePath.startsWith('./') || filePath.startsWith('../')) {
-    return import(new URL(filePath, APP_ROOT).href)
-  }
-  return import(filePath)
-}
-
-new Ignitor(APP_ROOT, { importer: IMPORTER })
-  .tap((app) => {
-    app.booting(async () => {
-      await import('#start/env')
-    })
-    registerDatabaseLifecycle(app)
-    app.listen('SIGTERM', () => app.terminate())
-    app.listen('SIGINT', () => app.terminate())
-  })
+ignite()
   .testRunner()
   .configure(async (app) => {
     const { runnerHooks, ...config } = await import('../tests/bootstrap.js')

@@ -1,4 +1,4 @@
-import { Route, Routes } from 'react-router'
+import { Navigate, Route, Routes } from 'react-router'
 import { GuestOnly, RequireAuth } from './auth/guards'
 import { NotFound } from './components/Feedback'
 import { AccountLayout } from './layouts/AccountLayout'
@@ -6,9 +6,12 @@ import { PublicLayout } from './layouts/PublicLayout'
 import { HomePage } from './pages/HomePage'
 import { LoginPage } from './pages/LoginPage'
 import { ProfilePage } from './pages/ProfilePage'
+import { RedeemPage } from './pages/RedeemPage'
 import { RegisterPage } from './pages/RegisterPage'
+import { ResetPasswordPage } from './pages/ResetPasswordPage'
 import { SecurityPage } from './pages/SecurityPage'
 import { SessionsPage } from './pages/SessionsPage'
+import { WalletPage } from './pages/WalletPage'
 
 export function AppRoutes() {
   return (
@@ -19,10 +22,15 @@ export function AppRoutes() {
           <Route path="login" element={<LoginPage />} />
           <Route path="register" element={<RegisterPage />} />
         </Route>
+        {/* The one-time link from support: usable signed in or out. */}
+        <Route path="reset-password" element={<ResetPasswordPage />} />
       </Route>
       <Route path="account" element={<RequireAuth />}>
         <Route element={<AccountLayout />}>
-          <Route index element={<ProfilePage />} />
+          <Route index element={<Navigate to="/account/wallet" replace />} />
+          <Route path="wallet" element={<WalletPage />} />
+          <Route path="redeem" element={<RedeemPage />} />
+          <Route path="profile" element={<ProfilePage />} />
           <Route path="security" element={<SecurityPage />} />
           <Route path="sessions" element={<SessionsPage />} />
           <Route path="*" element={<NotFound />} />

@@ -1,4 +1,4 @@
-import { LaptopOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons'
+import { GiftOutlined, LaptopOutlined, SafetyCertificateOutlined, UserOutlined, WalletOutlined } from '@ant-design/icons'
 import type { ReactNode } from 'react'
 
 /**
@@ -16,7 +16,10 @@ export interface NavItem {
 }
 
 export const ACCOUNT_NAV: NavItem[] = [
-  { key: 'profile', path: '/account', icon: <UserOutlined />, label: 'nav.profile', group: 'account' },
+  // The wallet is the first page after sign-in (HOME_AFTER_LOGIN; /account redirects there).
+  { key: 'wallet', path: '/account/wallet', icon: <WalletOutlined />, label: 'nav.wallet', group: 'money' },
+  { key: 'redeem', path: '/account/redeem', icon: <GiftOutlined />, label: 'nav.redeem', group: 'money' },
+  { key: 'profile', path: '/account/profile', icon: <UserOutlined />, label: 'nav.profile', group: 'account' },
   { key: 'security', path: '/account/security', icon: <SafetyCertificateOutlined />, label: 'nav.security', group: 'account' },
   { key: 'sessions', path: '/account/sessions', icon: <LaptopOutlined />, label: 'nav.sessions', group: 'account' },
 ]

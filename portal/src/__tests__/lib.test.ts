@@ -43,11 +43,11 @@ describe('user agent summary', () => {
 describe('redirect target', () => {
   it.each([
     ['/account/sessions?x=1', '/account/sessions?x=1'],
-    [null, '/account'],
-    ['//evil.example', '/account'],
-    ['/\\evil.example', '/account'],
-    ['https://evil.example', '/account'],
-    ['/login?to=/x', '/account'],
+    [null, '/account/wallet'],
+    ['//evil.example', '/account/wallet'],
+    ['/\\evil.example', '/account/wallet'],
+    ['https://evil.example', '/account/wallet'],
+    ['/login?to=/x', '/account/wallet'],
   ])('%s → %s', (to, expected) => {
     expect(safeRedirect(to)).toBe(expected)
   })

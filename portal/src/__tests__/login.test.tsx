@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { mockApi, sampleUser, signedIn, signedOut } from '../test/mockApi'
+import { mockApi, sampleUser, signedIn, signedOut, walletRoutes } from '../test/mockApi'
 import { renderApp } from '../test/render'
 
 const sessions = [{ id: 1, ip: '203.0.113.9', user_agent: 'curl/8.5.0', created_at: null, last_seen_at: null, current: true }]
@@ -40,12 +40,12 @@ describe('login and route guard', () => {
     expect(api.requests[0].url).toBe('/auth/me')
   })
 
-  it('goes to /account without `to`, and ignores an off-site `to`', async () => {
-    mockApi({ 'GET /auth/me': signedOut, 'POST /auth/login': { status: 200, data: { user: sampleUser } } })
+  it('goes to the wallet without `to`, and ignores an off-site `to`', async () => {
+    mockApi({ ...walletRoutes, 'GET /auth/me': signedOut, 'POST /auth/login': { status: 200, data: { user: sampleUser } } })
     const user = userEvent.setup()
     const { location } = renderApp('/login?to=%2F%2Fevil.example%2Fphish')
     await signIn(user)
-    await waitFor(() => expect(location()).toBe('/account'))
+    await waitFor(() => expect(location()).toBe('/account/wallet'))
   })
 
   it('shows the server message for wrong credentials', async () => {
@@ -83,7 +83,7 @@ describe('login and route guard', () => {
   })
 
   it('signs out from the header menu', async () => {
-    const api = mockApi({ 'GET /auth/me': signedIn, 'POST /auth/logout': { status: 204 } })
+    const api = mockApi({ ...walletRoutes, 'GET /auth/me': signedIn, 'POST /auth/logout': { status: 204 } })
     const user = userEvent.setup()
     const { location } = renderApp('/account')
     await user.click(await screen.findByRole('button', { name: 'My account' }))

@@ -7,7 +7,7 @@ import { renderApp } from '../test/render'
 describe('profile', () => {
   it('shows the read-only account details with readable labels', async () => {
     mockApi({ 'GET /auth/me': { status: 200, data: { user: { ...sampleUser, verification_status: 'pending', tier: 'gold_plus' } } } })
-    renderApp('/account')
+    renderApp('/account/profile')
     expect(await screen.findByRole('heading', { name: 'Profile' })).toBeInTheDocument()
     expect(screen.getByLabelText('Email')).toHaveValue('ada@example.com')
     expect(screen.getByLabelText('Email')).toHaveAttribute('readonly')
@@ -23,7 +23,7 @@ describe('profile', () => {
       'PATCH /profile': (req) => ({ status: 200, data: { user: { ...sampleUser, ...(req.body as object) } } }),
     })
     const user = userEvent.setup()
-    renderApp('/account')
+    renderApp('/account/profile')
     const save = await screen.findByRole('button', { name: 'Save changes' })
     expect(save).toBeDisabled()
     await user.type(screen.getByLabelText('Phone'), '+1 555 010 0199')
@@ -38,7 +38,7 @@ describe('profile', () => {
   it('rejects an invalid phone number without calling the server', async () => {
     const api = mockApi({ 'GET /auth/me': signedIn, 'PATCH /profile': { status: 200, data: { user: sampleUser } } })
     const user = userEvent.setup()
-    renderApp('/account')
+    renderApp('/account/profile')
     await user.type(await screen.findByLabelText('Phone'), 'call me maybe')
     await user.click(screen.getByRole('button', { name: 'Save changes' }))
     expect(await screen.findByText(/Enter a valid phone number/)).toBeInTheDocument()

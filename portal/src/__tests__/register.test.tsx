@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { mockApi, sampleUser, signedIn, signedOut } from '../test/mockApi'
+import { mockApi, sampleUser, signedIn, signedOut, walletRoutes } from '../test/mockApi'
 import { renderApp } from '../test/render'
 
 function formItemOf(element: HTMLElement) {
@@ -129,8 +129,9 @@ describe('register page', () => {
     expect(api.calls('POST /auth/register')).toHaveLength(0)
   })
 
-  it('signs the new customer in and opens the account; nickname is optional', async () => {
+  it('signs the new customer in and opens the wallet; nickname is optional', async () => {
     const api = mockApi({
+      ...walletRoutes,
       'GET /auth/me': signedOut,
       'POST /auth/register': { status: 201, data: { user: { ...sampleUser, nickname: null, email: 'new@example.com' } } },
     })
@@ -138,14 +139,14 @@ describe('register page', () => {
     const { location } = renderApp('/register')
     await fillRegister(user, { email: 'new@example.com', password: 'correct horse 42' })
     await user.click(screen.getByRole('button', { name: 'Create account' }))
-    await waitFor(() => expect(location()).toBe('/account'))
-    expect(await screen.findByRole('heading', { name: 'Profile' })).toBeInTheDocument()
+    await waitFor(() => expect(location()).toBe('/account/wallet'))
+    expect(await screen.findByRole('heading', { name: 'Wallet' })).toBeInTheDocument()
     expect(api.calls('POST /auth/register')[0].body).toEqual({ email: 'new@example.com', password: 'correct horse 42' })
   })
 
   it('sends a signed-in visitor straight to the account', async () => {
-    mockApi({ 'GET /auth/me': signedIn })
+    mockApi({ ...walletRoutes, 'GET /auth/me': signedIn })
     const { location } = renderApp('/register')
-    await waitFor(() => expect(location()).toBe('/account'))
+    await waitFor(() => expect(location()).toBe('/account/wallet'))
   })
 })

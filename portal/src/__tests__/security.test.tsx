@@ -33,8 +33,9 @@ describe('change password', () => {
 
     await waitFor(() => expect(api.calls('PUT /password')).toHaveLength(1))
     expect(api.calls('PUT /password')[0].body).toEqual({ current_password: 'old password 1', password: 'brand new pass 9' })
-    expect(await screen.findByText(/All your other sessions were signed out/)).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: 'View active sessions' })).toHaveAttribute('href', '/account/sessions')
+    const notice = (await screen.findByText(/All your other sessions were signed out/)).closest('.ant-alert') as HTMLElement
+    expect(notice).toHaveTextContent('Password changed')
+    expect(within(notice).getByRole('link', { name: 'View active sessions' })).toHaveAttribute('href', '/account/sessions')
     expect(screen.getByLabelText('Current password')).toHaveValue('') // form cleared
   })
 

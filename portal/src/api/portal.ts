@@ -1,5 +1,5 @@
 import { http } from './client'
-import type { PortalSession, PortalUser } from './types'
+import type { PortalSession, PortalUser, RedeemResult, TransactionPage, TransactionQuery, Wallet, WalletTransaction } from './types'
 
 /** GET /auth/me — also obtains the XSRF-TOKEN cookie. Resolves null when not signed in (401). */
 export async function fetchMe(): Promise<PortalUser | null> {
@@ -43,4 +43,68 @@ export async function listSessions(): Promise<PortalSession[]> {
 export async function revokeOtherSessions(): Promise<number> {
   const { data } = await http.post<{ revoked: number }>('/sessions/revoke-others')
   return Number(data?.revoked ?? 0)
+}
+
+/** POST /auth/reset-password — from the one-time link support hands out. 204; 422 on `token` or `password`. */
+export async function resetPassword(input: { token: string; password: string }): Promise<void> {
+  await http.post('/auth/reset-password', input)
+}
+
+export async function fetchWallet(): Promise<Wallet> {
+  const { data } = await http.get<Wallet>('/wallet')
+  return { ...data, gift_lots: Array.isArray(data?.gift_lots) ? data.gift_lots : [] }
+}
+
+/** The query string of GET /wallet/transactions (repeated `type=` keys mean "any of"). */
+export function transactionParams(q: TransactionQuery): URLSearchParams {
+  const params = new URLSearchParams()
+  params.set('_start', String(q.start))
+  params.set('_end', String(q.end))
+  params.set('_sort', 'id')
+  params.set('_order', 'desc')
+  for (const type of q.types ?? []) params.append('type', type)
+  if (q.from) params.set('created_at_gte', q.from)
+  if (q.to) params.set('created_at_lte', q.to)
+  return params
+}
+
+export async function listWalletTransactions(q: TransactionQuery): Promise<TransactionPage> {
+  const response = await http.get<WalletTransaction[] | { data: WalletTransaction[] }>('/wallet/transactions', {
+    params: transactionParams(q),
+  })
+  const rows = Array.isArray(response.data) ? response.data : (response.data?.data ?? [])
+  const header = Number(response.headers['x-total-count'])
+  // Without the header we only know there is at least this much.
+  const total = Number.isFinite(header) && response.headers['x-total-count'] != null ? header : q.start + rows.length
+  return { rows, total }
+}
+
+type RedeemBody = {
+  message?: string
+  credited?: { bucket?: string; amount?: string; asset?: string; expires_at?: string | null }
+  redemption?: { bucket?: string; amount?: string; asset?: string; gift_expires_at?: string | null }
+  wallet?: Wallet
+}
+
+/**
+ * POST /wallet/redeem { code }. The brief documents `{ message, credited: { bucket, amount, expires_at? }, wallet? }`;
+ * the server currently answers `{ message, redemption: { bucket, amount, asset, gift_expires_at, … } }` (201, or 200
+ * with `Idempotency-Replayed: true` when this customer had already redeemed the code). Both are accepted.
+ */
+export async function redeemCode(code: string): Promise<RedeemResult> {
+  const response = await http.post<RedeemBody>('/wallet/redeem', { code })
+  const data: RedeemBody = response.data && typeof response.data === 'object' ? response.data : {}
+  const credited = data.credited ?? data.redemption ?? {}
+  const bucket = credited.bucket === 'cash' || credited.bucket === 'gift' ? credited.bucket : null
+  const expiresAt =
+    ('expires_at' in credited ? credited.expires_at : null) ?? ('gift_expires_at' in credited ? credited.gift_expires_at : null) ?? null
+  return {
+    message: typeof data.message === 'string' && data.message ? data.message : null,
+    amount: typeof credited.amount === 'string' ? credited.amount : null,
+    asset: typeof credited.asset === 'string' ? credited.asset : null,
+    bucket,
+    expiresAt,
+    replayed: String(response.headers['idempotency-replayed'] ?? '').toLowerCase() === 'true',
+    wallet: data.wallet && typeof data.wallet === 'object' ? data.wallet : null,
+  }
 }

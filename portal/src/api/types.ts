@@ -24,3 +24,63 @@ export interface FieldError {
   message: string
   rule?: string
 }
+
+/** Decimal string with 6 decimals, e.g. "10.000000". Never a JS number. */
+export type DecimalString = string
+
+export interface GiftLot {
+  id: number | string
+  source_type: string | null
+  amount: DecimalString
+  remaining: DecimalString
+  expires_at: string | null
+  granted_at: string | null
+}
+
+export interface Wallet {
+  asset: string
+  cash: DecimalString
+  gift: DecimalString
+  total: DecimalString
+  gift_lots: GiftLot[]
+}
+
+export const TRANSACTION_TYPES = ['recharge', 'redeem', 'voucher_grant', 'voucher_expiry', 'usage_charge', 'refund', 'reversal'] as const
+export type TransactionType = (typeof TRANSACTION_TYPES)[number]
+
+export interface WalletTransaction {
+  id: number | string
+  created_at: string
+  type: TransactionType | (string & {})
+  amount: DecimalString
+  reference_type: string | null
+  reference_id: string | number | null
+  memo: string | null
+}
+
+export interface TransactionQuery {
+  /** 0-based offset and exclusive end, as in the simple-rest contract */
+  start: number
+  end: number
+  types?: string[]
+  /** ISO timestamps, inclusive */
+  from?: string | null
+  to?: string | null
+}
+
+export interface TransactionPage {
+  rows: WalletTransaction[]
+  total: number
+}
+
+/** What a successful redemption tells us (the server's shape varies a little: see api/portal.ts). */
+export interface RedeemResult {
+  message: string | null
+  amount: DecimalString | null
+  asset: string | null
+  bucket: 'cash' | 'gift' | null
+  expiresAt: string | null
+  /** the customer had already redeemed this very code: nothing new was credited */
+  replayed: boolean
+  wallet: Wallet | null
+}

@@ -30,3 +30,20 @@ export function enumLabel(t: TFunction, group: 'type' | 'tier' | 'verification',
   if (!value) return t('common.notSet')
   return t(`enums.${group}.${value}`, { defaultValue: humanize(value) })
 }
+
+/** A wait in seconds as words: "42 seconds", "15 minutes", "2 hours" (rounded up). */
+export function formatWait(seconds: number, t: TFunction): string {
+  const s = Math.max(1, Math.ceil(seconds))
+  if (s < 90) return t('time.seconds', { count: s })
+  const minutes = Math.ceil(s / 60)
+  if (minutes < 90) return t('time.minutes', { count: minutes })
+  return t('time.hours', { count: Math.ceil(minutes / 60) })
+}
+
+/** Calendar days from today until `value` (0 = today, 1 = tomorrow, negative = past), or null. */
+export function calendarDaysUntil(value: string | null | undefined, now: dayjs.Dayjs = dayjs()): number | null {
+  if (!value) return null
+  const d = dayjs(value)
+  if (!d.isValid()) return null
+  return d.startOf('day').diff(now.startOf('day'), 'day')
+}

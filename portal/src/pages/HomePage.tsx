@@ -1,4 +1,4 @@
-import { LaptopOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons'
+import { LaptopOutlined, SafetyCertificateOutlined, UserOutlined, WalletOutlined } from '@ant-design/icons'
 import { Button, Card, Col, Row, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -12,6 +12,7 @@ export function HomePage() {
   useDocumentTitle()
 
   const features = [
+    { icon: <WalletOutlined />, title: t('home.features.walletTitle'), text: t('home.features.walletText') },
     { icon: <UserOutlined />, title: t('home.features.profileTitle'), text: t('home.features.profileText') },
     { icon: <SafetyCertificateOutlined />, title: t('home.features.securityTitle'), text: t('home.features.securityText') },
     { icon: <LaptopOutlined />, title: t('home.features.sessionsTitle'), text: t('home.features.sessionsText') },
@@ -49,7 +50,7 @@ export function HomePage() {
       </section>
       <Row gutter={[24, 24]} className="cd-features">
         {features.map((f) => (
-          <Col xs={24} md={8} key={f.title}>
+          <Col xs={24} md={12} lg={6} key={f.title}>
             <Card variant="borderless" className="cd-feature">
               <div className="cd-feature-icon">{f.icon}</div>
               <Typography.Title level={5}>{f.title}</Typography.Title>

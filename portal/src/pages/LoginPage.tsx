@@ -2,7 +2,7 @@ import { LockOutlined, MailOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Form, Input } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useSearchParams } from 'react-router'
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router'
 import { toApiError } from '../api/client'
 import * as api from '../api/portal'
 import { useAuth } from '../auth/AuthContext'
@@ -12,6 +12,7 @@ import { PRODUCT_NAME } from '../config'
 import { useDocumentTitle } from '../hooks'
 import { handleFormError } from '../lib/formErrors'
 import { safeRedirect } from '../lib/redirect'
+import type { LoginNotice } from './ResetPasswordPage'
 
 interface LoginValues {
   email: string
@@ -26,6 +27,7 @@ export function LoginPage() {
   const navigate = useNavigate()
   const [params] = useSearchParams()
   const to = params.get('to')
+  const notice = (useLocation().state as LoginNotice | null)?.notice
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const throttle = useCountdown()
@@ -63,7 +65,10 @@ export function LoginPage() {
         </>
       }
     >
-      {endReason === 'expired' && !alertText && <Alert type="info" showIcon message={t('errors.sessionExpired')} className="cd-form-alert" />}
+      {notice === 'passwordReset' && !alertText && (
+        <Alert type="success" showIcon message={t('login.passwordReset')} className="cd-form-alert" role="status" />
+      )}
+      {endReason === 'expired' && !alertText && notice !== 'passwordReset' && <Alert type="info" showIcon message={t('errors.sessionExpired')} className="cd-form-alert" />}
       {alertText && <Alert type="error" showIcon message={alertText} className="cd-form-alert" role="alert" />}
       <Form form={form} layout="vertical" requiredMark={false} onFinish={onFinish} disabled={submitting} size="large">
         <Form.Item

@@ -133,6 +133,18 @@ export function SecurityPage() {
             </Form>
           </Card>
         </Col>
+        <Col xs={24} lg={10}>
+          <Card title={t('security.tipsTitle')} variant="borderless" className="cd-card">
+            <ul className="cd-tips">
+              <li>{t('security.tipOtherSessions')}</li>
+              <li>{t('security.tipUnique')}</li>
+              <li>{t('security.tipSuspicious')}</li>
+            </ul>
+            <Link to="/account/sessions" style={{ display: 'inline-block', marginTop: 16 }}>
+              {t('security.viewSessions')}
+            </Link>
+          </Card>
+        </Col>
       </Row>
     </>
   )

@@ -1,5 +1,5 @@
 import { DesktopOutlined, GlobalOutlined, LogoutOutlined, MobileOutlined, ReloadOutlined, TabletOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd'
+import { Alert, App, Button, Card, Grid, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
@@ -35,6 +35,8 @@ function byRecency(a: PortalSession, b: PortalSession) {
 export function SessionsPage() {
   const { t } = useTranslation()
   const { message, modal } = App.useApp()
+  // On phones the table collapses to one column: IP and last seen go under the device name.
+  const wide = !!Grid.useBreakpoint().md
   const [sessions, setSessions] = useState<PortalSession[] | null>(null)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<string | null>(null)
@@ -100,6 +102,16 @@ export function SessionsPage() {
                   </Tag>
                 )}
               </Space>
+              {!wide && (
+                <div className="cd-session-meta">
+                  <Typography.Text type="secondary" className="cd-mono">
+                    {s.ip || '—'}
+                  </Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t('sessions.lastSeen')}: {fromNow(s.last_seen_at)}
+                  </Typography.Text>
+                </div>
+              )}
             </div>
           </Space>
         )
@@ -109,18 +121,21 @@ export function SessionsPage() {
       key: 'ip',
       dataIndex: 'ip',
       title: t('sessions.ip'),
+      responsive: ['md'],
       render: (ip: string | null) => <Typography.Text className="cd-mono">{ip || '—'}</Typography.Text>,
     },
     {
       key: 'created_at',
       dataIndex: 'created_at',
       title: t('sessions.signedIn'),
+      responsive: ['md'],
       render: (v: string | null) => formatDateTime(v),
     },
     {
       key: 'last_seen_at',
       dataIndex: 'last_seen_at',
       title: t('sessions.lastSeen'),
+      responsive: ['md'],
       render: (v: string | null) => (
         <Tooltip title={formatDateTime(v)}>
           <span>{fromNow(v)}</span>
@@ -129,6 +144,17 @@ export function SessionsPage() {
     },
   ]
 
+  const actions = (
+    <Space wrap>
+      <Tooltip title={t('sessions.refresh')}>
+        <Button icon={<ReloadOutlined />} onClick={() => void load()} loading={loading} aria-label={t('sessions.refresh')} />
+      </Tooltip>
+      <Button danger icon={<LogoutOutlined />} onClick={confirmRevoke} disabled={!sessions || others === 0}>
+        {t('sessions.revokeOthers')}
+      </Button>
+    </Space>
+  )
+
   return (
     <>
       <PageHeader title={t('sessions.title')} description={t('sessions.description')} />
@@ -136,17 +162,9 @@ export function SessionsPage() {
         variant="borderless"
         className="cd-card"
         title={sessions ? t('sessions.count', { count: sessions.length }) : t('sessions.title')}
-        extra={
-          <Space wrap>
-            <Tooltip title={t('sessions.refresh')}>
-              <Button icon={<ReloadOutlined />} onClick={() => void load()} loading={loading} aria-label={t('sessions.refresh')} />
-            </Tooltip>
-            <Button danger icon={<LogoutOutlined />} onClick={confirmRevoke} disabled={!sessions || others === 0}>
-              {t('sessions.revokeOthers')}
-            </Button>
-          </Space>
-        }
+        extra={wide ? actions : undefined}
       >
+        {!wide && <div className="cd-card-actions">{actions}</div>}
         {error && (
           <Alert
             type="error"
@@ -169,7 +187,7 @@ export function SessionsPage() {
           dataSource={sessions ?? []}
           loading={loading}
           pagination={false}
-          scroll={{ x: 720 }}
+          scroll={wide ? { x: 720 } : undefined}
           rowClassName={(s) => (s.current ? 'cd-row-current' : '')}
           locale={{ emptyText: t('sessions.empty') }}
         />

@@ -3,7 +3,10 @@ import { http } from '../api/client'
 
 export interface RecordedRequest {
   method: string
+  /** path relative to /api/portal, without the query string */
   url: string
+  /** the query string as sent (params included): repeated keys stay repeated */
+  query: URLSearchParams
   body: unknown
   headers: Record<string, unknown>
 }
@@ -28,7 +31,8 @@ export function mockApi(routes: Record<string, Handler>) {
 
   const adapter: AxiosAdapter = async (config: InternalAxiosRequestConfig) => {
     const method = (config.method ?? 'get').toUpperCase()
-    const url = (config.url ?? '').replace(/^\/?/, '/')
+    const url = (config.url ?? '').replace(/^\/?/, '/').split('?')[0]
+    const query = new URL(http.getUri(config), 'http://portal.test').searchParams
     let body: unknown = config.data
     if (typeof body === 'string') {
       try {
@@ -37,7 +41,7 @@ export function mockApi(routes: Record<string, Handler>) {
         /* keep raw */
       }
     }
-    const req: RecordedRequest = { method, url, body, headers: AxiosHeaders.from(config.headers).toJSON() }
+    const req: RecordedRequest = { method, url, query, body, headers: AxiosHeaders.from(config.headers).toJSON() }
     requests.push(req)
     const key = `${method} ${url}`
     const handler = routes[key]
@@ -90,3 +94,11 @@ export const sampleUser = {
 
 export const signedIn: MockReply = { status: 200, data: { user: sampleUser } }
 export const signedOut: MockReply = { status: 401, data: { message: 'Unauthorized access' } }
+
+export const emptyWallet = { asset: 'USD', cash: '0.000000', gift: '0.000000', total: '0.000000', gift_lots: [] }
+
+/** GET /wallet and its history, empty: for tests that land on the wallet (the first page after sign-in). */
+export const walletRoutes: Record<string, MockReply> = {
+  'GET /wallet': { status: 200, data: emptyWallet },
+  'GET /wallet/transactions': { status: 200, data: [], headers: { 'x-total-count': '0' } },
+}

@@ -1,0 +1,62 @@
+import { GiftOutlined, ReloadOutlined } from '@ant-design/icons'
+import { Alert, Button, Space, Tooltip } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { PageHeader } from '../components/PageHeader'
+import { useWallet } from '../components/useWallet'
+import { BalanceCards } from '../components/wallet/BalanceCards'
+import { GiftLotsCard } from '../components/wallet/GiftLotsCard'
+import { TransactionHistory } from '../components/wallet/TransactionHistory'
+import { useDocumentTitle } from '../hooks'
+import { describeError } from '../lib/formErrors'
+
+export function WalletPage() {
+  const { t } = useTranslation()
+  const { wallet, loading, error, reload } = useWallet()
+  const [historyKey, setHistoryKey] = useState(0)
+  useDocumentTitle(t('wallet.title'))
+
+  const refreshAll = () => {
+    void reload()
+    setHistoryKey((k) => k + 1)
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t('wallet.title')}
+        description={t('wallet.description')}
+        extra={
+          <Space wrap>
+            <Tooltip title={t('wallet.refresh')}>
+              <Button icon={<ReloadOutlined />} onClick={refreshAll} loading={loading} aria-label={t('wallet.refresh')} />
+            </Tooltip>
+            <Link to="/account/redeem">
+              <Button type="primary" icon={<GiftOutlined />}>
+                {t('wallet.redeem')}
+              </Button>
+            </Link>
+          </Space>
+        }
+      />
+      {error !== null && (
+        <Alert
+          type="error"
+          showIcon
+          className="cd-form-alert"
+          message={t('wallet.loadFailed')}
+          description={describeError(error, t)}
+          action={
+            <Button size="small" onClick={() => void reload()}>
+              {t('common.retry')}
+            </Button>
+          }
+        />
+      )}
+      <BalanceCards wallet={wallet} failed={error !== null} />
+      <GiftLotsCard wallet={wallet} loading={loading} />
+      <TransactionHistory asset={wallet?.asset ?? null} refreshKey={historyKey} />
+    </>
+  )
+}
