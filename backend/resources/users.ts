@@ -75,7 +75,12 @@ export default defineResource({
     created_at: { type: 'datetime', label: l('Created', '创建时间'), list: true, sortable: true, filter: ['gte', 'lte'] },
     last_login_at: { type: 'datetime', label: l('Last login', '最近登录'), list: true, sortable: true, filter: ['gte', 'lte'] },
   },
-  relations: [{ name: 'audit', label: l('History', '操作记录'), resource: 'audit-logs', filterField: 'record_id' }],
+  relations: [
+    { name: 'accounts', label: l('Wallet', '钱包'), resource: 'accounts', filterField: 'owner_id' },
+    { name: 'ledger', label: l('Ledger', '账务流水'), resource: 'ledger-transactions', filterField: 'customer_id' },
+    { name: 'vouchers', label: l('Vouchers', '代金券'), resource: 'campaign-grants', filterField: 'customer_id' },
+    { name: 'codes', label: l('Redeemed codes', '兑换记录'), resource: 'redemption-codes', filterField: 'redeemed_by' },
+  ],
   actions: {
     freeze: {
       label: l('Freeze', '冻结'),

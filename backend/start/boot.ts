@@ -18,8 +18,9 @@ if (app.inProduction) {
     const value = String(process.env[key] ?? '')
     return value === DEV_SECRETS[key] || value.length < 32
   })
+  if (!process.env.CODE_HASH_KEY || process.env.CODE_HASH_KEY.length < 32) unsafe.push('CODE_HASH_KEY')
   if (unsafe.length) {
-    throw new Error(`Refusing to start in production: set ${unsafe.join(' and ')} to secret values of 32+ characters (not the development defaults).`)
+    throw new Error(`Refusing to start in production: set ${unsafe.join(', ')} to secret values of 32+ characters (not the development defaults).`)
   }
 }
 

@@ -35,4 +35,16 @@ export default await Env.create(new URL('../../', import.meta.url), {
   LEDGER_DEDUCTION_ORDER: Env.schema.enum.optional(['gift_first', 'cash_first'] as const),
   CODE_PREFIX: Env.schema.string.optional(),
   CODE_HASH_KEY: Env.schema.string.optional(),
+
+  /* Payments (config/payments.ts): all optional; card payments are off until the Stripe keys are set */
+  STRIPE_SECRET_KEY: Env.schema.string.optional(),
+  STRIPE_WEBHOOK_SECRET: Env.schema.string.optional(),
+  STRIPE_API_HOST: Env.schema.string.optional(),
+  STRIPE_API_PORT: Env.schema.number.optional(),
+  STRIPE_API_PROTOCOL: Env.schema.enum.optional(['http', 'https'] as const),
+  PAYMENT_CURRENCY: Env.schema.string.optional(),
+  ORDER_PENDING_TIMEOUT_MINUTES: Env.schema.number.optional(),
+  OFFLINE_ORDER_TIMEOUT_MINUTES: Env.schema.number.optional(),
+  OFFLINE_SECOND_APPROVAL_ABOVE: Env.schema.string.optional(),
+  PORTAL_ORDERS_PER_HOUR: Env.schema.number.optional(),
 })

@@ -33,3 +33,13 @@ jobs.define('campaign-send', async (data: { campaignId: number; maxPerRun?: numb
   const maxPerRun = Number.isInteger(data.maxPerRun) && data.maxPerRun! > 0 ? data.maxPerRun : undefined
   await runCampaignSend(Number(data.campaignId), { maxPerRun })
 })
+
+/* Recharge orders nobody paid are cancelled on time (card orders also expired at Stripe). */
+jobs.define(
+  'orders-expire',
+  async () => {
+    const { expirePendingOrders } = await import('#actions/orders/expire_pending_orders')
+    await expirePendingOrders()
+  },
+  { cron: '* * * * *' }
+)

@@ -9,4 +9,29 @@
 */
 import router from '@adonisjs/core/services/router'
 import { middleware } from './kernel.js'
-import { guarded } from './route_guard.js'
+
+const StripeWebhookController = () => import('#controllers/stripe_webhook_controller')
+const PortalOrdersController = () => import('#controllers/portal_orders_controller')
+const PlansController = () => import('#controllers/plans_controller')
+
+/*
+ * Console: plans, plan versions and orders are declared resources (backend/resources/), so
+ * their REST routes, actions (confirm, backfill, close, lock, unlock, sync) and exports are
+ * registered with guarded() by routes.ts. Console-only payment routes added here must go
+ * through guarded() (./route_guard.js), and must not start with a resource's own paths
+ * (orders/:id is registered first and would match).
+ */
+
+/* Portal: the catalog (public, a pricing page), buying a plan and the customer's own orders */
+router.get('/api/portal/plans', [PlansController, 'index']).as('portal.plans')
+router
+  .group(() => {
+    router.post('orders', [PortalOrdersController, 'store']).as('portal.orders.store')
+    router.get('orders', [PortalOrdersController, 'index']).as('portal.orders.index')
+    router.get('orders/:number', [PortalOrdersController, 'show']).as('portal.orders.show')
+  })
+  .prefix('/api/portal')
+  .use(middleware.customerAuth())
+
+/* Webhooks: authenticated by signature only */
+router.post('/api/webhooks/stripe', [StripeWebhookController, 'handle']).as('webhooks.stripe')

@@ -26,6 +26,9 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'redemption-codes': ['view', 'generate', 'export', 'void'],
       'campaigns': ['view', 'create', 'edit', 'export', 'send'],
       'campaign-grants': ['view', 'export'],
+      'orders': ['view', 'create', 'close', 'lock', 'unlock', 'sync', 'export'],
+      'plans': ['view'],
+      'plan-versions': ['view'],
     },
   },
   {
@@ -41,6 +44,9 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'redemption-codes': ['view', 'export'],
       'campaigns': ['view', 'export'],
       'campaign-grants': ['view', 'export'],
+      'orders': ['view', 'export', 'confirm', 'backfill'],
+      'plans': ['view', 'export'],
+      'plan-versions': ['view', 'export'],
     },
   },
   {
@@ -53,6 +59,8 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'ledger-transactions': ['view'],
       'redemption-codes': ['view'],
       'campaign-grants': ['view'],
+      'orders': ['view'],
+      'plans': ['view'],
     },
   },
   {
@@ -70,6 +78,9 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'redemption-codes': ['view', 'export'],
       'campaigns': ['view', 'export'],
       'campaign-grants': ['view', 'export'],
+      'orders': ['view', 'export'],
+      'plans': ['view', 'export'],
+      'plan-versions': ['view', 'export'],
     },
   },
 ]

@@ -15,9 +15,25 @@ import jobs from '#services/jobs'
 
 const inDays = (days: number) => DateTime.utc().plus({ days }).toISO()
 
-async function operations() {
-  const staff = await createStaff('operations')
-  return { staff, agent: await new Agent().loginStaff(staff.email) }
+/**
+ * Staff signed in once per group (committed, outside the per-test transaction) and removed
+ * afterwards: the sign-in endpoints are throttled per IP, so tests cannot sign in afresh each
+ * time. (The same helper lives in codes.spec.ts; tests/support would be its better home.)
+ */
+function useStaff(group: any, roles: string[]) {
+  const signedIn = new Map<string, { staff: { id: number; email: string }; agent: Agent }>()
+  group.setup(async () => {
+    for (const role of roles) {
+      const staff = await createStaff(role)
+      signedIn.set(role, { staff, agent: await new Agent().loginStaff(staff.email) })
+    }
+    return async () => {
+      await db.from('staff').whereIn('id', [...signedIn.values()].map((s) => s.staff.id)).delete()
+      signedIn.clear()
+    }
+  })
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  return (role = 'operations') => signedIn.get(role)!
 }
 
 async function createCampaign(agent: Agent, body: Record<string, unknown>) {
@@ -43,10 +59,10 @@ async function grantsByCustomer(campaignId: number) {
 }
 
 test.group('Campaigns / saving', (group) => {
-  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  const operations = useStaff(group, ['operations', 'finance'])
 
   test('a draft is created with its creator; amount, validity and audience are checked with field errors', async ({ assert }) => {
-    const { agent, staff } = await operations()
+    const { agent, staff } = operations()
     const created = await createCampaign(agent, {})
     assert.equal(created.status, 'draft')
     assert.equal(created.amount, '10.240000')
@@ -84,13 +100,13 @@ test.group('Campaigns / saving', (group) => {
   })
 
   test('only a draft can be edited; finance may view but not create or send', async ({ assert }) => {
-    const { agent } = await operations()
+    const { agent } = operations()
     const created = await createCampaign(agent, { audience: 'selected', customer_ids: [(await createCustomer()).id] })
     const edited = await agent.patch(`/api/admin/campaigns/${created.id}`, { name: 'Renamed', amount: '5' })
     assert.equal(edited.status, 200, edited.text)
     assert.equal(edited.body.amount, '5.000000')
 
-    const finance = await new Agent().loginStaff((await createStaff('finance')).email)
+    const { agent: finance } = operations('finance')
     assert.equal((await finance.get(`/api/admin/campaigns/${created.id}`)).status, 200)
     assert.equal((await send(finance, created.id)).status, 403)
     assert.equal((await finance.post('/api/admin/campaigns', { name: 'x', amount: '1', validity: 'days', valid_days: 5, audience: 'all' })).status, 403)
@@ -108,10 +124,10 @@ test.group('Campaigns / saving', (group) => {
 })
 
 test.group('Campaigns / sending', (group) => {
-  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  const operations = useStaff(group, ['operations', 'support'])
 
   test('sending to chosen customers: a background job grants each once into gift, skips the frozen, reports progress', async ({ assert }) => {
-    const { agent, staff } = await operations()
+    const { agent, staff } = operations()
     const [a, b, c] = [await createCustomer(), await createCustomer(), await createCustomer()]
     const frozen = await createCustomer({ frozen: true })
     const until = inDays(10)
@@ -154,7 +170,7 @@ test.group('Campaigns / sending', (group) => {
   })
 
   test('a crash and restart grants nobody twice: partial run, reset progress, resume; then again with lost tracking rows', async ({ assert }) => {
-    const { agent } = await operations()
+    const { agent } = operations()
     const tag = `crash-${Date.now().toString(36)}`
     const audience = await createCustomers(7, (i) => ({ tags: `{${tag}}`, frozen: i === 3 }))
     const ids = audience.map((c) => Number(c.id))
@@ -196,7 +212,7 @@ test.group('Campaigns / sending', (group) => {
   }).timeout(30_000)
 
   test('a duplicate delivery of the job (queue retry after a lost acknowledgement) grants nobody again', async ({ assert }) => {
-    const { agent } = await operations()
+    const { agent } = operations()
     const audience = await createCustomers(5)
     const created = await createCampaign(agent, { audience: 'selected', customer_ids: audience.map((c) => Number(c.id)) })
     assert.equal((await send(agent, created.id)).status, 200)
@@ -211,7 +227,7 @@ test.group('Campaigns / sending', (group) => {
   })
 
   test('audience by saved filter: exactly the customers the users list shows for that filter', async ({ assert }) => {
-    const { agent } = await operations()
+    const { agent } = operations()
     const tag = `seg-${Date.now().toString(36)}`
     await createCustomers(3, () => ({ tags: `{${tag}}`, tier: 'pro' }))
     await createCustomers(2, () => ({ tags: `{${tag}}`, tier: 'free' }))
@@ -231,7 +247,7 @@ test.group('Campaigns / sending', (group) => {
   })
 
   test('audience "all": every customer, frozen ones skipped and counted', async ({ assert }) => {
-    const { agent } = await operations()
+    const { agent } = operations()
     await createCustomers(4)
     await createCustomers(2, () => ({ frozen: true }))
     const all = await db.from('customers').count('* as n').first()
@@ -248,7 +264,7 @@ test.group('Campaigns / sending', (group) => {
   }).timeout(30_000)
 
   test('a grant expires with a voucher_expiry transaction; the grant history lists source, amount, operator and remark', async ({ assert }) => {
-    const { agent, staff } = await operations()
+    const { agent, staff } = operations()
     const customer = await createCustomer()
     const created = await createCampaign(agent, { name: 'Spring promo', audience: 'selected', customer_ids: [customer.id], valid_days: 3, amount: '4' })
     await send(agent, created.id)
@@ -265,7 +281,7 @@ test.group('Campaigns / sending', (group) => {
     assert.equal(row.operator_id, staff.id)
     assert.equal(row.memo, 'Spring promo')
     assert.closeTo((new Date(row.expires_at).getTime() - Date.now()) / 86400_000, 3, 0.01)
-    const support = await new Agent().loginStaff((await createStaff('support')).email)
+    const { agent: support } = operations('support')
     assert.equal((await support.get(`/api/admin/campaign-grants?customer_id=${customer.id}`)).status, 200)
 
     // three days later
@@ -278,7 +294,7 @@ test.group('Campaigns / sending', (group) => {
   })
 
   test('a fixed end date that has passed: send refuses; the job fails cleanly if it passes mid-send, and resuming works', async ({ assert }) => {
-    const { agent } = await operations()
+    const { agent } = operations()
     const customer = await createCustomer()
     const created = await createCampaign(agent, { audience: 'selected', customer_ids: [customer.id], validity: 'fixed', valid_until: inDays(1) })
     await db.from('campaigns').where('id', created.id).update({ valid_until: new Date(Date.now() - 1000) })

@@ -22,12 +22,66 @@ const GENERATE = '/api/admin/redemption-codes/actions/generate'
 const REDEEM = '/api/portal/wallet/redeem'
 const NO_FACTS = { ip: null, userAgent: null, requestId: null }
 
-async function staffAgent(role = 'operations') {
-  const staff = await createStaff(role)
-  return { staff, agent: await new Agent().loginStaff(staff.email) }
+/**
+ * Signed-in staff and customers shared by the tests of a group: created (committed) and signed
+ * in once in group.setup, outside the per-test transaction, and removed in group.teardown. The
+ * sign-in endpoints are throttled per IP (60 a minute), so tests cannot sign in afresh each
+ * time. What a test does with them (codes, money) is still rolled back after it.
+ */
+class SignedIn {
+  staffByRole = new Map<string, { staff: { id: number; email: string }; agent: Agent }>()
+  customers: Array<{ customer: { id: number; email: string }; agent: Agent }> = []
+
+  async prepare(roles: string[], customers: number) {
+    for (const role of roles) {
+      const staff = await createStaff(role)
+      this.staffByRole.set(role, { staff, agent: await new Agent().loginStaff(staff.email) })
+    }
+    for (let i = 0; i < customers; i++) {
+      const customer = await createCustomer()
+      this.customers.push({ customer, agent: await new Agent().loginCustomer(customer.email) })
+    }
+  }
+
+  staff(role = 'operations') {
+    return this.staffByRole.get(role)!
+  }
+
+  customer(index = 0) {
+    return this.customers[index]
+  }
+
+  async clearLocks() {
+    await clearRedeemLocks()
+    for (const { customer } of this.customers) await limiter.use(REDEEM_LIMITS.perCustomer).delete(`redeem:customer:${customer.id}`)
+  }
+
+  async release() {
+    await this.clearLocks()
+    const customerIds = this.customers.map((c) => c.customer.id)
+    const staffIds = [...this.staffByRole.values()].map((s) => s.staff.id)
+    if (customerIds.length) await db.from('customers').whereIn('id', customerIds).delete()
+    if (staffIds.length) await db.from('staff').whereIn('id', staffIds).delete()
+    this.staffByRole.clear()
+    this.customers = []
+  }
 }
 
-async function customerAgent(overrides: Record<string, unknown> = {}) {
+function useSignedIn(group: any, roles: string[], customers: number) {
+  const pool = new SignedIn()
+  group.setup(async () => {
+    await pool.prepare(roles, customers)
+    return () => pool.release()
+  })
+  group.each.setup(async () => {
+    await pool.clearLocks()
+    return testUtils.db().wrapInGlobalTransaction()
+  })
+  return pool
+}
+
+/** A customer of its own, signed in inside the test (for tests that freeze or lock one). */
+async function freshCustomer(overrides: Record<string, unknown> = {}) {
   const customer = await createCustomer(overrides)
   return { customer, agent: await new Agent().loginCustomer(customer.email) }
 }
@@ -48,10 +102,10 @@ async function clearRedeemLocks() {
 }
 
 test.group('Codes / generation and storage', (group) => {
-  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  const signedIn = useSignedIn(group, ['operations', 'finance', 'support', 'auditor'], 1)
 
   test('generates the requested count in the PREFIX-XXXX-XXXX format, unique, with txt and CSV files', async ({ assert }) => {
-    const { agent, staff } = await staffAgent()
+    const { agent, staff } = signedIn.staff()
     const reply = await agent.post(GENERATE, { count: 50, amount: '12.5', bucket: 'cash', package: 'Pro pack', valid_days: 10, remark: 'offline sale' })
     assert.equal(reply.status, 200, reply.text)
     const result = reply.body.result
@@ -93,10 +147,10 @@ test.group('Codes / generation and storage', (group) => {
   })
 
   test('nothing but the hash and the last 4 characters is stored: no column of any table holds a code', async ({ assert }) => {
-    const { agent } = await staffAgent()
+    const { agent } = signedIn.staff()
     const { codes } = await generate(agent, { count: 20, bucket: 'gift', gift_validity_days: 7 })
     // and after a redemption, a void and an expiry run, still nothing
-    const { agent: portal } = await customerAgent()
+    const { agent: portal } = signedIn.customer()
     assert.equal((await portal.post(REDEEM, { code: codes[0].toLowerCase() })).status, 201)
     const voidee = await codeRow(codes[1])
     assert.equal((await agent.post(`/api/admin/redemption-codes/${voidee.id}/actions/void`, { reason: 'sent by mistake' })).status, 200)
@@ -119,7 +173,7 @@ test.group('Codes / generation and storage', (group) => {
   })
 
   test('count, amount and bucket are checked: 0, 1001, fractions, "1e3", numbers, negatives are field errors, nothing written', async ({ assert }) => {
-    const { agent } = await staffAgent()
+    const { agent } = signedIn.staff()
     const before = await db.from('redemption_codes').count('* as n').first()
     const bad: Array<[Record<string, unknown>, string]> = [
       [{ count: 0 }, 'count'],
@@ -149,7 +203,7 @@ test.group('Codes / generation and storage', (group) => {
   })
 
   test('1000 codes in one request; gift codes default to 30 days of gift validity', async ({ assert }) => {
-    const { agent } = await staffAgent()
+    const { agent } = signedIn.staff()
     const result = await generate(agent, { count: 1000, bucket: 'gift' })
     assert.equal(new Set(result.codes).size, 1000)
     const row = await codeRow(result.codes[999])
@@ -161,14 +215,14 @@ test.group('Codes / generation and storage', (group) => {
 
   test('who may generate: operations yes; finance and support no (403, audited)', async ({ assert }) => {
     for (const role of ['finance', 'support', 'auditor']) {
-      const { agent, staff } = await staffAgent(role)
+      const { agent, staff } = signedIn.staff(role)
       assert.equal((await agent.post(GENERATE, { count: 1, amount: '1', bucket: 'cash' })).status, 403, role)
       assert.lengthOf(await auditRows({ action: 'access.denied', actor_id: staff.id }), 1)
     }
   })
 
   test('the meta describes statuses with the manual colours and the generate and void actions', async ({ assert }) => {
-    const { agent } = await staffAgent()
+    const { agent } = signedIn.staff()
     const meta = await agent.get('/api/admin/meta')
     const resource = meta.body.resources.find((r: any) => r.name === 'redemption-codes')
     const status = resource.fields.find((f: any) => f.name === 'status')
@@ -193,12 +247,12 @@ test.group('Codes / generation and storage', (group) => {
 })
 
 test.group('Codes / lookup and the console list', (group) => {
-  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  const signedIn = useSignedIn(group, ['operations', 'support'], 1)
 
   test('support finds a code by typing it in full, in any case, with spaces or without dashes', async ({ assert }) => {
-    const { agent } = await staffAgent()
+    const { agent } = signedIn.staff()
     const { codes, batch_id } = await generate(agent)
-    const { agent: support } = await staffAgent('support')
+    const { agent: support } = signedIn.staff('support')
     const code = codes[1]
     const body = code.slice(4)
     for (const typed of [code, code.toLowerCase(), `veo ${body.slice(0, 4)} ${body.slice(5)}`, code.replace(/-/g, ''), ` ${body} `]) {
@@ -219,10 +273,10 @@ test.group('Codes / lookup and the console list', (group) => {
   })
 
   test('the list shows masked codes, who redeemed and when, and filters by status, batch, package, dates and customer', async ({ assert }) => {
-    const { agent } = await staffAgent()
+    const { agent } = signedIn.staff()
     const first = await generate(agent, { count: 3, package: 'Alpha' })
     const second = await generate(agent, { count: 2, package: 'Beta' })
-    const { customer, agent: portal } = await customerAgent()
+    const { customer, agent: portal } = signedIn.customer()
     assert.equal((await portal.post(REDEEM, { code: first.codes[0] })).status, 201)
 
     const list = async (query: string) => {
@@ -255,21 +309,19 @@ test.group('Codes / lookup and the console list', (group) => {
 })
 
 test.group('Codes / redemption', (group) => {
-  group.each.setup(async () => {
-    await clearRedeemLocks()
-    return testUtils.db().wrapInGlobalTransaction()
-  })
+  const signedIn = useSignedIn(group, ['operations'], 2)
 
   test('a cash code credits the cash bucket once, from code liability, with key redeem:<id>; any spelling works', async ({ assert }) => {
-    const { agent } = await staffAgent()
+    const { agent } = signedIn.staff()
     const { codes } = await generate(agent, { amount: '25.5' })
-    const { customer, agent: portal } = await customerAgent()
+    const { customer, agent: portal } = signedIn.customer()
     const body = codes[0].slice(4)
     const reply = await portal.post(REDEEM, { code: `veo ${body.slice(0, 4).toLowerCase()} ${body.slice(5)}` })
     assert.equal(reply.status, 201, reply.text)
     assert.equal(reply.body.redemption.amount, '25.500000')
     assert.equal(reply.body.redemption.bucket, 'cash')
     assert.equal(reply.body.message, 'Code redeemed: 25.50 USD added to your balance')
+    assert.deepEqual(reply.body.credited, { bucket: 'cash', amount: '25.500000', asset: 'USD', expires_at: null })
     assert.equal((await balances(customer.id)).cash, units('25.5'))
 
     const row = await codeRow(codes[0])
@@ -298,9 +350,9 @@ test.group('Codes / redemption', (group) => {
   })
 
   test('a gift code lands in the gift bucket as a lot that expires after the gift validity', async ({ assert }) => {
-    const { agent } = await staffAgent()
+    const { agent } = signedIn.staff()
     const { codes } = await generate(agent, { bucket: 'gift', gift_validity_days: 14, amount: '3' })
-    const { customer, agent: portal } = await customerAgent()
+    const { customer, agent: portal } = signedIn.customer()
     const reply = await portal.post(REDEEM, { code: codes[0] })
     assert.equal(reply.status, 201)
     const b = await balances(customer.id)
@@ -316,9 +368,9 @@ test.group('Codes / redemption', (group) => {
   })
 
   test('the same customer submitting the same code again gets the original result; nothing moves twice', async ({ assert }) => {
-    const { agent } = await staffAgent()
+    const { agent } = signedIn.staff()
     const { codes } = await generate(agent)
-    const { customer, agent: portal } = await customerAgent()
+    const { customer, agent: portal } = signedIn.customer()
     const first = await portal.post(REDEEM, { code: codes[0] })
     const again = await portal.post(REDEEM, { code: codes[0].toLowerCase() })
     assert.equal(first.status, 201)
@@ -332,15 +384,16 @@ test.group('Codes / redemption', (group) => {
   })
 
   test('clear refusals: malformed, unknown, already redeemed, voided, expired (by time and by status); nothing credited', async ({ assert }) => {
-    const { agent } = await staffAgent()
+    const { agent } = signedIn.staff()
     const { codes } = await generate(agent, { count: 5 })
-    const { agent: winner } = await customerAgent()
-    assert.equal((await winner.post(REDEEM, { code: codes[0] })).status, 201)
+    const winner = signedIn.customer(1)
+    assert.equal((await winner.agent.post(REDEEM, { code: codes[0] })).status, 201)
     const voided = await codeRow(codes[1])
     assert.equal((await agent.post(`/api/admin/redemption-codes/${voided.id}/actions/void`, { reason: 'refunded offline' })).status, 200)
     await db.from('redemption_codes').where('id', (await codeRow(codes[2])).id).update({ expires_at: new Date(Date.now() - 1000) })
     await db.from('redemption_codes').where('id', (await codeRow(codes[3])).id).update({ status: 'EXPIRED', expires_at: new Date('2026-01-02T00:00:00Z') })
 
+    const { customer, agent: portal } = signedIn.customer(0)
     const cases: Array<[string, string, RegExp]> = [
       ['hello', 'format', /^That is not a valid code\. Codes look like VEO-XXXX-XXXX\.$/],
       ['VEO-ZZZZ-ZZZZ', 'not_found', /^This code does not exist\. Check it and try again\.$/],
@@ -348,27 +401,27 @@ test.group('Codes / redemption', (group) => {
       [codes[1], 'voided', /^This code has been cancelled and can no longer be redeemed\.$/],
       [codes[2], 'expired', /^This code expired on \d{4}-\d{2}-\d{2}\.$/],
     ]
-    for (const [code, rule, message] of cases) {
-      const { customer, agent: portal } = await customerAgent()
+    for (const [i, [code, rule, message]] of cases.entries()) {
+      // failures count towards the lockout: start each case from a clean slate
+      await signedIn.clearLocks()
       const reply = await portal.post(REDEEM, { code })
       assert.equal(reply.status, 422, `${rule}: ${reply.text}`)
       assert.match(reply.body.message, message)
       assert.deepEqual(reply.body.errors.map((e: any) => [e.field, e.rule]), [['code', rule]])
-      const b = await balances(customer.id)
-      assert.equal(b.cash + b.gift, 0n)
-      assert.lengthOf(await auditRows({ action: 'redeem.failed', actor_id: customer.id }), 1)
+      assert.lengthOf(await auditRows({ action: 'redeem.failed', actor_id: customer.id }), i + 1)
     }
-    const { agent: late } = await customerAgent()
-    const expired = await late.post(REDEEM, { code: codes[3] })
+    const expired = await portal.post(REDEEM, { code: codes[3] })
     assert.equal(expired.status, 422)
     assert.equal(expired.body.message, 'This code expired on 2026-01-02.')
+    const b = await balances(customer.id)
+    assert.equal(b.cash + b.gift, 0n)
     // the code that expired by time was not redeemed, and is still ACTIVE until the job runs
     assert.equal((await codeRow(codes[2])).status, 'ACTIVE')
     await assertLedgerHolds(assert)
   })
 
   test('bad bodies: missing, wrong type, unknown fields → 422; no session → 401', async ({ assert }) => {
-    const { agent: portal } = await customerAgent()
+    const { agent: portal } = signedIn.customer()
     for (const body of [{}, { code: 12345 }, { code: ['VEO-AAAA-BBBB'] }, { code: '' }, { code: 'VEO-AAAA-BBBB', amount: '100' }]) {
       const reply = await portal.post(REDEEM, body)
       assert.equal(reply.status, 422, `${JSON.stringify(body)}: ${reply.text}`)
@@ -378,9 +431,9 @@ test.group('Codes / redemption', (group) => {
   })
 
   test('a frozen customer cannot redeem: the session ends (401) and the use case refuses (403); nothing credited', async ({ assert }) => {
-    const { agent } = await staffAgent()
+    const { agent } = signedIn.staff()
     const { codes } = await generate(agent)
-    const { customer, agent: portal } = await customerAgent()
+    const { customer, agent: portal } = await freshCustomer()
     await db.from('customers').where('id', customer.id).update({ frozen: true })
     assert.equal((await portal.post(REDEEM, { code: codes[0] })).status, 401)
     const actor = { type: 'customer' as const, id: customer.id, label: customer.email, role: null }
@@ -391,9 +444,9 @@ test.group('Codes / redemption', (group) => {
   })
 
   test('brute force: 5 failures lock the customer (429 with retryAfter), even for a valid code; others are not locked', async ({ assert }) => {
-    const { agent } = await staffAgent()
+    const { agent } = signedIn.staff()
     const { codes } = await generate(agent)
-    const { customer, agent: portal } = await customerAgent()
+    const { customer, agent: portal } = signedIn.customer(0)
     for (let i = 0; i < 5; i++) assert.equal((await portal.post(REDEEM, { code: `VEO-ZZZZ-ZZZ${'ABCDE'[i]}` })).status, 422)
     const locked = await portal.post(REDEEM, { code: codes[0] })
     assert.equal(locked.status, 429)
@@ -404,14 +457,13 @@ test.group('Codes / redemption', (group) => {
     assert.equal((await balances(customer.id)).cash, 0n)
     assert.isAtLeast((await auditRows({ action: 'redeem.locked', actor_id: customer.id })).length, 1)
 
-    const { agent: other } = await customerAgent()
-    assert.equal((await other.post(REDEEM, { code: codes[0] })).status, 201)
-    await limiter.use(REDEEM_LIMITS.perCustomer).delete(`redeem:customer:${customer.id}`)
+    const other = signedIn.customer(1)
+    assert.equal((await other.agent.post(REDEEM, { code: codes[0] })).status, 201)
     await assertLedgerHolds(assert)
   })
 
   test('brute force across many customers from one IP locks that IP', async ({ assert }) => {
-    const { agent } = await staffAgent()
+    const { agent } = signedIn.staff()
     const { codes } = await generate(agent)
     const ip = '203.0.113.7'
     let refused = 0
@@ -441,13 +493,10 @@ test.group('Codes / redemption', (group) => {
 })
 
 test.group('Codes / void and expiry', (group) => {
-  group.each.setup(async () => {
-    await clearRedeemLocks()
-    return testUtils.db().wrapInGlobalTransaction()
-  })
+  const signedIn = useSignedIn(group, ['operations', 'finance'], 2)
 
   test('void needs a reason, works only from ACTIVE, is irreversible and audited', async ({ assert }) => {
-    const { agent, staff } = await staffAgent()
+    const { agent, staff } = signedIn.staff()
     const { codes } = await generate(agent, { count: 2 })
     const row = await codeRow(codes[0])
     const url = `/api/admin/redemption-codes/${row.id}/actions/void`
@@ -469,22 +518,20 @@ test.group('Codes / void and expiry', (group) => {
     assert.equal(again.status, 400)
     assert.match(again.body.message, /Only an active code can be voided; this one is voided/)
 
-    const { agent: portal } = await customerAgent()
-    assert.equal((await portal.post(REDEEM, { code: codes[1] })).status, 201)
+    assert.equal((await signedIn.customer().agent.post(REDEEM, { code: codes[1] })).status, 201)
     const redeemed = await codeRow(codes[1])
     assert.equal((await agent.post(`/api/admin/redemption-codes/${redeemed.id}/actions/void`, { reason: 'too late' })).status, 400)
-    const { agent: finance } = await staffAgent('finance')
-    assert.equal((await finance.post(`/api/admin/redemption-codes/${(await codeRow(codes[1])).id}/actions/void`, { reason: 'finance tries' })).status, 403)
+    const { agent: finance } = signedIn.staff('finance')
+    assert.equal((await finance.post(`/api/admin/redemption-codes/${redeemed.id}/actions/void`, { reason: 'finance tries' })).status, 403)
     await assertLedgerHolds(assert)
   })
 
   test('the expiry job flips ACTIVE codes past their time to EXPIRED, audited as the system; others untouched', async ({ assert }) => {
-    const { agent } = await staffAgent()
+    const { agent } = signedIn.staff()
     const { codes } = await generate(agent, { count: 4 })
     const [due1, due2, notDue, redeemedCode] = [await codeRow(codes[0]), await codeRow(codes[1]), await codeRow(codes[2]), await codeRow(codes[3])]
     await db.from('redemption_codes').whereIn('id', [due1.id, due2.id]).update({ expires_at: new Date(Date.now() - 60_000) })
-    const { agent: portal } = await customerAgent()
-    assert.equal((await portal.post(REDEEM, { code: codes[3] })).status, 201)
+    assert.equal((await signedIn.customer(0).agent.post(REDEEM, { code: codes[3] })).status, 201)
     await db.from('redemption_codes').where('id', redeemedCode.id).update({ expires_at: new Date(Date.now() - 60_000) })
 
     await jobs.run('codes-expire')
@@ -500,7 +547,7 @@ test.group('Codes / void and expiry', (group) => {
     // a second run changes nothing
     await jobs.run('codes-expire')
     assert.lengthOf(await auditRows({ action: 'expire', resource: 'redemption-codes', record_id: String(due1.id) }), 1)
-    const refused = await (await customerAgent()).agent.post(REDEEM, { code: codes[0] })
+    const refused = await signedIn.customer(1).agent.post(REDEEM, { code: codes[0] })
     assert.equal(refused.status, 422)
     assert.equal(refused.body.errors[0].rule, 'expired')
     await assertLedgerHolds(assert)

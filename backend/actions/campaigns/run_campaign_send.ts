@@ -29,7 +29,7 @@ export async function runCampaignSend(campaignId: number, options: { maxPerRun?:
   const campaign = await db.from('campaigns').where('id', campaignId).first()
   if (!campaign) return 'idle'
   // the send action's transaction has not committed yet: let the queue retry
-  if (campaign.status === 'draft' && campaign.send_requested_at === null) throw new Error(`campaign ${campaignId} is not marked for sending yet`)
+  if (campaign.status === 'draft') throw new Error(`campaign ${campaignId} is not marked for sending yet`)
   if (campaign.status !== 'sending') return 'idle'
 
   try {

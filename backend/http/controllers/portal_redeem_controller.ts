@@ -18,15 +18,17 @@ export default class PortalRedeemController {
     const amount = fromUnits(outcome.code.amount)
     if (outcome.replayed) ctx.response.header('Idempotency-Replayed', 'true')
     ctx.response.status(outcome.replayed ? 200 : 201)
+    const giftExpiresAt = outcome.giftExpiresAt?.toISOString() ?? null
     return {
       message: `Code redeemed: ${trimAmount(amount)} ${creditdesk.asset} added to your ${outcome.code.bucket === 'gift' ? 'gift balance' : 'balance'}`,
+      credited: { bucket: outcome.code.bucket, amount, asset: creditdesk.asset, expires_at: giftExpiresAt },
       redemption: {
         code: maskedCode(outcome.code),
         amount,
         asset: creditdesk.asset,
         bucket: outcome.code.bucket,
         package: outcome.code.package,
-        gift_expires_at: outcome.giftExpiresAt?.toISOString() ?? null,
+        gift_expires_at: giftExpiresAt,
         redeemed_at: new Date(outcome.code.redeemed_at).toISOString(),
         transaction_id: Number(outcome.posted.transaction.id),
       },

@@ -1,0 +1,195 @@
+/**
+ * The order state machine, fed with facts from the payment provider (a webhook event, a sync)
+ * instead of commands, so that the order in which facts arrive does not matter:
+ *
+ * - Payment wins: evidence of payment moves PENDING, CANCELLED or FAILED to PAID (money was
+ *   taken, so a cancellation that raced with it is overruled) and credits the order once.
+ *   Nothing ever moves a paid order back.
+ * - FAILED outranks CANCELLED (a specific failure over a timeout); both only leave PENDING.
+ * - Refunds are the provider's cumulative refunded amount: the order keeps the highest seen,
+ *   and a paid order's status follows it (PARTIALLY_REFUNDED, REFUNDED). A refund that arrives
+ *   before the payment is recorded and applied when the payment arrives.
+ * - A dispute locks the order and freezes the disputed share of the credit, whenever both the
+ *   dispute and the credit are known (in either order); a won dispute releases it. A closed
+ *   dispute's status is final.
+ *
+ * So "refund before payment" and "expired after completed" end in the same state as the
+ * in-order delivery. Crediting happens only on payment facts whose amount and currency match
+ * the order; a mismatch marks the order PAID, locks it and leaves the credit to finance
+ * (back-fill after review). The caller has no lock on the order; it is locked here.
+ */
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { Actor, RequestFacts } from '#services/audit'
+import type { Posted } from '#services/ledger/post'
+import { creditOrder } from './credit_order.js'
+import { holdDisputedAmount, releaseDisputedAmount, WON } from './hold_disputed_amount.js'
+import { auditOrder } from './order_audit.js'
+
+export const PAID_FAMILY = ['PAID', 'REFUNDING', 'PARTIALLY_REFUNDED', 'REFUNDED']
+const FINAL_DISPUTE = ['won', 'lost', 'warning_closed']
+
+export type PaymentFacts = {
+  /** The provider's id of the payment (Stripe PaymentIntent). */
+  paymentId?: string | null
+  /** The provider's id of the order (Stripe Checkout Session). */
+  channelOrderId?: string | null
+  paid?: { amount?: number | null; currency?: string | null; at?: Date | null }
+  failed?: { reason: string; at?: Date | null }
+  expired?: { at?: Date | null }
+  /** Cumulative amount refunded by the provider, in minor units. */
+  refunded?: { amount: number; at?: Date | null }
+  dispute?: { id: string; amount: number; status: string; reason?: string | null }
+}
+
+export type Applied = {
+  order: Record<string, any>
+  changed: boolean
+  credited: Posted | null
+  notes: string[]
+}
+
+/** The status of a paid order, from what has been refunded (REFUNDING belongs to the refunds flow). */
+export function paidStatus(order: Record<string, any>) {
+  const refunded = BigInt(order.refunded_amount ?? 0)
+  if (refunded >= BigInt(order.amount)) return 'REFUNDED'
+  if (order.status === 'REFUNDING') return 'REFUNDING'
+  return refunded > 0n ? 'PARTIALLY_REFUNDED' : 'PAID'
+}
+
+export async function applyPaymentFacts(
+  trx: TransactionClientContract,
+  orderId: number | string,
+  facts: PaymentFacts,
+  actor: Actor,
+  options: { action: string; requestFacts?: RequestFacts; audit?: boolean; metadata?: Record<string, unknown> }
+): Promise<Applied> {
+  const before = await trx.from('orders').where('id', orderId).forUpdate().first()
+  const order: Record<string, any> = { ...before }
+  const patch: Record<string, any> = {}
+  const notes: string[] = []
+  const set = (column: string, value: unknown) => {
+    patch[column] = value
+    order[column] = value
+  }
+  const now = new Date()
+
+  if (facts.paymentId && !order.channel_payment_id) set('channel_payment_id', facts.paymentId)
+  if (facts.channelOrderId && !order.channel_order_id) set('channel_order_id', facts.channelOrderId)
+
+  let creditable = false
+  if (facts.paid) {
+    const mismatch = paymentMismatch(order, facts.paid)
+    if (!PAID_FAMILY.includes(order.status)) {
+      if (order.status !== 'PENDING') notes.push(`Paid after the order was ${order.status.toLowerCase()}: the payment wins`)
+      set('status', 'PAID')
+      set('paid_at', facts.paid.at ?? now)
+      set('failure_reason', null)
+      set('failed_at', null)
+      set('cancelled_at', null)
+    }
+    if (mismatch) {
+      notes.push(mismatch)
+      if (!order.locked) {
+        set('locked', true)
+        set('lock_reason', `${mismatch}. Not credited: review, then back-fill.`)
+        set('locked_at', now)
+      }
+    } else {
+      creditable = true
+    }
+  } else if (facts.failed && ['PENDING', 'CANCELLED'].includes(order.status)) {
+    set('status', 'FAILED')
+    set('failure_reason', facts.failed.reason)
+    set('failed_at', facts.failed.at ?? now)
+    set('cancelled_at', null)
+  } else if (facts.expired && order.status === 'PENDING') {
+    set('status', 'CANCELLED')
+    set('failure_reason', 'The checkout session expired before payment')
+    set('cancelled_at', facts.expired.at ?? now)
+  }
+
+  if (facts.refunded) {
+    let refunded = BigInt(facts.refunded.amount)
+    if (refunded > BigInt(order.amount)) {
+      notes.push(`The provider reports ${refunded} refunded on an order of ${order.amount}; recorded as fully refunded`)
+      refunded = BigInt(order.amount)
+    }
+    if (refunded > BigInt(order.refunded_amount)) {
+      set('refunded_amount', refunded.toString())
+      set('refunded_at', facts.refunded.at ?? now)
+    }
+  }
+
+  if (facts.dispute) {
+    const d = facts.dispute
+    const sameDispute = order.dispute_id === d.id
+    const statusFinal = sameDispute && FINAL_DISPUTE.includes(order.dispute_status)
+    if (!sameDispute) set('dispute_id', d.id)
+    if (!statusFinal && order.dispute_status !== d.status) set('dispute_status', d.status)
+    const disputed = BigInt(d.amount) < BigInt(order.amount) ? BigInt(d.amount) : BigInt(order.amount)
+    if (BigInt(order.disputed_amount) !== disputed) set('disputed_amount', disputed.toString())
+    if (!order.locked) {
+      set('locked', true)
+      set('lock_reason', `Card dispute ${d.id}${d.reason ? ` (${d.reason})` : ''}`)
+      set('locked_at', now)
+    }
+  }
+
+  if (PAID_FAMILY.includes(order.status)) {
+    const status = paidStatus(order)
+    if (status !== order.status) set('status', status)
+  }
+
+  let current = before
+  if (Object.keys(patch).length) {
+    ;[current] = await trx
+      .from('orders')
+      .where('id', orderId)
+      .update({ ...patch, updated_at: now })
+      .returning('*')
+  }
+
+  let credited: Posted | null = null
+  if (creditable && !current.paid_transaction_id) {
+    const outcome = await creditOrder(trx, current, actor)
+    credited = outcome.posted
+    current = outcome.order
+  }
+
+  if (current.dispute_id && current.paid_transaction_id) {
+    const hold = WON.includes(current.dispute_status)
+      ? await releaseDisputedAmount(trx, current, actor)
+      : await holdDisputedAmount(trx, current, actor)
+    if (hold) {
+      if ('shortfall' in hold && hold.shortfall > 0n) notes.push(`Only ${hold.held} of ${hold.wanted} ledger units could be frozen: the rest was already spent`)
+      current = await trx.from('orders').where('id', orderId).first()
+    }
+  }
+
+  const changed = JSON.stringify(current) !== JSON.stringify(before)
+  if (changed && options.audit !== false) {
+    await auditOrder(
+      trx,
+      {
+        action: options.action,
+        before,
+        after: current,
+        metadata: {
+          ...(options.metadata ?? {}),
+          ...(credited ? { transactionId: Number(credited.transaction.id), replayed: credited.replayed } : {}),
+          ...(notes.length ? { notes } : {}),
+        },
+      },
+      actor,
+      options.requestFacts
+    )
+  }
+  return { order: current, changed, credited, notes }
+}
+
+function paymentMismatch(order: Record<string, any>, paid: NonNullable<PaymentFacts['paid']>) {
+  const amountDiffers = paid.amount !== undefined && paid.amount !== null && BigInt(paid.amount) !== BigInt(order.amount)
+  const currencyDiffers = !!paid.currency && paid.currency.toUpperCase() !== String(order.currency).trim().toUpperCase()
+  if (!amountDiffers && !currencyDiffers) return null
+  return `Amount mismatch: the provider reports ${paid.amount} ${String(paid.currency ?? '').toUpperCase()}, the order is ${order.amount} ${order.currency}`
+}

@@ -1,0 +1,118 @@
+/**
+ * Every change to a plan becomes a new immutable version (who, when, old → new), written in
+ * the same transaction as the change. The plans resource calls these from its write hooks, so
+ * the console's ordinary create and edit forms go through here; the engine has locked the
+ * plan row for an edit, so two concurrent edits get consecutive version numbers.
+ *
+ * The actor comes from the request (AdonisJS keeps the HttpContext in async local storage);
+ * outside a request (seeders) it is the system.
+ */
+import { HttpContext } from '@adonisjs/core/http'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { actorOf, diff, SYSTEM_ACTOR, type Actor } from '#services/audit'
+import { InvalidInput } from '#exceptions/domain_errors'
+import { fromUnits } from '#services/ledger/amounts'
+import { parsePrices, type Prices } from '#validators/plans'
+
+export type PlanState = {
+  code: string
+  name: string
+  description: string | null
+  prices: Prices
+  grant_amount: string
+  active: boolean
+  sort_order: number
+}
+
+const VERSIONED = ['code', 'name', 'description', 'prices', 'grant_amount', 'active', 'sort_order'] as const
+
+function currentActor(): Actor {
+  const ctx = HttpContext.get()
+  return ctx ? actorOf(ctx) : SYSTEM_ACTOR
+}
+
+/** The state of a plan row (or of incoming values over it), in one comparable shape. */
+function stateOf(row: Record<string, any>): PlanState {
+  return {
+    code: String(row.code),
+    name: String(row.name),
+    description: row.description ?? null,
+    prices: parsePrices(row.prices),
+    grant_amount: String(row.grant_amount),
+    active: row.active === undefined ? true : !!row.active,
+    sort_order: Number(row.sort_order ?? 0),
+  }
+}
+
+/** How a state reads in a version's old/new record: amounts as decimal strings. */
+function readable(state: Partial<PlanState>) {
+  const out: Record<string, unknown> = { ...state }
+  if (state.grant_amount !== undefined) out.grant_amount = fromUnits(state.grant_amount)
+  return out
+}
+
+function checkGrant(units: string) {
+  if (!(BigInt(units) > 0n)) throw new InvalidInput([{ field: 'grant_amount', message: 'The amount granted must be greater than zero', rule: 'amount' }])
+}
+
+async function checkCodeFree(trx: TransactionClientContract, code: string) {
+  if (!/^[a-z0-9][a-z0-9_-]{0,39}$/i.test(code)) {
+    throw new InvalidInput([{ field: 'code', message: 'The code may use letters, digits, "-" and "_" (40 at most)', rule: 'format' }])
+  }
+  const taken = await trx.from('plans').whereRaw('lower(code) = lower(?)', [code]).first()
+  if (taken) throw new InvalidInput([{ field: 'code', message: `A plan with the code "${code}" already exists`, rule: 'unique' }])
+}
+
+export async function writePlanVersion(
+  trx: TransactionClientContract,
+  planId: number,
+  version: number,
+  state: PlanState,
+  changes: { before: Record<string, unknown> | null; after: Record<string, unknown> | null } | null,
+  actor: Actor,
+  reason: string | null = null
+) {
+  const [row] = await trx
+    .insertQuery()
+    .table('plan_versions')
+    .insert({
+      plan_id: planId,
+      version,
+      ...state,
+      prices: JSON.stringify(state.prices),
+      changes: changes ? JSON.stringify(changes) : null,
+      reason,
+      actor_type: actor.type,
+      actor_id: actor.id,
+      actor_label: actor.label,
+    })
+    .returning('id')
+  return Number(row.id ?? row)
+}
+
+/** Before a plan is inserted: normalise, check, and write version 1 under a pre-allocated id. */
+export async function preparePlanCreate(values: Record<string, any>, trx: TransactionClientContract, actor = currentActor(), reason: string | null = null) {
+  await checkCodeFree(trx, String(values.code ?? ''))
+  const state = stateOf(values)
+  checkGrant(state.grant_amount)
+  const { rows } = await trx.rawQuery(`SELECT nextval(pg_get_serial_sequence('plans', 'id')) AS id`)
+  const id = Number(rows[0].id)
+  const versionId = await writePlanVersion(trx, id, 1, state, null, actor, reason)
+  return { ...values, ...state, id, prices: JSON.stringify(state.prices), version: 1, current_version_id: versionId }
+}
+
+/** Before a plan is updated: when anything versioned changes, the next version is written. */
+export async function preparePlanUpdate(values: Record<string, any>, record: Record<string, any>, trx: TransactionClientContract, actor = currentActor()) {
+  if (values.code !== undefined && String(values.code).toLowerCase() !== String(record.code).toLowerCase()) {
+    throw new InvalidInput([{ field: 'code', message: 'The code of a plan cannot change (orders and reports refer to it)', rule: 'readOnly' }])
+  }
+  const before = stateOf(record)
+  const after = stateOf({ ...record, ...values })
+  checkGrant(after.grant_amount)
+  const changed = VERSIONED.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+  if (!changed.length) return {}
+  const pick = (state: PlanState) => Object.fromEntries(changed.map((key) => [key, state[key]])) as Partial<PlanState>
+  const version = Number(record.version) + 1
+  const versionId = await writePlanVersion(trx, Number(record.id), version, after, diff(readable(pick(before)), readable(pick(after))), actor)
+  return { ...pick(after), ...(changed.includes('prices') ? { prices: JSON.stringify(after.prices) } : {}), version, current_version_id: versionId }
+}

@@ -1,0 +1,54 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import env from '#start/env'
+import type Customer from '#models/customer'
+import orders from '#resources/orders'
+import { applyFilters, applySort, parseListQuery } from '#engine/list_query'
+import { countRows } from '#engine/count'
+import { actorOf, requestFacts } from '#services/audit'
+import { presentPortalOrder } from '#services/payments/present'
+import { BadRequest, NotFound } from '#exceptions/domain_errors'
+import { assertOnlyKeys } from '#validators/strict'
+import { createOrderValidator, ORDER_NUMBER, PORTAL_ORDER_FILTERS } from '#validators/orders'
+import { createCheckoutOrder } from '#actions/orders/create_checkout_order'
+
+/** The signed-in customer's recharge orders: buy a plan (Stripe Checkout), list and read their own. */
+export default class PortalOrdersController {
+  /** POST /api/portal/orders { plan_id } → 201 { order, checkout_url } */
+  async store(ctx: HttpContext) {
+    assertOnlyKeys(ctx.request.body(), ['plan_id'])
+    const { plan_id: planId } = await ctx.request.validateUsing(createOrderValidator)
+    const customer = ctx.auth.use('customer').user as Customer
+    const origin = env.get('APP_URL') ?? `${ctx.request.protocol()}://${ctx.request.host()}`
+    const { order, checkoutUrl } = await createCheckoutOrder({ customerId: Number(customer.id), planId, origin }, actorOf(ctx), requestFacts(ctx))
+    ctx.response.status(201)
+    return { order: presentPortalOrder(order), checkout_url: checkoutUrl }
+  }
+
+  /** GET /api/portal/orders?_start&_end&_sort&_order&status=&channel=&created_at_gte= → own orders + X-Total-Count */
+  async index(ctx: HttpContext) {
+    const customer = ctx.auth.use('customer').user as Customer
+    const qs = ctx.request.qs()
+    for (const key of Object.keys(qs)) {
+      const field = key.replace(/_(ne|gte|lte|like)$/, '')
+      if (!key.startsWith('_') && !PORTAL_ORDER_FILTERS.includes(field)) throw new BadRequest(`Unknown filter field "${field}"`)
+    }
+    if (qs._sort !== undefined && String(qs._sort).split(',').some((f) => !PORTAL_ORDER_FILTERS.includes(f.trim()))) {
+      throw new BadRequest(`Orders can be sorted by ${PORTAL_ORDER_FILTERS.join(', ')}`)
+    }
+    const plan = parseListQuery(orders, qs)
+    const base = applyFilters(db.from('orders'), orders, plan).where('customer_id', customer.id)
+    const [rows, count] = await Promise.all([applySort(base.clone(), plan).select('*').offset(plan.start).limit(plan.end - plan.start), countRows(base, 'orders', true)])
+    ctx.response.header('X-Total-Count', String(count.total))
+    return rows.map(presentPortalOrder)
+  }
+
+  /** GET /api/portal/orders/:number → the order, or 404 when it is not the caller's */
+  async show(ctx: HttpContext) {
+    const customer = ctx.auth.use('customer').user as Customer
+    const number = String(ctx.params.number)
+    const order = ORDER_NUMBER.test(number) ? await db.from('orders').where({ number, customer_id: customer.id }).first() : null
+    if (!order) throw new NotFound('Order not found')
+    return presentPortalOrder(order)
+  }
+}

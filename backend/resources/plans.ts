@@ -1,0 +1,80 @@
+import creditdesk from '#config/creditdesk'
+import { defineResource } from '#engine/define_resource'
+import { preparePlanCreate, preparePlanUpdate } from '#actions/plans/record_plan_version'
+import { priceLabel } from '#validators/plans'
+import { l } from './_labels.js'
+
+/**
+ * The plan catalog (credit packages). Created and edited with the ordinary console forms;
+ * every change writes an immutable version (the write hooks call
+ * actions/plans/record_plan_version.ts), listed under the plan as its timeline. Plans are
+ * never deleted — orders keep the version they bought — a plan is retired by making it
+ * inactive.
+ */
+export default defineResource({
+  name: 'plans',
+  label: l('Plans', '套餐'),
+  group: 'billing',
+  icon: 'appstore',
+  menuOrder: 40,
+  table: 'plans',
+  titleField: 'name',
+  defaultSort: [{ field: 'sort_order', order: 'asc' }],
+  operations: { create: true, edit: true, delete: false, export: true },
+  fields: {
+    id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in'] },
+    code: {
+      type: 'string',
+      label: l('Code', '套餐代码'),
+      list: true,
+      create: true,
+      required: true,
+      sortable: true,
+      searchable: true,
+      filter: ['eq', 'in', 'contains'],
+      maxLength: 40,
+      help: l('Letters, digits, - and _; cannot change later (e.g. starter)', '字母、数字、-、_，创建后不可修改（如 starter）'),
+    },
+    name: { type: 'string', label: l('Name', '名称'), list: true, create: true, edit: true, required: true, sortable: true, searchable: true, filter: ['contains'], maxLength: 120 },
+    description: { type: 'text', label: l('Description', '描述'), create: true, edit: true, maxLength: 1000 },
+    prices: {
+      type: 'json',
+      label: l('Prices', '价格'),
+      create: true,
+      edit: true,
+      required: true,
+      help: l(
+        'Per currency, as decimal strings or integer cents: {"USD": "9.90"} or {"USD": 990}. Stored in cents.',
+        '按币种填写，十进制字符串或整数分：{"USD": "9.90"} 或 {"USD": 990}，以分存储。'
+      ),
+    },
+    price: { type: 'string', label: l('Price', '价格'), list: true, compute: (row) => priceLabel(row.prices) },
+    grant_amount: {
+      type: 'money',
+      scale: creditdesk.scale,
+      currency: creditdesk.asset,
+      label: l('Amount granted', '到账额度'),
+      list: true,
+      create: true,
+      edit: true,
+      required: true,
+      sortable: true,
+      filter: ['eq', 'gte', 'lte'],
+    },
+    active: { type: 'boolean', label: l('Active', '上架'), list: true, create: true, edit: true, sortable: true, filter: ['eq'] },
+    sort_order: { type: 'number', label: l('Order', '排序'), list: true, create: true, edit: true, sortable: true, min: 0, max: 100000 },
+    version: { type: 'number', label: l('Version', '版本'), list: true, sortable: true },
+    current_version_id: { type: 'relation', label: l('Current version', '当前版本'), relation: { resource: 'plan-versions', labelField: 'version' } },
+    created_at: { type: 'datetime', label: l('Created', '创建时间'), sortable: true, filter: ['gte', 'lte'] },
+    updated_at: { type: 'datetime', label: l('Updated', '更新时间'), list: true, sortable: true, filter: ['gte', 'lte'] },
+  },
+  relations: [
+    { name: 'versions', label: l('Version history', '版本记录'), resource: 'plan-versions', filterField: 'plan_id' },
+    { name: 'orders', label: l('Orders', '订单'), resource: 'orders', filterField: 'plan_id' },
+    { name: 'audit', label: l('History', '操作记录'), resource: 'audit-logs', filterField: 'record_id' },
+  ],
+  hooks: {
+    beforeCreate: (values, trx) => preparePlanCreate(values, trx),
+    beforeUpdate: (values, record, trx) => preparePlanUpdate(values, record, trx),
+  },
+})
