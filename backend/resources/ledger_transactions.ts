@@ -29,6 +29,8 @@ export default defineResource({
         { value: 'usage_charge', label: l('Usage', '消费扣费'), color: 'blue' },
         { value: 'refund', label: l('Refund', '退款'), color: 'orange' },
         { value: 'reversal', label: l('Reversal', '冲正'), color: 'red' },
+        { value: 'dispute_hold', label: l('Dispute hold', '争议冻结'), color: 'volcano' },
+        { value: 'dispute_release', label: l('Dispute released', '争议解冻'), color: 'lime' },
       ],
     },
     customer_id: { type: 'relation', label: l('Customer', '用户'), list: true, filter: ['eq', 'in'], relation: { resource: 'users', labelField: 'email' } },

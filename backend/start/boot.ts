@@ -37,6 +37,10 @@ if (seedWanted && staffCount === 0) {
   await seedDemo(env.get('DEMO_PASSWORD')!)
   seeded = true
 }
+if (seedWanted) {
+  const { ensureDemoPlans } = await import('#actions/plans/seed_plans')
+  await ensureDemoPlans() // only when the catalog is empty
+}
 
 if (env.get('JOBS_ENABLED', true) !== false) {
   const { default: jobs } = await import('#services/jobs')

@@ -6,6 +6,7 @@
 import hash from '@adonisjs/core/services/hash'
 import db from '@adonisjs/lucid/services/db'
 import { ensureDefaultRoles } from './default_roles.js'
+import { ensureDemoPlans } from '#actions/plans/seed_plans'
 
 export const DEMO_STAFF = [
   { email: 'superadmin@demo.local', name: 'Sam Super', role: 'super_admin' },
@@ -35,6 +36,7 @@ export async function seedDemo(password: string, customers = 300) {
 
   await db.transaction(async (trx) => {
     await ensureDefaultRoles(trx)
+    await ensureDemoPlans(trx)
     const roles = Object.fromEntries((await trx.from('roles').select('id', 'name')).map((r) => [r.name, r.id]))
     for (const staff of DEMO_STAFF) {
       await trx.insertQuery().table('staff').insert({ email: staff.email, name: staff.name, password: staffHash, role_id: roles[staff.role] })

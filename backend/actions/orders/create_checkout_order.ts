@@ -26,7 +26,9 @@ export async function createCheckoutOrder(input: { customerId: number; planId: n
   if (!stripeConfigured()) throw new PaymentsUnavailable('Card payments are not available right now')
 
   const order = await db.transaction(async (trx) => {
-    const customer = await trx.from('customers').where('id', input.customerId).forUpdate().first()
+    // one checkout at a time per customer, so the hourly count below cannot be raced past
+    await trx.rawQuery(`SELECT pg_advisory_xact_lock(hashtextextended('checkout:' || ?::text, 0))`, [input.customerId])
+    const customer = await trx.from('customers').where('id', input.customerId).forShare().first()
     if (!customer) throw new NotFound('Customer not found')
     if (customer.frozen) throw new Forbidden('This account is frozen and cannot buy credits')
     const recent = await trx

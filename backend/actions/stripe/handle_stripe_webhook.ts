@@ -73,7 +73,7 @@ export async function processStripeEvent(event: Stripe.Event, facts: RequestFact
          ON CONFLICT (provider, event_id) DO UPDATE
            SET attempts = payment_events.attempts + 1, last_received_at = now()
          RETURNING id, status`,
-        [event.id, event.type, !!event.livemode, JSON.stringify(event), event.created ?? null, orderId]
+        [event.id, event.type, !!event.livemode, JSON.stringify(event), event.created ?? null, orderId] as any[]
       )
       const stored = claim.rows[0]
       const outcome = (status: string, duplicate = false) => ({ eventId: event.id, type: event.type, status, duplicate })
@@ -107,6 +107,6 @@ async function recordFailure(event: Stripe.Event, error: any) {
      ON CONFLICT (provider, event_id) DO UPDATE
        SET status = 'failed', error = EXCLUDED.error, attempts = payment_events.attempts + 1, last_received_at = now()
        WHERE payment_events.status NOT IN ('processed', 'ignored', 'unmatched')`,
-    [event.id, event.type, !!event.livemode, JSON.stringify(event), event.created ?? null, String(error?.message ?? error).slice(0, 2000)]
+    [event.id, event.type, !!event.livemode, JSON.stringify(event), event.created ?? null, String(error?.message ?? error).slice(0, 2000)] as any[]
   )
 }
