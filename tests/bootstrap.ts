@@ -27,6 +27,14 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 }
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
+  if (suite.name === 'browser') {
+    // Demo data, committed once for the suite (no global transaction: the browser's requests
+    // are concurrent). See tests/browser/support/seed.ts.
+    suite.setup(async () => {
+      const { seedBrowserData } = await import('#tests/browser/support/seed')
+      await seedBrowserData()
+    })
+  }
   if (['browser', 'functional', 'e2e'].includes(suite.name)) {
     return suite.setup(() => testUtils.httpServer().start())
   }

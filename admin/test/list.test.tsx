@@ -24,6 +24,21 @@ describe('generated list', () => {
     expect(screen.getByText('Total 2')).toBeInTheDocument()
   })
 
+  it('shows an empty sensitive value as an em dash, with nothing to reveal', async () => {
+    const rows = [{ ...userRows[0], phone: null }, { ...userRows[1], phone: '+1 555 0109876' }]
+    renderConsole({ meta: superAdminMeta, path: '/r/users', routes: [['GET', '/api/admin/users', { data: rows, headers: { 'x-total-count': '2' } }]] })
+    const bob = (await screen.findByText('bob@example.com')).closest('tr')!
+    const phoneColumn = screen.getAllByRole('columnheader').findIndex((th) => th.textContent?.trim() === 'Phone')
+    const phoneCell = within(bob).getAllByRole('cell')[phoneColumn]
+    expect(phoneCell.textContent).toBe('—')
+    expect(within(bob).queryByRole('button', { name: 'Reveal' })).toBeNull()
+    expect(within(bob).queryByText(/•/)).toBeNull()
+    // a clear value (the caller may see it) needs no reveal either
+    const acme = screen.getByText('acme@example.com').closest('tr')!
+    expect(within(acme).getByText('+1 555 0109876')).toBeInTheDocument()
+    expect(within(acme).queryByRole('button', { name: 'Reveal' })).toBeNull()
+  })
+
   it('requests page 1 with the declared default sort', async () => {
     const { requests } = renderConsole({ meta: superAdminMeta, path: '/r/users', routes: [[...usersRoute]] })
     await screen.findByText('bob@example.com')

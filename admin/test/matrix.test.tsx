@@ -64,8 +64,8 @@ describe('roles & policies page', () => {
     const dialog = await screen.findByRole('dialog')
     const added = dialog.querySelectorAll('[data-kind="added"]')
     const removed = dialog.querySelectorAll('[data-kind="removed"]')
-    expect([...added].map((n) => n.textContent)).toEqual(['+ GrantedCustomersedit'])
-    expect([...removed].map((n) => n.textContent)).toEqual(['− RevokedCustomersexport'])
+    expect([...added].map((n) => n.textContent)).toEqual(['+ GrantedCustomersEdit'])
+    expect([...removed].map((n) => n.textContent)).toEqual(['− RevokedCustomersExport'])
 
     await user.click(within(dialog).getByRole('button', { name: 'Apply changes' }))
     await waitFor(() => expect(requestsTo(requests, 'PUT', '/api/admin/permissions/matrix/support')).toHaveLength(1))

@@ -99,7 +99,7 @@ describe('dashboard', () => {
     expect(screen.getByTestId('stat-year')).toHaveTextContent('1,405')
     expect(screen.getByText('No sign-ups in the last 30 days')).toBeInTheDocument()
     expect(screen.getByTestId('money-recharged')).toHaveTextContent('$150.00')
-    expect(screen.getByTestId('money-recharged')).toHaveTextContent('3 txns')
+    expect(screen.getByTestId('money-recharged')).toHaveTextContent('3 transactions')
     expect(screen.getByTestId('money-codesRedeemed')).toHaveTextContent('$20.50')
     expect(screen.queryByTestId('money-usageCharged')).toBeNull() // absent figures are not invented
   })
@@ -137,8 +137,10 @@ describe('audit log (custom list page)', () => {
     await user.click(within(row).getByRole('button', { name: 'Expand row' }))
     const diff = await screen.findByRole('table', { name: 'Changes' })
     expect(within(diff).getByText('Frozen')).toBeInTheDocument()
-    expect(within(diff).getByText('false').tagName).toBe('DEL')
-    expect(within(diff).getByText('true').tagName).toBe('INS')
+    // booleans read as the field shows them elsewhere, not as raw JSON
+    expect(within(diff).getByText('No').tagName).toBe('DEL')
+    expect(within(diff).getByText('Yes').tagName).toBe('INS')
+    expect(within(diff).queryByText('false')).toBeNull()
   })
 })
 

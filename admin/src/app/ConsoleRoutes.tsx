@@ -1,8 +1,9 @@
 import { Authenticated } from '@refinedev/core'
-import { ErrorComponent, ThemedLayout, ThemedSider } from '@refinedev/antd'
+import { ErrorComponent, ThemedLayout } from '@refinedev/antd'
 import { CatchAllNavigate } from '@refinedev/react-router'
 import { Outlet, Route, Routes } from 'react-router'
 import { AppHeader } from '../layout/AppHeader'
+import { AppSider } from '../layout/AppSider'
 import { MetaGate } from '../layout/MetaGate'
 import { ResourcePage } from '../engine/ResourcePage'
 import { LoginPage } from '../pages/login/LoginPage'
@@ -11,10 +12,6 @@ import { RolesPoliciesPage } from '../pages/roles/RolesPoliciesPage'
 import { ROLES_PAGE_PATH } from '../meta/toRefineResources'
 import '../pages/registerCustomPages'
 
-/** Groups start expanded; sign-out lives in the header, so the menu only lists places. */
-const FixedSider: typeof ThemedSider = (props) => (
-  <ThemedSider {...props} fixed siderItemsAreCollapsed={false} render={({ items }) => items} />
-)
 
 /** Route table: /login outside the layout; everything else needs a session and loaded meta. */
 export function ConsoleRoutes() {
@@ -24,7 +21,7 @@ export function ConsoleRoutes() {
         element={
           <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
             <MetaGate>
-              <ThemedLayout Header={AppHeader} Sider={FixedSider}>
+              <ThemedLayout Header={AppHeader} Sider={AppSider}>
                 <Outlet />
               </ThemedLayout>
             </MetaGate>

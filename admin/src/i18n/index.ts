@@ -57,6 +57,7 @@ export function createI18n(lang: Language = detectLanguage()): I18n {
     showSupportNotice: false,
   })
   applyDayjsLocale(lang)
+  if (typeof document !== 'undefined') document.documentElement.lang = lang
   instance.on('languageChanged', (lng) => {
     applyDayjsLocale(lng)
     if (typeof document !== 'undefined') document.documentElement.lang = lng

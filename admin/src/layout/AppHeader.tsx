@@ -4,10 +4,11 @@ import { LogoutOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useAdminMeta, useLabel } from '../meta/MetaContext'
 import { LanguageSwitch } from './LanguageSwitch'
+import { roleLabel } from '../engine/audit/labels'
 
 /** Top bar: language, who is signed in (name + role), sign out. */
 export function AppHeader() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { token } = theme.useToken()
   const label = useLabel()
   const { user } = useAdminMeta()
@@ -28,7 +29,7 @@ export function AppHeader() {
           <Space size={8} data-testid="current-user">
             <Avatar style={{ background: token.colorPrimary }}>{initials}</Avatar>
             <Typography.Text strong>{user.name || user.email}</Typography.Text>
-            <Tag color="geekblue" style={{ marginInlineEnd: 0 }}>{label(user.role.label, user.role.name)}</Tag>
+            <Tag color="geekblue" style={{ marginInlineEnd: 0 }}>{roleLabel(user.role.name, label(user.role.label, user.role.name), t, i18n.language)}</Tag>
           </Space>
         </Tooltip>
         <Button type="text" icon={<LogoutOutlined />} onClick={() => logout()}>

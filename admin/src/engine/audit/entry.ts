@@ -7,14 +7,15 @@ export const AUDIT_RESOURCE = 'audit-logs'
  * Audit rows are read leniently: the contract fixes resource/record_id filtering and a before/after
  * diff, but not the actor's column names, so the common spellings are all accepted.
  */
-export function actorLabel(entry: BaseRecord): string {
+export function actorLabel(entry: BaseRecord, systemLabel = 'system'): string {
   const actor = entry.actor && typeof entry.actor === 'object' ? (entry.actor as Record<string, unknown>) : {}
+  if ((entry.actor_type ?? actor.type) === 'system') return systemLabel
   const name = entry.actor_label ?? entry.actor_name ?? actor.name ?? entry.actor_email ?? actor.email
   if (name) return String(name)
   const id = entry.actor_id ?? actor.id
   const type = entry.actor_type ?? actor.type
   if (id !== undefined && id !== null) return `${type ? `${type} ` : ''}#${id}`
-  return typeof entry.actor === 'string' ? entry.actor : 'system'
+  return typeof entry.actor === 'string' ? entry.actor : systemLabel
 }
 
 export const timeOf = (entry: BaseRecord): unknown => entry.occurred_at ?? entry.created_at ?? entry.createdAt ?? entry.at

@@ -2,18 +2,21 @@ import type { BaseRecord } from '@refinedev/core'
 import { Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { ResourceMeta } from '../../meta/types'
-import { useLabel } from '../../meta/MetaContext'
-import { stringifyValue } from '../fields/format'
+import { useMetaState, useLabel } from '../../meta/MetaContext'
 import { diffRecords, snapshotsOf } from './diff'
+import { formatChangeValue } from './formatChange'
 
 /** Before → after table of one audit entry; removed values struck through, new values highlighted. */
 export function DiffView({ entry, resource }: { entry: BaseRecord; resource?: ResourceMeta }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const label = useLabel()
+  const { meta } = useMetaState()
   const { before, after } = snapshotsOf(entry)
   const changes = diffRecords(before, after)
   if (!changes.length) return <Typography.Text type="secondary">{t('diff.noChanges')}</Typography.Text>
-  const fieldLabel = (name: string) => label(resource?.fields.find((f) => f.name === name)?.label, name)
+  const fieldOf = (name: string) => resource?.fields.find((f) => f.name === name)
+  const format = { yes: t('common.yes'), no: t('common.no'), lang: i18n.language, currency: meta?.settings?.currency }
+  const text = (name: string, value: unknown) => formatChangeValue(fieldOf(name), value, format) || '∅'
   return (
     <table className="cd-diff" aria-label={t('audit.changes')}>
       <thead>
@@ -26,9 +29,9 @@ export function DiffView({ entry, resource }: { entry: BaseRecord; resource?: Re
       <tbody>
         {changes.map((c) => (
           <tr key={c.field} data-kind={c.kind}>
-            <td className="cd-diff-field">{fieldLabel(c.field)}</td>
-            <td className="cd-diff-before">{c.kind === 'added' ? '' : <del>{stringifyValue(c.before) || '∅'}</del>}</td>
-            <td className="cd-diff-after">{c.kind === 'removed' ? '' : <ins>{stringifyValue(c.after) || '∅'}</ins>}</td>
+            <td className="cd-diff-field">{label(fieldOf(c.field)?.label, c.field)}</td>
+            <td className="cd-diff-before">{c.kind === 'added' ? '' : <del>{text(c.field, c.before)}</del>}</td>
+            <td className="cd-diff-after">{c.kind === 'removed' ? '' : <ins>{text(c.field, c.after)}</ins>}</td>
           </tr>
         ))}
       </tbody>

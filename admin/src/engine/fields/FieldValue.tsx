@@ -19,6 +19,9 @@ interface Props {
   relationIds?: BaseKey[]
 }
 
+/** Tags a list cell shows before "+N" (the rest in a tooltip), so rows keep one line. */
+const LIST_TAGS = 2
+
 export const Empty = () => <Typography.Text type="secondary">—</Typography.Text>
 
 /** One read-only value rendered by its declared type. */
@@ -28,11 +31,13 @@ export function FieldValue({ field, resource, record, mode = 'list', relationIds
   const meta = useAdminMeta()
   const value = record[field.name]
 
+  // An empty value is empty for everyone: the server masks only values that exist (null stays null),
+  // so there is nothing to hide and nothing to reveal.
+  if (value === null || value === undefined || value === '') return <Empty />
   const id = idOf(resource, record)
   if (field.sensitive && id !== undefined) {
     return <SensitiveValue resource={resource} recordId={id} field={field.name} masked={value} />
   }
-  if (value === null || value === undefined || value === '') return <Empty />
 
   switch (field.type) {
     case 'enum':
@@ -59,14 +64,24 @@ export function FieldValue({ field, resource, record, mode = 'list', relationIds
       return <span style={{ whiteSpace: 'nowrap' }}>{formatDate(value)}</span>
     case 'relation':
       return <RelationLabel field={field} id={value as BaseKey} ids={relationIds} />
-    case 'tags':
+    case 'tags': {
+      const tags = (Array.isArray(value) ? value : String(value).split(',')).map(String).filter(Boolean)
+      if (!tags.length) return <Empty />
+      const shown = mode === 'list' ? tags.slice(0, LIST_TAGS) : tags
+      const rest = tags.slice(shown.length)
       return (
-        <Space size={[4, 4]} wrap>
-          {(Array.isArray(value) ? value : String(value).split(',')).map((tag) => (
-            <Tag key={String(tag)}>{String(tag)}</Tag>
+        <Space size={[4, 4]} wrap={mode === 'show'}>
+          {shown.map((tag) => (
+            <Tag key={tag} style={{ marginInlineEnd: 0 }}>{tag}</Tag>
           ))}
+          {rest.length > 0 && (
+            <Tooltip title={rest.join(', ')}>
+              <Tag style={{ marginInlineEnd: 0 }}>+{rest.length}</Tag>
+            </Tooltip>
+          )}
         </Space>
       )
+    }
     case 'json':
       return mode === 'show' ? (
         <pre className="cd-json">{JSON.stringify(value, null, 2)}</pre>

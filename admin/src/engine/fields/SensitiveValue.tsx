@@ -26,7 +26,8 @@ export function SensitiveValue({ resource, recordId, field, masked }: Props) {
   const [revealed, setRevealed] = useState<string | null>(null)
   const [loading, setLoading] = useState(false)
   // With view_sensitive the server may already send clear values; only masked ones need a reveal.
-  const canReveal = resource.permissions.includes('view_sensitive') && (isMasked(masked) || masked === null || masked === undefined)
+  // (Empty values never get here: FieldValue renders them as an em dash.)
+  const canReveal = resource.permissions.includes('view_sensitive') && isMasked(masked)
 
   const reveal = async () => {
     setLoading(true)
@@ -40,7 +41,7 @@ export function SensitiveValue({ resource, recordId, field, masked }: Props) {
     }
   }
 
-  const shown = revealed ?? (masked === null || masked === undefined || masked === '' ? '••••' : String(masked))
+  const shown = revealed ?? String(masked ?? '')
   return (
     <Space size={4} style={{ whiteSpace: 'nowrap' }}>
       <Typography.Text code={revealed === null && isMasked(shown)} style={{ whiteSpace: 'nowrap' }} copyable={revealed !== null ? { text: revealed } : false}>

@@ -16,6 +16,9 @@ interface Props {
   id?: BaseKey
 }
 
+/** Forms read best in one column of moderate width; the page (title, buttons, card) follows it. */
+const FORM_PAGE = { style: { maxWidth: 960 } }
+
 /** Fields a form shows: those declared `create: true` / `edit: true`. */
 export const formFieldsOf = (resource: ResourceMeta, action: 'create' | 'edit') =>
   resource.fields.filter((f) => (action === 'create' ? f.create : f.edit))
@@ -63,7 +66,7 @@ export function ResourceForm({ resource, action, id }: Props) {
 
   if (action === 'create') {
     return (
-      <Create resource={resource.name} breadcrumb={<AppBreadcrumb />} title={resourceLabel} saveButtonProps={saveButtonProps} isLoading={formLoading}>
+      <Create resource={resource.name} wrapperProps={FORM_PAGE} breadcrumb={<AppBreadcrumb />} title={resourceLabel} saveButtonProps={saveButtonProps} isLoading={formLoading}>
         {form}
       </Create>
     )
@@ -71,6 +74,7 @@ export function ResourceForm({ resource, action, id }: Props) {
   return (
     <Edit
       resource={resource.name}
+      wrapperProps={FORM_PAGE}
       breadcrumb={<AppBreadcrumb />}
       recordItemId={id}
       title={record ? `${resourceLabel} · ${recordTitle(record, resource)}` : resourceLabel}

@@ -104,6 +104,7 @@ export function ResourceList({ resource }: { resource: ResourceMeta }) {
         rowKey={resource.primaryKey ?? 'id'}
         columns={columns}
         size="middle"
+        scroll={{ x: 'max-content' }}
         rowSelection={bulkActions.length ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as BaseKey[]), preserveSelectedRowKeys: false } : undefined}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filters.length ? t('list.noRecords') : t('common.empty')} /> }}
         pagination={

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next'
 import type { ResourceMeta } from '../../meta/types'
 import { DiffView } from '../diff/DiffView'
 import { AUDIT_RESOURCE, actorLabel, timeOf } from '../audit/entry'
+import { actionColor, auditActionLabel } from '../audit/labels'
 import { formatDateTime } from '../fields/format'
 
 /** The record's audit trail: GET /audit-logs?resource=<r>&record_id=<id>&_sort=id&_order=desc. */
 export function RecordHistory({ resource, id }: { resource: ResourceMeta; id: BaseKey }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { result, query } = useList({
     resource: AUDIT_RESOURCE,
     filters: [
@@ -37,8 +38,10 @@ export function RecordHistory({ resource, id }: { resource: ResourceMeta; id: Ba
             children: (
               <Space direction="vertical" size={6} style={{ width: '100%' }}>
                 <Space wrap size={8}>
-                  <Tag color="blue">{String(entry.action ?? '')}</Tag>
-                  <Typography.Text strong>{actorLabel(entry)}</Typography.Text>
+                  <Tag color={actionColor(String(entry.action ?? ''))}>
+                    {auditActionLabel(String(entry.action ?? ''), resource, t, i18n.language)}
+                  </Tag>
+                  <Typography.Text strong>{actorLabel(entry, t('audit.systemActor'))}</Typography.Text>
                   <Typography.Text type="secondary">{formatDateTime(timeOf(entry))}</Typography.Text>
                 </Space>
                 {entry.reason ? <Typography.Text italic>“{String(entry.reason)}”</Typography.Text> : null}

@@ -11,6 +11,7 @@ import { FilterBar } from '../../engine/list/FilterBar'
 import { ExportButton } from '../../engine/export/ExportButton'
 import { DiffView } from '../../engine/diff/DiffView'
 import { actorLabel, timeOf } from '../../engine/audit/entry'
+import { actionColor, auditActionLabel, roleLabel } from '../../engine/audit/labels'
 import { formatDateTime } from '../../engine/fields/format'
 import { auditFilterResource } from './auditFilters'
 import { AppBreadcrumb } from '../../layout/AppBreadcrumb'
@@ -37,12 +38,23 @@ export function AuditLogList({ resource }: ScreenProps) {
       title: t('audit.actor'),
       render: (_, e) => (
         <span style={{ whiteSpace: 'nowrap' }}>
-          <Typography.Text strong>{actorLabel(e)}</Typography.Text>
-          {e.actor_role ? <Typography.Text type="secondary"> · {String(e.actor_role)}</Typography.Text> : null}
+          <Typography.Text strong>{actorLabel(e, t('audit.systemActor'))}</Typography.Text>
+          {e.actor_role ? <Typography.Text type="secondary"> · {roleLabel(String(e.actor_role), undefined, t, i18n.language)}</Typography.Text> : null}
         </span>
       ),
     },
-    { key: 'action', title: t('audit.action'), render: (_, e) => <Tag color={actionColor(String(e.action ?? ''))}>{String(e.action ?? '')}</Tag> },
+    {
+      key: 'action',
+      title: t('audit.action'),
+      render: (_, e) => {
+        const action = String(e.action ?? '')
+        return (
+          <Tag color={actionColor(action)}>
+            {auditActionLabel(action, findResource(meta, String(e.resource ?? '')), t, i18n.language)}
+          </Tag>
+        )
+      },
+    },
     {
       key: 'resource',
       title: t('audit.resource'),
@@ -89,12 +101,4 @@ export function AuditLogList({ resource }: ScreenProps) {
       />
     </List>
   )
-}
-
-function actionColor(action: string): string {
-  if (/delete|remove|revoke|freeze|lock/i.test(action)) return 'red'
-  if (/create|grant|unfreeze|unlock/i.test(action)) return 'green'
-  if (/update|edit|change|reset/i.test(action)) return 'blue'
-  if (/login|logout|reveal/i.test(action)) return 'purple'
-  return 'default'
 }

@@ -1,22 +1,40 @@
-import { Checkbox, Table, Typography } from 'antd'
+import { Checkbox, Space, Table, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLabel } from '../../meta/MetaContext'
-import { prettifyName } from '../../meta/label'
-import { actionColumns, toggleGrant, type Grants, type PermissionMatrix } from './matrix'
+import { STANDARD_ACTIONS, toggleGrant, type Grants, type PermissionMatrix } from './matrix'
 
 interface Props {
   matrix: PermissionMatrix
   grants: Grants
   readOnly: boolean
   onChange: (grants: Grants) => void
+  /** How an action reads (CRUD permissions from the dictionary, custom actions by their declared label). */
+  actionLabel: (action: string) => string
 }
 
-/** Resources × actions checkboxes for one role; cells a resource does not offer stay empty. */
-export function MatrixTable({ matrix, grants, readOnly, onChange }: Props) {
+/**
+ * Resources × actions checkboxes for one role. The permissions every resource shares (view, create,
+ * edit, delete, export, view sensitive) are columns; a resource's own actions (freeze, reverse …) are
+ * labelled checkboxes in one last column, so the matrix stays narrow however many actions exist.
+ */
+export function MatrixTable({ matrix, grants, readOnly, onChange, actionLabel }: Props) {
   const { t } = useTranslation()
   const label = useLabel()
-  const actions = actionColumns(matrix)
   type Row = PermissionMatrix['resources'][number]
+  const standard = STANDARD_ACTIONS.filter((a) => matrix.resources.some((r) => r.actions.includes(a)))
+  const hasCustom = matrix.resources.some((r) => r.actions.some((a) => !STANDARD_ACTIONS.includes(a)))
+
+  const box = (row: Row, action: string, text?: string) => (
+    <Checkbox
+      key={action}
+      aria-label={`${row.name}:${action}`}
+      checked={(grants[row.name] ?? []).includes(action)}
+      disabled={readOnly}
+      onChange={(e) => onChange(toggleGrant(grants, row.name, action, e.target.checked))}
+    >
+      {text}
+    </Checkbox>
+  )
 
   const rowAll = (row: Row) => {
     const granted = grants[row.name] ?? []
@@ -38,25 +56,29 @@ export function MatrixTable({ matrix, grants, readOnly, onChange }: Props) {
       size="small"
       pagination={false}
       dataSource={matrix.resources}
-      scroll={{ x: true }}
-      sticky
+      className="cd-matrix"
       columns={[
-        { key: 'resource', title: t('roles.resource'), fixed: 'left', render: (_, row) => <Typography.Text strong>{label(row.label, row.name)}</Typography.Text> },
-        { key: '__all', title: t('roles.allInRow'), align: 'center', width: 64, render: (_, row) => rowAll(row) },
-        ...actions.map((action) => ({
+        { key: 'resource', title: t('roles.resource'), render: (_, row) => <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>{label(row.label, row.name)}</Typography.Text> },
+        { key: '__all', title: t('roles.allInRow'), align: 'center', render: (_, row) => rowAll(row) },
+        ...standard.map((action) => ({
           key: action,
-          title: t(`permissions.${action}`, { defaultValue: prettifyName(action) }),
+          title: <span style={{ whiteSpace: 'nowrap' }}>{actionLabel(action)}</span>,
           align: 'center' as const,
-          render: (_: unknown, row: Row) =>
-            row.actions.includes(action) ? (
-              <Checkbox
-                aria-label={`${row.name}:${action}`}
-                checked={(grants[row.name] ?? []).includes(action)}
-                disabled={readOnly}
-                onChange={(e) => onChange(toggleGrant(grants, row.name, action, e.target.checked))}
-              />
-            ) : null,
+          render: (_: unknown, row: Row) => (row.actions.includes(action) ? box(row, action) : null),
         })),
+        ...(hasCustom
+          ? [{
+              key: '__custom',
+              title: t('roles.otherActions'),
+              render: (_: unknown, row: Row) => (
+                <div className="cd-matrix-actions">
+                  <Space size={[16, 4]} wrap>
+                    {row.actions.filter((a) => !STANDARD_ACTIONS.includes(a)).map((a) => box(row, a, actionLabel(a)))}
+                  </Space>
+                </div>
+              ),
+            }]
+          : []),
       ]}
     />
   )

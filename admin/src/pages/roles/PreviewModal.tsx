@@ -8,20 +8,21 @@ interface Props {
   added: Grant[]
   removed: Grant[]
   resourceLabel: (name: string) => string
+  actionLabel?: (action: string) => string
   saving: boolean
   onCancel: () => void
   onConfirm: () => void
 }
 
 /** The grants a save would add and remove, confirmed before PUT. */
-export function PreviewModal({ open, roleLabel, added, removed, resourceLabel, saving, onCancel, onConfirm }: Props) {
+export function PreviewModal({ open, roleLabel, added, removed, resourceLabel, actionLabel = (a) => a, saving, onCancel, onConfirm }: Props) {
   const { t } = useTranslation()
   const none = !added.length && !removed.length
   const row = (g: Grant, kind: 'added' | 'removed') => (
     <List.Item key={`${kind}:${g.resource}.${g.action}`} data-kind={kind}>
       <Tag color={kind === 'added' ? 'green' : 'red'}>{kind === 'added' ? '+' : '−'} {t(`roles.${kind}`)}</Tag>
       <Typography.Text>{resourceLabel(g.resource)}</Typography.Text>
-      <Typography.Text code>{g.action}</Typography.Text>
+      <Typography.Text code>{actionLabel(g.action)}</Typography.Text>
     </List.Item>
   )
   return (

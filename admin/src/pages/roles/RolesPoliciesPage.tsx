@@ -7,15 +7,17 @@ import { useTranslation } from 'react-i18next'
 import { useHttp } from '../../providers/HttpContext'
 import { API_URL, type ApiError } from '../../providers/http'
 import { useAdminMeta, useLabel, useMetaStore } from '../../meta/MetaContext'
+import { prettifyName } from '../../meta/label'
 import { canEditPolicies } from '../../meta/permissions'
 import { MatrixTable } from './MatrixTable'
+import { roleLabel } from '../../engine/audit/labels'
 import { NewRoleModal } from './NewRoleModal'
 import { PreviewModal } from './PreviewModal'
 import { SUPER_ADMIN, allGrants, diffGrants, normalizeGrants, type Grants, type PermissionMatrix } from './matrix'
 
 /** Roles & policies (super_admin): edit one role's grants as a matrix, preview the diff, then save. */
 export function RolesPoliciesPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const label = useLabel()
   const http = useHttp()
   const meta = useAdminMeta()
@@ -42,9 +44,11 @@ export function RolesPoliciesPage() {
       setLoadError((e as ApiError).message)
     }
   }
+  const allowed = canEditPolicies(meta)
   useEffect(() => {
-    void load()
-  }, []) // eslint-disable-line react-hooks/exhaustive-deps
+    // a role that may not edit policies sees the 403 below and asks the server nothing
+    if (allowed) void load()
+  }, [allowed]) // eslint-disable-line react-hooks/exhaustive-deps
 
   const role = matrix?.roles.find((r) => r.name === roleName)
   const readOnly = role?.name === SUPER_ADMIN
@@ -52,8 +56,13 @@ export function RolesPoliciesPage() {
   const shown = readOnly && matrix ? allGrants(matrix) : draft
   const changes = useMemo(() => diffGrants(saved, normalizeGrants(draft)), [saved, draft])
   const pending = readOnly ? 0 : changes.added.length + changes.removed.length
+  const actionLabel = (action: string) => {
+    const declared = meta.resources.flatMap((r) => r.actions ?? []).find((a) => a.name === action)
+    return t(`permissions.${action}`, { defaultValue: declared ? label(declared.label, action) : prettifyName(action) })
+  }
   const resourceLabel = (name: string) => label(matrix?.resources.find((r) => r.name === name)?.label, name)
-  const roleLabel = role ? label(role.label, role.name) : ''
+  const nameOf = (r: { name: string; label?: PermissionMatrix['roles'][number]['label'] }) => roleLabel(r.name, label(r.label, r.name), t, i18n.language)
+  const currentRoleLabel = role ? nameOf(role) : ''
 
   const selectRole = (name: string) => {
     setRoleName(name)
@@ -71,7 +80,7 @@ export function RolesPoliciesPage() {
       setMatrix({ ...matrix, grants: { ...matrix.grants, [roleName]: grants } })
       setDraft(grants)
       setPreviewing(false)
-      void message.success(t('roles.saved', { role: roleLabel }))
+      void message.success(t('roles.saved', { role: currentRoleLabel }))
       if (roleName === meta.user.role.name) void metaStore.load()
     } catch (e) {
       setSaveError((e as ApiError).message)
@@ -81,7 +90,7 @@ export function RolesPoliciesPage() {
     }
   }
 
-  if (!canEditPolicies(meta)) return <Result status="403" title="403" subTitle={t('pages.error.forbidden')} />
+  if (!allowed) return <Result status="403" title="403" subTitle={t('pages.error.forbidden')} />
 
   return (
     <PageHeader title={t('roles.title')} breadcrumb={<AppBreadcrumb />} backIcon={false}
@@ -90,7 +99,7 @@ export function RolesPoliciesPage() {
       {!matrix && !loadError && <Skeleton active paragraph={{ rows: 8 }} />}
       {matrix && (
         <Row gutter={[16, 16]}>
-          <Col xs={24} md={6}>
+          <Col xs={24} lg={5}>
             <Card title={t('roles.roles')} styles={{ body: { padding: 0 } }}>
               <Menu
                 selectedKeys={roleName ? [roleName] : []}
@@ -99,7 +108,7 @@ export function RolesPoliciesPage() {
                   key: r.name,
                   label: (
                     <Space>
-                      {label(r.label, r.name)}
+                      {nameOf(r)}
                       {r.system && <Tag icon={r.name === SUPER_ADMIN ? <LockOutlined /> : undefined}>{t('roles.system')}</Tag>}
                     </Space>
                   ),
@@ -108,9 +117,9 @@ export function RolesPoliciesPage() {
               />
             </Card>
           </Col>
-          <Col xs={24} md={18}>
+          <Col xs={24} lg={19}>
             <Card
-              title={<Space>{roleLabel}{pending > 0 && <Tag color="orange">{t('roles.pending', { count: pending })}</Tag>}</Space>}
+              title={<Space>{currentRoleLabel}{pending > 0 && <Tag color="orange">{t('roles.pending', { count: pending })}</Tag>}</Space>}
               extra={!readOnly && role && (
                 <Space>
                   <Button icon={<UndoOutlined />} disabled={!pending} onClick={() => setDraft(saved)}>{t('roles.discard')}</Button>
@@ -121,17 +130,18 @@ export function RolesPoliciesPage() {
               {readOnly && <Alert type="info" showIcon message={t('roles.systemReadOnly')} style={{ marginBottom: 16 }} />}
               {saveError && <Alert type="error" showIcon message={saveError} style={{ marginBottom: 16 }} role="alert" />}
               {role?.description && <Typography.Paragraph type="secondary">{role.description}</Typography.Paragraph>}
-              {role ? <MatrixTable matrix={matrix} grants={shown} readOnly={readOnly} onChange={setDraft} /> : <Empty />}
+              {role ? <MatrixTable matrix={matrix} grants={shown} readOnly={readOnly} onChange={setDraft} actionLabel={actionLabel} /> : <Empty />}
             </Card>
           </Col>
         </Row>
       )}
       <PreviewModal
         open={previewing}
-        roleLabel={roleLabel}
+        roleLabel={currentRoleLabel}
         added={changes.added}
         removed={changes.removed}
         resourceLabel={resourceLabel}
+        actionLabel={actionLabel}
         saving={saving}
         onCancel={() => setPreviewing(false)}
         onConfirm={save}

@@ -17,6 +17,9 @@ export interface Grant {
 
 export const SUPER_ADMIN = 'super_admin'
 
+/** Permissions every resource may offer; the matrix gives each a column. Other actions are per resource. */
+export const STANDARD_ACTIONS = ['view', 'create', 'edit', 'delete', 'export', 'view_sensitive']
+
 /** What saving `after` over `before` would grant and revoke, in a stable order. */
 export function diffGrants(before: Grants, after: Grants): { added: Grant[]; removed: Grant[] } {
   const added: Grant[] = []
