@@ -3,8 +3,11 @@ import { GuestOnly, RequireAuth } from './auth/guards'
 import { NotFound } from './components/Feedback'
 import { AccountLayout } from './layouts/AccountLayout'
 import { PublicLayout } from './layouts/PublicLayout'
+import { BillingResultPage } from './pages/BillingResultPage'
+import { BuyCreditsPage } from './pages/BuyCreditsPage'
 import { HomePage } from './pages/HomePage'
 import { LoginPage } from './pages/LoginPage'
+import { OrdersPage } from './pages/OrdersPage'
 import { ProfilePage } from './pages/ProfilePage'
 import { RedeemPage } from './pages/RedeemPage'
 import { RegisterPage } from './pages/RegisterPage'
@@ -30,9 +33,18 @@ export function AppRoutes() {
           <Route index element={<Navigate to="/account/wallet" replace />} />
           <Route path="wallet" element={<WalletPage />} />
           <Route path="redeem" element={<RedeemPage />} />
+          <Route path="buy" element={<BuyCreditsPage />} />
+          <Route path="orders" element={<OrdersPage />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="security" element={<SecurityPage />} />
           <Route path="sessions" element={<SessionsPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Route>
+      {/* Stripe Checkout sends the customer back here: /billing/result?order=R…&outcome=success|cancel */}
+      <Route path="billing" element={<RequireAuth />}>
+        <Route element={<AccountLayout />}>
+          <Route path="result" element={<BillingResultPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Route>

@@ -1,4 +1,12 @@
-import { GiftOutlined, LaptopOutlined, SafetyCertificateOutlined, UserOutlined, WalletOutlined } from '@ant-design/icons'
+import {
+  GiftOutlined,
+  LaptopOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  ShoppingCartOutlined,
+  UserOutlined,
+  WalletOutlined,
+} from '@ant-design/icons'
 import type { ReactNode } from 'react'
 
 /**
@@ -19,6 +27,8 @@ export const ACCOUNT_NAV: NavItem[] = [
   // The wallet is the first page after sign-in (HOME_AFTER_LOGIN; /account redirects there).
   { key: 'wallet', path: '/account/wallet', icon: <WalletOutlined />, label: 'nav.wallet', group: 'money' },
   { key: 'redeem', path: '/account/redeem', icon: <GiftOutlined />, label: 'nav.redeem', group: 'money' },
+  { key: 'buy', path: '/account/buy', icon: <ShoppingCartOutlined />, label: 'nav.buy', group: 'money' },
+  { key: 'orders', path: '/account/orders', icon: <ProfileOutlined />, label: 'nav.orders', group: 'money' },
   { key: 'profile', path: '/account/profile', icon: <UserOutlined />, label: 'nav.profile', group: 'account' },
   { key: 'security', path: '/account/security', icon: <SafetyCertificateOutlined />, label: 'nav.security', group: 'account' },
   { key: 'sessions', path: '/account/sessions', icon: <LaptopOutlined />, label: 'nav.sessions', group: 'account' },

@@ -109,4 +109,36 @@ describe('i18n', () => {
     expect(await screen.findByRole('heading', { name: '设置新密码' })).toBeInTheDocument()
     expect(document.body.textContent).not.toMatch(/\b(reset|password|fields|validation)\.[a-zA-Z]+/)
   })
+
+  it('renders the buy, orders and payment result pages in Chinese without raw keys', async () => {
+    await i18n.changeLanguage('zh-CN')
+    const number = 'R20261122-000123'
+    const order = {
+      id: number, number, status: 'PARTIALLY_REFUNDED', channel: 'stripe', plan_name: 'Starter', currency: 'USD', amount: '9.90',
+      credits: '115.000000', asset: 'CREDIT', credited: true, refunded_amount: '3.00', failure_reason: null, checkout_url: null,
+      created_at: '2026-11-22T10:00:00.000Z', paid_at: '2026-11-22T10:01:00.000Z', expires_at: null,
+    }
+    mockApi({
+      'GET /auth/me': signedIn,
+      'GET /plans': { status: 200, data: [{ id: 1, code: 's', name: 'Starter', description: 'x', currency: 'USD', price: '9.90', unit_amount: 990, credits: '115.000000', asset: 'CREDIT' }] },
+      'GET /orders': { status: 200, data: [order], headers: { 'x-total-count': '1' } },
+      [`GET /orders/${number}`]: { status: 200, data: { ...order, status: 'PAID', refunded_amount: '0.00' } },
+    })
+    const rawKey = /\b(common|nav|buy|billing|orders|money|errors)\.[a-zA-Z]+/
+    let view = renderApp('/account/buy')
+    expect(await screen.findByRole('button', { name: '购买 Starter' })).toBeInTheDocument()
+    expect(screen.getByText('为您的余额增加 115 积分')).toBeInTheDocument()
+    expect(document.body.textContent).not.toMatch(rawKey)
+    view.unmount()
+
+    view = renderApp('/account/orders')
+    expect(await screen.findByText('部分退款')).toBeInTheDocument()
+    expect(screen.getByText('已退款 $3.00（共 $9.90）')).toBeInTheDocument()
+    expect(document.body.textContent).not.toMatch(rawKey)
+    view.unmount()
+
+    renderApp(`/billing/result?order=${number}&outcome=success`)
+    expect(await screen.findByText('支付成功')).toBeInTheDocument()
+    expect(document.body.textContent).not.toMatch(rawKey)
+  })
 })

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { transactionParams } from '../api/portal'
+import { orderParams, transactionParams } from '../api/portal'
 import { formatMoney } from '../components/Money'
 import i18n from '../i18n'
-import { compareAmounts, formatDecimal, fromUnits, isZero, sumAmounts, toUnits } from '../lib/money'
+import { compareAmounts, formatCurrency, formatDecimal, fromUnits, isZero, sumAmounts, toUnits } from '../lib/money'
 import { caretAfter, formatCodeInput } from '../lib/redeemCode'
 import { transactionDirection } from '../lib/transactions'
 
@@ -102,5 +102,35 @@ describe('redemption code input', () => {
     expect(caretAfter('VEO-ABCD-EFGH', 3)).toBe(3)
     expect(caretAfter('VEO-ABCD-EFGH', 4)).toBe(5)
     expect(caretAfter('VEO-ABCD-EFGH', 11)).toBe(13)
+  })
+})
+
+describe('formatCurrency (plan prices, order amounts)', () => {
+  it.each([
+    ['9.90', 'USD', '$9.90'],
+    ['9.9', 'usd', '$9.90'],
+    ['0.30', 'USD', '$0.30'],
+    ['1234567.5', 'USD', '$1,234,567.50'],
+    ['9007199254740993.10', 'USD', '$9,007,199,254,740,993.10'],
+    ['0.125', 'USD', '$0.125'],
+    ['1200', 'JPY', '¥1,200'],
+    ['12.5', 'EUR', '€12.50'],
+    ['3', 'KWD', '3.000 KWD'],
+    ['5.00', 'ABCD', '5.00 ABCD'],
+    ['-2.00', 'USD', '-$2.00'],
+    ['7.00', '', '7.00'],
+  ])('%s %s → %s', (value, currency, expected) => {
+    expect(formatCurrency(value, currency)).toBe(expected)
+  })
+
+  it('leaves what it cannot parse alone', () => {
+    expect(formatCurrency('n/a', 'USD')).toBe('n/a USD')
+  })
+})
+
+describe('orderParams', () => {
+  it('repeats status, keeps dates and trims the number search', () => {
+    const q = orderParams({ start: 20, end: 40, statuses: ['PAID', 'REFUNDED'], from: '2026-11-01T00:00:00.000Z', to: null, number: '  R2026 ' })
+    expect(q.toString()).toBe('_start=20&_end=40&_sort=created_at&_order=desc&status=PAID&status=REFUNDED&created_at_gte=2026-11-01T00%3A00%3A00.000Z&number_like=R2026')
   })
 })

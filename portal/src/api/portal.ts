@@ -1,5 +1,18 @@
 import { http } from './client'
-import type { PortalSession, PortalUser, RedeemResult, TransactionPage, TransactionQuery, Wallet, WalletTransaction } from './types'
+import type {
+  CheckoutStart,
+  Order,
+  OrderPage,
+  OrderQuery,
+  Plan,
+  PortalSession,
+  PortalUser,
+  RedeemResult,
+  TransactionPage,
+  TransactionQuery,
+  Wallet,
+  WalletTransaction,
+} from './types'
 
 /** GET /auth/me — also obtains the XSRF-TOKEN cookie. Resolves null when not signed in (401). */
 export async function fetchMe(): Promise<PortalUser | null> {
@@ -73,10 +86,14 @@ export async function listWalletTransactions(q: TransactionQuery): Promise<Trans
     params: transactionParams(q),
   })
   const rows = Array.isArray(response.data) ? response.data : (response.data?.data ?? [])
-  const header = Number(response.headers['x-total-count'])
-  // Without the header we only know there is at least this much.
-  const total = Number.isFinite(header) && response.headers['x-total-count'] != null ? header : q.start + rows.length
-  return { rows, total }
+  return { rows, total: totalOf(response.headers['x-total-count'], q.start + rows.length) }
+}
+
+/** X-Total-Count, or (without the header) the fallback: we only know there is at least this much. */
+function totalOf(header: unknown, fallback: number): number {
+  if (header === undefined || header === null || header === '') return fallback
+  const n = Number(header)
+  return Number.isFinite(n) ? n : fallback
 }
 
 type RedeemBody = {
@@ -107,4 +124,46 @@ export async function redeemCode(code: string): Promise<RedeemResult> {
     replayed: String(response.headers['idempotency-replayed'] ?? '').toLowerCase() === 'true',
     wallet: data.wallet && typeof data.wallet === 'object' ? data.wallet : null,
   }
+}
+
+/** GET /plans (public): the plans on sale. */
+export async function listPlans(): Promise<Plan[]> {
+  const { data } = await http.get<Plan[] | { data: Plan[] }>('/plans')
+  return Array.isArray(data) ? data : (data?.data ?? [])
+}
+
+/**
+ * POST /orders { plan_id } → 201 { order, checkout_url }: the caller sends the browser to `checkout_url`.
+ * 422 `plan_id`, 403 frozen account, 429 `retryAfter`, 503 card payments not configured, 502 the provider refused.
+ */
+export async function createOrder(planId: number): Promise<CheckoutStart> {
+  const { data } = await http.post<CheckoutStart>('/orders', { plan_id: planId })
+  return { order: data?.order ?? null, checkout_url: typeof data?.checkout_url === 'string' ? data.checkout_url : '' }
+}
+
+/** The query string of GET /orders (repeated `status=` keys mean "any of"). */
+export function orderParams(q: OrderQuery): URLSearchParams {
+  const params = new URLSearchParams()
+  params.set('_start', String(q.start))
+  params.set('_end', String(q.end))
+  params.set('_sort', 'created_at')
+  params.set('_order', 'desc')
+  for (const status of q.statuses ?? []) params.append('status', status)
+  if (q.from) params.set('created_at_gte', q.from)
+  if (q.to) params.set('created_at_lte', q.to)
+  const number = q.number?.trim()
+  if (number) params.set('number_like', number)
+  return params
+}
+
+export async function listOrders(q: OrderQuery): Promise<OrderPage> {
+  const response = await http.get<Order[] | { data: Order[] }>('/orders', { params: orderParams(q) })
+  const rows = Array.isArray(response.data) ? response.data : (response.data?.data ?? [])
+  return { rows, total: totalOf(response.headers['x-total-count'], q.start + rows.length) }
+}
+
+/** GET /orders/:number — 404 when there is no such order of the caller's. */
+export async function fetchOrder(number: string): Promise<Order> {
+  const { data } = await http.get<Order>(`/orders/${encodeURIComponent(number)}`)
+  return data
 }

@@ -84,3 +84,72 @@ export interface RedeemResult {
   replayed: boolean
   wallet: Wallet | null
 }
+
+/** GET /plans: what can be bought. `price` is a decimal string in `currency`; `credits` (6 decimals) is what lands in the wallet. */
+export interface Plan {
+  id: number
+  code: string
+  name: string
+  description: string | null
+  currency: string
+  /** "9.90" — never a JS number */
+  price: string
+  /** the price in minor units (990), as Stripe sees it; display uses `price` */
+  unit_amount: number
+  credits: DecimalString
+  asset: string
+}
+
+export const ORDER_STATUSES = [
+  'PENDING',
+  'PAID',
+  'FAILED',
+  'CANCELLED',
+  'REFUNDING',
+  'PARTIALLY_REFUNDED',
+  'REFUNDED',
+  'REFUND_FAILED',
+] as const
+export type OrderStatus = (typeof ORDER_STATUSES)[number]
+
+export interface Order {
+  /** the order number ("R20261122-000123"), also used in URLs */
+  id: string
+  number: string
+  status: OrderStatus | (string & {})
+  channel: 'stripe' | 'bank_transfer' | 'cash' | (string & {})
+  plan_name: string | null
+  currency: string
+  /** what was charged, "9.90" */
+  amount: string
+  credits: DecimalString
+  asset: string
+  /** the credits have been added to the wallet */
+  credited: boolean
+  refunded_amount: string
+  failure_reason?: string | null
+  /** PENDING only: where the customer can finish paying */
+  checkout_url?: string | null
+  created_at: string | null
+  paid_at: string | null
+  expires_at?: string | null
+}
+
+export interface CheckoutStart {
+  order: Order | null
+  checkout_url: string
+}
+
+export interface OrderQuery {
+  start: number
+  end: number
+  statuses?: string[]
+  from?: string | null
+  to?: string | null
+  number?: string | null
+}
+
+export interface OrderPage {
+  rows: Order[]
+  total: number
+}

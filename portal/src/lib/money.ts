@@ -78,3 +78,45 @@ export function compareAmounts(a: string, b: string): number {
   const d = toUnits(a) - toUnits(b)
   return d === 0n ? 0 : d < 0n ? -1 : 1
 }
+
+interface CurrencyInfo {
+  symbol: string
+  minor: number
+  /** no symbol of its own: the code goes after the number */
+  suffix: boolean
+}
+const currencyInfo = new Map<string, CurrencyInfo>()
+
+/** The English symbol ("$", "€", "CN¥") and minor digits (2; 0 for JPY) of an ISO currency, without touching an amount. */
+function currencyOf(code: string): CurrencyInfo {
+  const cached = currencyInfo.get(code)
+  if (cached) return cached
+  let info: CurrencyInfo = { symbol: code, minor: 2, suffix: true }
+  try {
+    const nf = new Intl.NumberFormat('en', { style: 'currency', currency: code })
+    const symbol = nf.formatToParts(0).find((p) => p.type === 'currency')?.value
+    const minor = nf.resolvedOptions().minimumFractionDigits ?? 2
+    info = !symbol || symbol === code || symbol === '¤' ? { symbol: code, minor, suffix: true } : { symbol, minor, suffix: false }
+  } catch {
+    /* not an ISO code: show it after the number */
+  }
+  currencyInfo.set(code, info)
+  return info
+}
+
+/**
+ * A price in a real currency from its decimal string ("9.90", "USD") → "$9.90"; "1200" JPY → "¥1,200";
+ * unknown codes → "12.50 XYZ". The currency's minor digits are always shown, more only when non-zero.
+ * Pure string work: the amount never becomes a JS number.
+ */
+export function formatCurrency(value: string | null | undefined, currency: string | null | undefined): string {
+  const code = (currency ?? '').trim().toUpperCase()
+  const d = parseDecimal(value)
+  if (!d) return [value ?? '', code].filter(Boolean).join(' ')
+  const { symbol, minor, suffix } = code ? currencyOf(code) : { symbol: '', minor: 2, suffix: true }
+  const frac = d.frac.padEnd(minor, '0')
+  const body = group(d.int) + (frac ? `.${frac}` : '')
+  const sign = d.negative ? '-' : ''
+  if (!code) return sign + body
+  return suffix ? `${sign}${body} ${symbol}` : `${sign}${symbol}${body}`
+}

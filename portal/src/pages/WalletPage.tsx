@@ -1,4 +1,4 @@
-import { GiftOutlined, ReloadOutlined } from '@ant-design/icons'
+import { GiftOutlined, ReloadOutlined, ShoppingCartOutlined } from '@ant-design/icons'
 import { Alert, Button, Space, Tooltip } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -33,8 +33,11 @@ export function WalletPage() {
               <Button icon={<ReloadOutlined />} onClick={refreshAll} loading={loading} aria-label={t('wallet.refresh')} />
             </Tooltip>
             <Link to="/account/redeem">
-              <Button type="primary" icon={<GiftOutlined />}>
-                {t('wallet.redeem')}
+              <Button icon={<GiftOutlined />}>{t('wallet.redeem')}</Button>
+            </Link>
+            <Link to="/account/buy">
+              <Button type="primary" icon={<ShoppingCartOutlined />}>
+                {t('wallet.buy')}
               </Button>
             </Link>
           </Space>

@@ -1,0 +1,20 @@
+/**
+ * Leaving the SPA for another site (Stripe Checkout). Behind an object so tests can observe it: jsdom cannot
+ * navigate, and `window.location.assign` cannot be replaced there.
+ */
+export const browser = {
+  assign(url: string) {
+    window.location.assign(url)
+  },
+}
+
+/** Only http(s) URLs are followed (a checkout link from the server, never `javascript:` or the like). */
+export function isWebUrl(url: string | null | undefined): url is string {
+  if (!url) return false
+  try {
+    const parsed = new URL(url, window.location.href)
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:'
+  } catch {
+    return false
+  }
+}
