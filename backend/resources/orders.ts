@@ -181,5 +181,16 @@ export default defineResource({
       when: { field: 'channel', eq: 'stripe' },
       handler: () => import('#actions/orders/sync_order'),
     },
+    request_refund: {
+      label: l('Request refund', '申请退款'),
+      scope: 'record',
+      confirm: true,
+      reason: true,
+      when: { field: 'status', eq: 'PAID' },
+      fields: {
+        amount: { ...cents, label: l('Amount to refund', '退款金额'), required: true, help: l('Only remaining cash is refundable; finance reviews the request', '仅可退剩余现金余额；需财务审核') },
+      },
+      handler: () => import('#actions/refunds/request_refund'),
+    },
   },
 })

@@ -47,4 +47,11 @@ export default await Env.create(new URL('../../', import.meta.url), {
   OFFLINE_ORDER_TIMEOUT_MINUTES: Env.schema.number.optional(),
   OFFLINE_SECOND_APPROVAL_ABOVE: Env.schema.string.optional(),
   PORTAL_ORDERS_PER_HOUR: Env.schema.number.optional(),
+
+  /* Refunds and reconciliation (backend/actions/refunds, backend/actions/reconciliation): all optional */
+  REFUND_MINIMUM: Env.schema.string.optional(),
+  MONITOR_INTERVAL_MINUTES: Env.schema.number.optional(),
+  MONITOR_AUTO_REPAIR: Env.schema.boolean.optional(),
+  ALERT_WEBHOOK_URL: Env.schema.string.optional(),
+  ADMIN_API_KEY: Env.schema.string.optional(),
 })

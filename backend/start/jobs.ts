@@ -43,3 +43,23 @@ jobs.define(
   },
   { cron: '* * * * *' }
 )
+
+/* Reconciliation monitor: diagnose (auto-repair the safe kinds when enabled) and alert once per problem. */
+jobs.define(
+  'reconciliation-monitor',
+  async () => {
+    const { runMonitor } = await import('#actions/reconciliation/monitor')
+    await runMonitor()
+  },
+  { cron: (await import('#actions/reconciliation/settings')).monitorCron(), retryLimit: 1 }
+)
+
+/* Weekly reconciliation summary to the alert webhook, Mondays 09:00 UTC. */
+jobs.define(
+  'reconciliation-weekly-summary',
+  async () => {
+    const { weeklySummary } = await import('#actions/reconciliation/monitor')
+    await weeklySummary()
+  },
+  { cron: '0 9 * * 1', retryLimit: 1 }
+)

@@ -35,3 +35,18 @@ router
 
 /* Webhooks: authenticated by signature only */
 router.post('/api/webhooks/stripe', [StripeWebhookController, 'handle']).as('webhooks.stripe')
+
+/*
+ * Reconciliation admin API (the seeds' POST /api/admin/fix-credits), authenticated by the
+ * X-Admin-Api-Key header, no staff session. Mounted under /api/internal/ rather than
+ * /api/admin/: every /api/admin route must carry a staff-session permission (permissions.spec.ts),
+ * and /api/internal/* is the cookie-less, CSRF-exempt prefix for machine callers (config/shield.ts).
+ */
+const FixCreditsController = () => import('#controllers/fix_credits_controller')
+router
+  .post('/api/internal/fix-credits', [FixCreditsController, 'handle'])
+  .use(async (ctx, next) => {
+    const { default: AdminApiKeyMiddleware } = await import('#middleware/admin_api_key_middleware')
+    return new AdminApiKeyMiddleware().handle(ctx, next)
+  })
+  .as('internal.fix_credits')

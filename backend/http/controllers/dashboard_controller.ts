@@ -27,8 +27,20 @@ export default class DashboardController {
       const row = money.rows.find((r: any) => r.type === type)
       return { count: row?.count ?? 0, amount: fromUnits(row?.amount ?? '0') }
     }
+    const ops = await db.rawQuery(`
+      SELECT
+        (SELECT count(*)::int FROM refunds WHERE status = 'SUCCEEDED' AND completed_at >= date_trunc('day', now())) AS refunds_today,
+        (SELECT coalesce(sum(ledger_amount), 0)::text FROM refunds WHERE status = 'SUCCEEDED' AND completed_at >= date_trunc('day', now())) AS refunded_today,
+        (SELECT count(*)::int FROM refunds WHERE status = 'REQUESTED') AS refunds_waiting,
+        (SELECT count(*)::int FROM orders WHERE status IN ('PAID', 'REFUNDING', 'PARTIALLY_REFUNDED', 'REFUNDED') AND paid_transaction_id IS NULL) AS orphans`)
+    const o = ops.rows[0]
     return {
       staffLoginsToday,
+      payments: {
+        refundsToday: { count: o.refunds_today, amount: fromUnits(o.refunded_today) },
+        refundsWaitingForReview: o.refunds_waiting,
+        paidOrdersWithoutRecharge: o.orphans,
+      },
       newCustomers: { today, week, month, year },
       trend: trend.rows,
       moneyToday: {
