@@ -14,7 +14,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import { Agent } from '#tests/support/agent'
-import { createCustomer, createStaff } from '#tests/support/fixtures'
+import { createCustomer, createStaff, committedCustomers } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances, fundCash, units } from '#tests/support/ledger'
 import { StripeStandin } from '#tests/support/stripe_standin'
 import { creditOrder, rechargeKey } from '#actions/orders/credit_order'
@@ -25,23 +25,9 @@ import { runMonitor, weeklySummary } from '#actions/reconciliation/monitor'
 const standin = new StripeStandin()
 const hex = () => randomBytes(8).toString('hex')
 
-/** Committed rows are removed afterwards (other suites expect to own the customers table); ledger rows are append-only and stay. */
-const committedCustomers: number[] = []
-async function removeCommitted() {
-  if (!committedCustomers.length) return
-  const ids = committedCustomers.splice(0)
-  const orders = db.from('orders').whereIn('customer_id', ids).select('id')
-  await db.from('refunds').whereIn('customer_id', ids).delete()
-  await db.from('notifications').whereIn('customer_id', ids).delete()
-  await db.from('payment_events').whereIn('order_id', orders).delete()
-  await db.from('orders').whereIn('customer_id', ids).delete()
-  await db.from('customers').whereIn('id', ids).delete()
-}
-async function committedCustomer() {
-  const customer = await createCustomer()
-  committedCustomers.push(customer.id)
-  return customer
-}
+const committed = committedCustomers()
+const removeCommitted = () => committed.removeCommitted()
+const committedCustomer = () => committed.create()
 
 async function insertOrder(values: Record<string, unknown>) {
   const [order] = await db

@@ -9,7 +9,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { Agent } from '#tests/support/agent'
-import { auditRows, createCustomer, createStaff } from '#tests/support/fixtures'
+import { auditRows, createCustomer, createStaff, committedCustomers } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances, fundGift, units } from '#tests/support/ledger'
 import { StripeRefundsStandin } from '#tests/support/stripe_refunds_standin'
 import { creditOrder } from '#actions/orders/credit_order'
@@ -57,23 +57,9 @@ async function request(agent: Agent, orderId: number, amount: string, reason = '
   return agent.post(`/api/admin/orders/${orderId}/actions/request_refund`, { amount, reason })
 }
 
-/** Committed rows are removed afterwards (other suites expect to own the customers table); ledger rows are append-only and stay. */
-const committedCustomers: number[] = []
-async function removeCommitted() {
-  if (!committedCustomers.length) return
-  const ids = committedCustomers.splice(0)
-  const orders = db.from('orders').whereIn('customer_id', ids).select('id')
-  await db.from('refunds').whereIn('customer_id', ids).delete()
-  await db.from('notifications').whereIn('customer_id', ids).delete()
-  await db.from('payment_events').whereIn('order_id', orders).delete()
-  await db.from('orders').whereIn('customer_id', ids).delete()
-  await db.from('customers').whereIn('id', ids).delete()
-}
-async function committedCustomer() {
-  const customer = await createCustomer()
-  committedCustomers.push(customer.id)
-  return customer
-}
+const committed = committedCustomers()
+const removeCommitted = () => committed.removeCommitted()
+const committedCustomer = () => committed.create()
 
 const refundRow = (id: number) => db.from('refunds').where('id', id).first()
 const orderRow = (id: number) => db.from('orders').where('id', id).first()

@@ -44,3 +44,29 @@ export async function createCustomers(count: number, build: (i: number) => Recor
 export async function auditRows(where: Record<string, unknown>) {
   return db.from('audit_logs').where(where).orderBy('id')
 }
+
+/**
+ * Customers for tests that must commit (concurrency, jobs that open their own transactions).
+ * `removeCommitted()` deletes them and what refers to them afterwards, since other suites expect to
+ * own the customers table; ledger rows are append-only and stay.
+ */
+export function committedCustomers() {
+  const ids: number[] = []
+  return {
+    async create(overrides: Record<string, unknown> = {}) {
+      const customer = await createCustomer(overrides)
+      ids.push(customer.id)
+      return customer
+    },
+    async removeCommitted() {
+      if (!ids.length) return
+      const list = ids.splice(0)
+      const orders = db.from('orders').whereIn('customer_id', list).select('id')
+      await db.from('refunds').whereIn('customer_id', list).delete()
+      await db.from('notifications').whereIn('customer_id', list).delete()
+      await db.from('payment_events').whereIn('order_id', orders).delete()
+      await db.from('orders').whereIn('customer_id', list).delete()
+      await db.from('customers').whereIn('id', list).delete()
+    },
+  }
+}
