@@ -44,7 +44,7 @@ const en = {
     columns: 'Columns', resetColumns: 'Show all', clearFilters: 'Clear filters', rangeMin: 'Min', rangeMax: 'Max',
     noRecords: 'No records match', selectAll: 'Any',
   },
-  show: { details: 'Details', history: 'History', noHistory: 'No changes recorded yet.', related: 'Related' },
+  show: { details: 'Details', history: 'History', noHistory: 'No changes recorded yet.', related: 'Related', noRelated: 'None yet' },
   form: {
     invalidJson: 'Must be valid JSON', invalidMoney: 'Use a decimal number like 12.50', placeholder: 'Enter {{label}}',
     selectPlaceholder: 'Select {{label}}',

@@ -46,7 +46,7 @@ const zhCN: Dictionary = {
     columns: '列', resetColumns: '显示全部', clearFilters: '清除筛选', rangeMin: '最小', rangeMax: '最大',
     noRecords: '没有匹配的记录', selectAll: '不限',
   },
-  show: { details: '详情', history: '变更历史', noHistory: '暂无变更记录。', related: '关联' },
+  show: { details: '详情', history: '变更历史', noHistory: '暂无变更记录。', related: '关联', noRelated: '暂无记录' },
   form: {
     invalidJson: '必须是合法的 JSON', invalidMoney: '请输入小数金额，例如 12.50', placeholder: '请输入{{label}}',
     selectPlaceholder: '请选择{{label}}',

@@ -1,5 +1,5 @@
 import { useList, type BaseKey } from '@refinedev/core'
-import { Card, Table } from 'antd'
+import { Card, Table, Typography } from 'antd'
 import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import type { RelationMeta } from '../../meta/types'
@@ -37,6 +37,12 @@ export function RelationTable({ relation, id }: { relation: RelationMeta; id: Ba
   const fields = listFieldsOf(target).filter((f) => f.name !== relation.filterField).slice(0, 6)
   const title = label(relation.label, relation.name)
   const total = result.total ?? rows.length
+  if (query.isSuccess && rows.length === 0) {
+    // nothing related yet: one quiet line instead of an empty table with its headers
+    return (
+      <Card className="cd-section cd-relation-empty" title={title} extra={<Typography.Text type="secondary">{t('show.noRelated')}</Typography.Text>} />
+    )
+  }
   return (
     <Card
       className="cd-section"
