@@ -13,6 +13,7 @@ const loggerConfig = defineConfig({
         targets: targets()
           .pushIf(!app.inProduction && !app.inTest, targets.pretty())
           .pushIf(app.inProduction, targets.file({ destination: 1 }))
+          .pushIf(app.inTest, targets.file({ destination: 2 }))
           .toArray(),
       },
     },

@@ -21,7 +21,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
 
   async report(error: any, ctx: HttpContext) {
     const { status } = toResponse(error)
-    if (status >= 500) {
+    // a domain error answering 5xx (payments unavailable, provider refused) is an expected outcome
+    if (status >= 500 && !(error instanceof DomainError)) {
       ctx.logger.error({ err: error, requestId: ctx.request.id() }, 'unhandled error')
     }
   }
