@@ -89,6 +89,7 @@ describe('dashboard', () => {
         data: {
           staffLoginsToday: 4, newCustomers: { today: 7, week: 31, month: 120, year: 1405 }, trend: [],
           moneyToday: { currency: 'USD', recharged: { count: 3, amount: '150.000000' }, codesRedeemed: { count: 1, amount: '20.500000' } },
+          payments: { refundsToday: { count: 2, amount: '19.900000' }, refundsWaitingForReview: 5, paidOrdersWithoutRecharge: 1 },
         },
       }]],
     })
@@ -102,6 +103,10 @@ describe('dashboard', () => {
     expect(screen.getByTestId('money-recharged')).toHaveTextContent('3 transactions')
     expect(screen.getByTestId('money-codesRedeemed')).toHaveTextContent('$20.50')
     expect(screen.queryByTestId('money-usageCharged')).toBeNull() // absent figures are not invented
+    expect(screen.getByTestId('payments-refundsToday')).toHaveTextContent('$19.90')
+    expect(screen.getByTestId('payments-refundsToday')).toHaveTextContent('2 transactions')
+    expect(screen.getByTestId('payments-refundsWaiting')).toHaveTextContent('5')
+    expect(screen.getByTestId('payments-orphans')).toHaveTextContent('Paid orders without credit1')
   })
 })
 

@@ -85,6 +85,7 @@ const en = {
     trend: 'New customers, last 30 days', count: 'Customers', date: 'Date', noData: 'No sign-ups in the last 30 days',
     transactions_one: '{{count}} transaction', transactions_other: '{{count}} transactions',
     money: { recharged: 'Recharged', codesRedeemed: 'Codes redeemed', vouchersGranted: 'Vouchers granted', usageCharged: 'Usage charged' },
+    payments: { refundsToday: 'Refunded', refundsWaiting: 'Refunds waiting for review', orphans: 'Paid orders without credit' },
   },
   permissions: { view: 'View', create: 'Create', edit: 'Edit', delete: 'Delete', export: 'Export', view_sensitive: 'View sensitive' },
   roles: {

@@ -87,6 +87,7 @@ const zhCN: Dictionary = {
     trend: '近 30 天新增客户', count: '客户数', date: '日期', noData: '近 30 天没有新注册',
     transactions_one: '{{count}} 笔', transactions_other: '{{count}} 笔',
     money: { recharged: '充值', codesRedeemed: '兑换码兑换', vouchersGranted: '代金券发放', usageCharged: '消费扣费' },
+    payments: { refundsToday: '退款', refundsWaiting: '待审核退款', orphans: '已支付未到账订单' },
   },
   permissions: { view: '查看', create: '新建', edit: '编辑', delete: '删除', export: '导出', view_sensitive: '查看敏感信息' },
   roles: {

@@ -1,7 +1,8 @@
 import { Suspense, lazy, type ReactNode } from 'react'
 import { useCustom } from '@refinedev/core'
 import { Alert, Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd'
-import { LoginOutlined, UserAddOutlined, WalletOutlined } from '@ant-design/icons'
+import { AlertOutlined, AuditOutlined, LoginOutlined, RollbackOutlined, UserAddOutlined, WalletOutlined } from '@ant-design/icons'
+import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { API_URL } from '../../providers/http'
 import { formatMoney } from '../../engine/fields/format'
@@ -20,6 +21,8 @@ export interface DashboardSummary {
   trend: TrendPoint[]
   /** Optional (beyond the contract): today's ledger movements by kind, amounts as decimal strings. */
   moneyToday?: { currency?: string; [kind: string]: MoneyFigure | string | undefined }
+  /** Optional: refunds and payment ↔ credit health. */
+  payments?: { refundsToday: MoneyFigure; refundsWaitingForReview: number; paidOrdersWithoutRecharge: number }
 }
 
 const MONEY_KINDS = ['recharged', 'codesRedeemed', 'vouchersGranted', 'usageCharged'] as const
@@ -40,6 +43,7 @@ export function DashboardPage() {
   ]
   const trend = summary?.trend ?? []
   const money = summary?.moneyToday
+  const payments = summary?.payments
 
   return (
     <div className="cd-page">
@@ -71,6 +75,39 @@ export function DashboardPage() {
               </Col>
             )
           })}
+        </Row>
+      )}
+      {payments && (
+        <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+          <Col flex="1 1 240px">
+            <Card variant="borderless" className="cd-stat" data-testid="payments-refundsToday">
+              <Statistic
+                title={`${t('dashboard.payments.refundsToday')} · ${t('dashboard.today')}`}
+                value={formatMoney(payments.refundsToday.amount, money?.currency, i18n.language)}
+                prefix={<RollbackOutlined />}
+                suffix={<Typography.Text type="secondary" style={{ fontSize: 14 }}>{t('dashboard.transactions', { count: payments.refundsToday.count })}</Typography.Text>}
+              />
+            </Card>
+          </Col>
+          <Col flex="1 1 240px">
+            <Card variant="borderless" className="cd-stat" data-testid="payments-refundsWaiting">
+              <Link to="/r/refunds?filters[0][field]=status&filters[0][operator]=in&filters[0][value][0]=REQUESTED">
+                <Statistic title={t('dashboard.payments.refundsWaiting')} value={payments.refundsWaitingForReview} prefix={<AuditOutlined />} />
+              </Link>
+            </Card>
+          </Col>
+          <Col flex="1 1 240px">
+            <Card variant="borderless" className="cd-stat" data-testid="payments-orphans">
+              <Link to="/r/reconciliation-findings">
+                <Statistic
+                  title={t('dashboard.payments.orphans')}
+                  value={payments.paidOrdersWithoutRecharge}
+                  prefix={<AlertOutlined />}
+                  valueStyle={payments.paidOrdersWithoutRecharge > 0 ? { color: '#cf1322' } : undefined}
+                />
+              </Link>
+            </Card>
+          </Col>
         </Row>
       )}
       <Card variant="borderless" title={t('dashboard.trend')} style={{ marginTop: 16 }}>
