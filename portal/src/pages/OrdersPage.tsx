@@ -1,26 +1,22 @@
 import { CreditCardOutlined, ReloadOutlined, ShoppingCartOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, DatePicker, Grid, Input, Select, Table, Tag, Tooltip, Typography, type TableColumnsType, type TableProps } from 'antd'
-import dayjs, { type Dayjs } from 'dayjs'
-import { useEffect, useRef, useState } from 'react'
+import { Button, Card, Grid, Input, Table, Tooltip, Typography, type TableColumnsType } from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import * as api from '../api/portal'
 import { ORDER_STATUSES, type Order } from '../api/types'
+import { ListError, ListFilters, rangeToQuery, type DateRange } from '../components/ListFilters'
 import { formatMoney } from '../components/Money'
 import { OrderStatusTag, RefundInfo } from '../components/orders/OrderStatus'
 import { PageHeader } from '../components/PageHeader'
-import { rangeToQuery } from '../components/wallet/TransactionHistory'
+import { LIST_PAGE_SIZES, useServerList } from '../components/useServerList'
 import { useDocumentTitle } from '../hooks'
 import { isWebUrl } from '../lib/browser'
-import { describeError } from '../lib/formErrors'
 import { formatDateTime } from '../lib/format'
 import { formatCurrency } from '../lib/money'
 import { canContinuePayment, orderChannelLabel, orderStatusColor, orderStatusLabel } from '../lib/orders'
 
-export const ORDER_PAGE_SIZES = [10, 20, 50, 100]
-const DEFAULT_PAGE_SIZE = 20
-
-type Range = [Dayjs, Dayjs]
+export const ORDER_PAGE_SIZES = LIST_PAGE_SIZES
 
 /**
  * The customer's orders: server-side paging (`_start`/`_end`, total from X-Total-Count), status multi-select (repeated
@@ -30,54 +26,14 @@ export function OrdersPage() {
   const { t } = useTranslation()
   useDocumentTitle(t('orders.title'))
   const wide = !!Grid.useBreakpoint().md
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE)
   const [statuses, setStatuses] = useState<string[]>([])
-  const [range, setRange] = useState<Range | null>(null)
+  const [range, setRange] = useState<DateRange | null>(null)
   const [number, setNumber] = useState('')
   const [search, setSearch] = useState('')
-  const [rows, setRows] = useState<Order[]>([])
-  const [total, setTotal] = useState(0)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<string | null>(null)
-  const [reloadKey, setReloadKey] = useState(0)
-  const latest = useRef(0)
-
-  useEffect(() => {
-    const id = ++latest.current
-    setLoading(true)
-    setError(null)
-    api
-      .listOrders({ start: (page - 1) * pageSize, end: page * pageSize, statuses, number, ...rangeToQuery(range) })
-      .then((result) => {
-        if (id !== latest.current) return
-        if (result.rows.length === 0 && page > 1 && result.total > 0) {
-          setPage(Math.max(1, Math.ceil(result.total / pageSize)))
-          return
-        }
-        setRows(result.rows)
-        setTotal(result.total)
-      })
-      .catch((err: unknown) => {
-        if (id === latest.current) setError(describeError(err, t))
-      })
-      .finally(() => {
-        if (id === latest.current) setLoading(false)
-      })
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `t` changes with the language; no refetch for that
-  }, [page, pageSize, statuses, range, number, reloadKey])
+  const list = useServerList<Order>((window) => api.listOrders({ ...window, statuses, number, ...rangeToQuery(range) }), [statuses, range, number])
+  const { setPage } = list
 
   const filtered = statuses.length > 0 || range !== null || number !== ''
-
-  const onTableChange: TableProps<Order>['onChange'] = (pagination) => {
-    const size = pagination.pageSize ?? pageSize
-    if (size !== pageSize) {
-      setPageSize(size)
-      setPage(1)
-    } else {
-      setPage(pagination.current ?? 1)
-    }
-  }
 
   const continueLink = (order: Order) =>
     canContinuePayment(order) && isWebUrl(order.checkout_url) ? (
@@ -172,46 +128,39 @@ export function OrdersPage() {
         title={t('orders.historyTitle')}
         extra={
           <Tooltip title={t('orders.refresh')}>
-            <Button type="text" icon={<ReloadOutlined />} aria-label={t('orders.refresh')} onClick={() => setReloadKey((k) => k + 1)} loading={loading} />
+            <Button type="text" icon={<ReloadOutlined />} aria-label={t('orders.refresh')} onClick={list.reload} loading={list.loading} />
           </Tooltip>
         }
       >
-        <div className="cd-filters" role="search" aria-label={t('orders.filters')}>
-          <Select<string[]>
-            mode="multiple"
-            allowClear
-            virtual={false}
-            value={statuses}
-            options={statusOptions}
-            placeholder={t('orders.allStatuses')}
-            aria-label={t('orders.filterStatus')}
-            maxTagCount="responsive"
-            className="cd-filter-types"
-            optionRender={(option) => (
-              <Tag color={orderStatusColor(String(option.value))} bordered={false}>
-                {option.label}
-              </Tag>
-            )}
-            onChange={(next) => {
+        <ListFilters
+          label={t('orders.filters')}
+          tags={{
+            value: statuses,
+            options: statusOptions,
+            placeholder: t('orders.allStatuses'),
+            label: t('orders.filterStatus'),
+            color: orderStatusColor,
+            onChange: (next) => {
               setStatuses(next)
               setPage(1)
-            }}
-          />
-          <DatePicker.RangePicker
-            value={range}
-            allowEmpty={[false, false]}
-            disabledDate={(d) => d.isAfter(dayjs().endOf('day'))}
-            aria-label={t('orders.dateRange')}
-            presets={[
-              { label: t('wallet.history.last7'), value: [dayjs().subtract(6, 'day'), dayjs()] },
-              { label: t('wallet.history.last30'), value: [dayjs().subtract(29, 'day'), dayjs()] },
-              { label: t('wallet.history.thisMonth'), value: [dayjs().startOf('month'), dayjs()] },
-            ]}
-            onChange={(next) => {
-              setRange(next && next[0] && next[1] ? [next[0], next[1]] : null)
-              setPage(1)
-            }}
-          />
+            },
+          }}
+          range={range}
+          rangeLabel={t('orders.dateRange')}
+          onRangeChange={(next) => {
+            setRange(next)
+            setPage(1)
+          }}
+          filtered={filtered}
+          clearText={t('orders.clear')}
+          onClear={() => {
+            setStatuses([])
+            setRange(null)
+            setSearch('')
+            setNumber('')
+            setPage(1)
+          }}
+        >
           <Input.Search
             allowClear
             value={search}
@@ -230,50 +179,16 @@ export function OrdersPage() {
               setPage(1)
             }}
           />
-          {filtered && (
-            <Button
-              type="link"
-              onClick={() => {
-                setStatuses([])
-                setRange(null)
-                setSearch('')
-                setNumber('')
-                setPage(1)
-              }}
-            >
-              {t('orders.clear')}
-            </Button>
-          )}
-        </div>
-        {error && (
-          <Alert
-            type="error"
-            showIcon
-            message={error}
-            className="cd-form-alert"
-            action={
-              <Button size="small" onClick={() => setReloadKey((k) => k + 1)}>
-                {t('common.retry')}
-              </Button>
-            }
-          />
-        )}
+        </ListFilters>
+        <ListError error={list.error} onRetry={list.reload} />
         <Table<Order>
           rowKey={(o) => String(o.number ?? o.id)}
           columns={columns}
-          dataSource={rows}
-          loading={loading}
+          dataSource={list.rows}
+          loading={list.loading}
           size="middle"
-          onChange={onTableChange}
-          pagination={{
-            current: page,
-            pageSize,
-            total,
-            showSizeChanger: true,
-            pageSizeOptions: ORDER_PAGE_SIZES,
-            showTotal: (count, [from, to]) => t('orders.range', { from, to, count }),
-            hideOnSinglePage: false,
-          }}
+          onChange={list.onTableChange}
+          pagination={list.pagination((count, [from, to]) => t('orders.range', { from, to, count }), ORDER_PAGE_SIZES)}
           locale={{ emptyText: filtered ? t('orders.emptyFiltered') : t('orders.empty') }}
         />
       </Card>

@@ -1,4 +1,4 @@
-import { LockOutlined, MailOutlined, UserOutlined } from '@ant-design/icons'
+import { MailOutlined, UserOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Form, Input } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,12 +7,11 @@ import { toApiError } from '../api/client'
 import * as api from '../api/portal'
 import { useAuth } from '../auth/AuthContext'
 import { AuthCard } from '../components/AuthCard'
-import { PasswordHints } from '../components/PasswordHints'
+import { NewPasswordFields } from '../components/NewPasswordFields'
 import { useCountdown } from '../components/useCountdown'
 import { NICKNAME_MAX, PRODUCT_NAME } from '../config'
 import { useDocumentTitle } from '../hooks'
 import { handleFormError } from '../lib/formErrors'
-import { firstFailedRule, PASSWORD_MAX } from '../lib/passwordPolicy'
 import { safeRedirect } from '../lib/redirect'
 
 interface RegisterValues {
@@ -25,7 +24,6 @@ interface RegisterValues {
 export function RegisterPage() {
   const { t } = useTranslation()
   const [form] = Form.useForm<RegisterValues>()
-  const password = Form.useWatch('password', form) ?? ''
   const email = Form.useWatch('email', form) ?? ''
   const { setUser } = useAuth()
   const { message } = App.useApp()
@@ -97,46 +95,15 @@ export function RegisterPage() {
         >
           <Input prefix={<UserOutlined />} autoComplete="nickname" placeholder={t('fields.nicknamePlaceholder')} />
         </Form.Item>
-        <Form.Item
-          name="password"
+        <NewPasswordFields
+          hintsId="register-password-hints"
           label={t('fields.password')}
+          requiredMessage={t('validation.passwordRequired')}
+          confirmLabel={t('fields.confirmPassword')}
+          email={email}
+          emailField="email"
           dependencies={['email']}
-          extra={<PasswordHints password={password} email={email} id="register-password-hints" />}
-          rules={[
-            { required: true, message: t('validation.passwordRequired') },
-            ({ getFieldValue }) => ({
-              validator(_, value: string | undefined) {
-                if (!value) return Promise.resolve()
-                const failed = firstFailedRule(value, getFieldValue('email'))
-                return failed ? Promise.reject(new Error(t(`password.errors.${failed}`))) : Promise.resolve()
-              },
-            }),
-          ]}
-        >
-          <Input.Password
-            prefix={<LockOutlined />}
-            autoComplete="new-password"
-            maxLength={PASSWORD_MAX + 16}
-            aria-describedby="register-password-hints"
-          />
-        </Form.Item>
-        <Form.Item
-          name="password_confirmation"
-          label={t('fields.confirmPassword')}
-          dependencies={['password']}
-          rules={[
-            { required: true, message: t('validation.confirmRequired') },
-            ({ getFieldValue }) => ({
-              validator(_, value: string | undefined) {
-                return !value || value === getFieldValue('password')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('validation.confirmMismatch')))
-              },
-            }),
-          ]}
-        >
-          <Input.Password prefix={<LockOutlined />} autoComplete="new-password" />
-        </Form.Item>
+        />
         <Button type="primary" htmlType="submit" block loading={submitting} disabled={throttled}>
           {t('register.submit')}
         </Button>

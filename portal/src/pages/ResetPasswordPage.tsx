@@ -1,5 +1,4 @@
-import { LockOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Form, Input, Result } from 'antd'
+import { Alert, App, Button, Form, Result } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
@@ -7,11 +6,10 @@ import { toApiError } from '../api/client'
 import * as api from '../api/portal'
 import { useAuth } from '../auth/AuthContext'
 import { AuthCard } from '../components/AuthCard'
-import { PasswordHints } from '../components/PasswordHints'
+import { NewPasswordFields } from '../components/NewPasswordFields'
 import { useCountdown } from '../components/useCountdown'
 import { useDocumentTitle } from '../hooks'
 import { handleFormError } from '../lib/formErrors'
-import { firstFailedRule, PASSWORD_MAX } from '../lib/passwordPolicy'
 
 interface ResetValues {
   password: string
@@ -35,7 +33,6 @@ export function ResetPasswordPage() {
   const { message } = App.useApp()
   const navigate = useNavigate()
   const [form] = Form.useForm<ResetValues>()
-  const password = Form.useWatch('password', form) ?? ''
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [tokenError, setTokenError] = useState<string | null>(null)
@@ -105,46 +102,14 @@ export function ResetPasswordPage() {
     >
       {alertText && <Alert type="error" showIcon message={alertText} className="cd-form-alert" role="alert" />}
       <Form form={form} layout="vertical" requiredMark={false} onFinish={onFinish} disabled={submitting} size="large">
-        <Form.Item
-          name="password"
+        <NewPasswordFields
+          hintsId="reset-password-hints"
           label={t('fields.newPassword')}
-          extra={<PasswordHints password={password} email={email} id="reset-password-hints" />}
-          rules={[
-            { required: true, message: t('validation.newPasswordRequired') },
-            {
-              validator(_, value: string | undefined) {
-                if (!value) return Promise.resolve()
-                const failed = firstFailedRule(value, email)
-                return failed ? Promise.reject(new Error(t(`password.errors.${failed}`))) : Promise.resolve()
-              },
-            },
-          ]}
-        >
-          <Input.Password
-            prefix={<LockOutlined />}
-            autoComplete="new-password"
-            maxLength={PASSWORD_MAX + 16}
-            aria-describedby="reset-password-hints"
-            autoFocus
-          />
-        </Form.Item>
-        <Form.Item
-          name="password_confirmation"
-          label={t('fields.confirmNewPassword')}
-          dependencies={['password']}
-          rules={[
-            { required: true, message: t('validation.confirmRequired') },
-            ({ getFieldValue }) => ({
-              validator(_, value: string | undefined) {
-                return !value || value === getFieldValue('password')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('validation.confirmMismatch')))
-              },
-            }),
-          ]}
-        >
-          <Input.Password prefix={<LockOutlined />} autoComplete="new-password" />
-        </Form.Item>
+          requiredMessage={t('validation.newPasswordRequired')}
+          confirmLabel={t('fields.confirmNewPassword')}
+          email={email}
+          autoFocus
+        />
         <Alert type="info" showIcon role="note" message={t('reset.sessionsNote')} className="cd-form-alert" />
         <Button type="primary" htmlType="submit" block loading={submitting} disabled={throttled}>
           {t('reset.submit')}

@@ -7,11 +7,10 @@ import { toApiError } from '../api/client'
 import * as api from '../api/portal'
 import { useCurrentUser } from '../auth/AuthContext'
 import { PageHeader } from '../components/PageHeader'
-import { PasswordHints } from '../components/PasswordHints'
+import { NewPasswordFields } from '../components/NewPasswordFields'
 import { useCountdown } from '../components/useCountdown'
 import { useDocumentTitle } from '../hooks'
 import { handleFormError } from '../lib/formErrors'
-import { firstFailedRule, PASSWORD_MAX } from '../lib/passwordPolicy'
 
 interface PasswordValues {
   current_password: string
@@ -24,7 +23,6 @@ export function SecurityPage() {
   const user = useCurrentUser()
   const { message } = App.useApp()
   const [form] = Form.useForm<PasswordValues>()
-  const password = Form.useWatch('password', form) ?? ''
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState(false)
@@ -85,48 +83,15 @@ export function SecurityPage() {
               >
                 <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
               </Form.Item>
-              <Form.Item
-                name="password"
+              <NewPasswordFields
+                hintsId="new-password-hints"
                 label={t('fields.newPassword')}
+                requiredMessage={t('validation.newPasswordRequired')}
+                confirmLabel={t('fields.confirmNewPassword')}
+                email={user.email}
                 dependencies={['current_password']}
-                extra={<PasswordHints password={password} email={user.email} id="new-password-hints" />}
-                rules={[
-                  { required: true, message: t('validation.newPasswordRequired') },
-                  ({ getFieldValue }) => ({
-                    validator(_, value: string | undefined) {
-                      if (!value) return Promise.resolve()
-                      const failed = firstFailedRule(value, user.email)
-                      if (failed) return Promise.reject(new Error(t(`password.errors.${failed}`)))
-                      if (value === getFieldValue('current_password')) return Promise.reject(new Error(t('validation.sameAsCurrent')))
-                      return Promise.resolve()
-                    },
-                  }),
-                ]}
-              >
-                <Input.Password
-                  prefix={<LockOutlined />}
-                  autoComplete="new-password"
-                  maxLength={PASSWORD_MAX + 16}
-                  aria-describedby="new-password-hints"
-                />
-              </Form.Item>
-              <Form.Item
-                name="password_confirmation"
-                label={t('fields.confirmNewPassword')}
-                dependencies={['password']}
-                rules={[
-                  { required: true, message: t('validation.confirmRequired') },
-                  ({ getFieldValue }) => ({
-                    validator(_, value: string | undefined) {
-                      return !value || value === getFieldValue('password')
-                        ? Promise.resolve()
-                        : Promise.reject(new Error(t('validation.confirmMismatch')))
-                    },
-                  }),
-                ]}
-              >
-                <Input.Password prefix={<LockOutlined />} autoComplete="new-password" />
-              </Form.Item>
+                extraCheck={(value, getFieldValue) => (value === getFieldValue('current_password') ? t('validation.sameAsCurrent') : null)}
+              />
               <Button type="primary" htmlType="submit" loading={saving} disabled={throttled}>
                 {t('security.submit')}
               </Button>

@@ -1,25 +1,17 @@
 import { ReloadOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, DatePicker, Grid, Select, Table, Tag, Tooltip, Typography, type TableColumnsType, type TableProps } from 'antd'
-import dayjs, { type Dayjs } from 'dayjs'
-import { useEffect, useRef, useState } from 'react'
+import { Button, Card, Grid, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as api from '../../api/portal'
 import type { WalletTransaction } from '../../api/types'
-import { describeError } from '../../lib/formErrors'
 import { formatDateTime, humanize } from '../../lib/format'
 import { FILTERABLE_TYPES, transactionColor, transactionDirection, transactionTypeLabel } from '../../lib/transactions'
+import { ListError, ListFilters, rangeToQuery, type DateRange } from '../ListFilters'
 import { Money } from '../Money'
+import { LIST_PAGE_SIZES, useServerList } from '../useServerList'
 
-export const HISTORY_PAGE_SIZES = [10, 20, 50, 100]
-const DEFAULT_PAGE_SIZE = 20
-
-type Range = [Dayjs, Dayjs]
-
-/** The server's filters for a date range picked in local days: from the start of the first to the end of the last. */
-export function rangeToQuery(range: Range | null) {
-  if (!range) return { from: null, to: null }
-  return { from: range[0].startOf('day').toISOString(), to: range[1].endOf('day').toISOString() }
-}
+export const HISTORY_PAGE_SIZES = LIST_PAGE_SIZES
+export { rangeToQuery }
 
 /**
  * The wallet's history: server-side pagination (`_start`/`_end`, total from X-Total-Count), a multi-select type
@@ -28,53 +20,15 @@ export function rangeToQuery(range: Range | null) {
 export function TransactionHistory({ asset, refreshKey = 0 }: { asset: string | null; refreshKey?: number }) {
   const { t } = useTranslation()
   const wide = !!Grid.useBreakpoint().md
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE)
   const [types, setTypes] = useState<string[]>([])
-  const [range, setRange] = useState<Range | null>(null)
-  const [rows, setRows] = useState<WalletTransaction[]>([])
-  const [total, setTotal] = useState(0)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<string | null>(null)
-  const [retryKey, setRetryKey] = useState(0)
-  const latest = useRef(0)
-
-  useEffect(() => {
-    const id = ++latest.current
-    setLoading(true)
-    setError(null)
-    api
-      .listWalletTransactions({ start: (page - 1) * pageSize, end: page * pageSize, types, ...rangeToQuery(range) })
-      .then((result) => {
-        if (id !== latest.current) return
-        // The list shrank under us (e.g. a refresh): go to the last page that has rows.
-        if (result.rows.length === 0 && page > 1 && result.total > 0) {
-          setPage(Math.max(1, Math.ceil(result.total / pageSize)))
-          return
-        }
-        setRows(result.rows)
-        setTotal(result.total)
-      })
-      .catch((err: unknown) => {
-        if (id === latest.current) setError(describeError(err, t))
-      })
-      .finally(() => {
-        if (id === latest.current) setLoading(false)
-      })
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `t` changes with the language; no refetch for that
-  }, [page, pageSize, types, range, refreshKey, retryKey])
+  const [range, setRange] = useState<DateRange | null>(null)
+  const list = useServerList<WalletTransaction>(
+    (window) => api.listWalletTransactions({ ...window, types, ...rangeToQuery(range) }),
+    [types, range, refreshKey],
+  )
+  const { setPage } = list
 
   const filtered = types.length > 0 || range !== null
-
-  const onTableChange: TableProps<WalletTransaction>['onChange'] = (pagination) => {
-    const size = pagination.pageSize ?? pageSize
-    if (size !== pageSize) {
-      setPageSize(size)
-      setPage(1)
-    } else {
-      setPage(pagination.current ?? 1)
-    }
-  }
 
   const reference = (tx: WalletTransaction) => {
     if (!tx.reference_type) return null
@@ -168,90 +122,48 @@ export function TransactionHistory({ asset, refreshKey = 0 }: { asset: string | 
             type="text"
             icon={<ReloadOutlined />}
             aria-label={t('wallet.history.refresh')}
-            onClick={() => setRetryKey((k) => k + 1)}
-            loading={loading}
+            onClick={list.reload}
+            loading={list.loading}
           />
         </Tooltip>
       }
     >
-      <div className="cd-filters" role="search" aria-label={t('wallet.history.filters')}>
-        <Select<string[]>
-          mode="multiple"
-          allowClear
-          virtual={false}
-          value={types}
-          options={typeOptions}
-          placeholder={t('wallet.history.allTypes')}
-          aria-label={t('wallet.history.filterType')}
-          maxTagCount="responsive"
-          className="cd-filter-types"
-          optionRender={(option) => (
-            <Tag color={transactionColor(String(option.value))} bordered={false}>
-              {option.label}
-            </Tag>
-          )}
-          onChange={(next) => {
+      <ListFilters
+        label={t('wallet.history.filters')}
+        tags={{
+          value: types,
+          options: typeOptions,
+          placeholder: t('wallet.history.allTypes'),
+          label: t('wallet.history.filterType'),
+          color: transactionColor,
+          onChange: (next) => {
             setTypes(next)
             setPage(1)
-          }}
-        />
-        <DatePicker.RangePicker
-          value={range}
-          allowEmpty={[false, false]}
-          disabledDate={(d) => d.isAfter(dayjs().endOf('day'))}
-          aria-label={t('wallet.history.dateRange')}
-          presets={[
-            { label: t('wallet.history.last7'), value: [dayjs().subtract(6, 'day'), dayjs()] },
-            { label: t('wallet.history.last30'), value: [dayjs().subtract(29, 'day'), dayjs()] },
-            { label: t('wallet.history.thisMonth'), value: [dayjs().startOf('month'), dayjs()] },
-          ]}
-          onChange={(next) => {
-            setRange(next && next[0] && next[1] ? [next[0], next[1]] : null)
-            setPage(1)
-          }}
-        />
-        {filtered && (
-          <Button
-            type="link"
-            onClick={() => {
-              setTypes([])
-              setRange(null)
-              setPage(1)
-            }}
-          >
-            {t('wallet.history.clear')}
-          </Button>
-        )}
-      </div>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          message={error}
-          className="cd-form-alert"
-          action={
-            <Button size="small" onClick={() => setRetryKey((k) => k + 1)}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
-      )}
+          },
+        }}
+        range={range}
+        rangeLabel={t('wallet.history.dateRange')}
+        onRangeChange={(next) => {
+          setRange(next)
+          setPage(1)
+        }}
+        filtered={filtered}
+        clearText={t('wallet.history.clear')}
+        onClear={() => {
+          setTypes([])
+          setRange(null)
+          setPage(1)
+        }}
+      />
+      <ListError error={list.error} onRetry={list.reload} />
       <Table<WalletTransaction>
         rowKey={(tx) => String(tx.id)}
         columns={columns}
-        dataSource={rows}
-        loading={loading}
+        dataSource={list.rows}
+        loading={list.loading}
         size="middle"
-        onChange={onTableChange}
-        pagination={{
-          current: page,
-          pageSize,
-          total,
-          showSizeChanger: true,
-          pageSizeOptions: HISTORY_PAGE_SIZES,
-          showTotal: (count, [from, to]) => t('wallet.history.range', { from, to, count }),
-          hideOnSinglePage: false,
-        }}
+        onChange={list.onTableChange}
+        pagination={list.pagination((count, [from, to]) => t('wallet.history.range', { from, to, count }), HISTORY_PAGE_SIZES)}
         locale={{ emptyText: filtered ? t('wallet.history.emptyFiltered') : t('wallet.history.empty') }}
       />
     </Card>
