@@ -9,34 +9,15 @@
  *
  *   npm run bench:ledger            (BENCH_OPS=2000 per cell by default)
  */
-import 'reflect-metadata'
-import { Ignitor } from '@adonisjs/core'
 import { randomUUID } from 'node:crypto'
 import os from 'node:os'
 import pg from 'pg'
-import { registerDatabaseLifecycle } from '../backend/start/database.js'
+import { bootForBench } from './boot.js'
 
-process.env.EMBEDDED_PG_DIR ??= 'pg-bench'
-process.env.NODE_ENV = 'development'
 const OPS = Number(process.env.BENCH_OPS ?? 2000)
 const ACCOUNTS = 1000
 
-const APP_ROOT = new URL('../', import.meta.url)
-const app = new Ignitor(APP_ROOT, {
-  importer: (file: string) => (file.startsWith('./') || file.startsWith('../') ? import(new URL(file, APP_ROOT).href) : import(file)),
-}).createApp('console')
-app.booting(async () => {
-  await import('#start/env')
-})
-registerDatabaseLifecycle(app)
-await app.init()
-await app.boot()
-
-const { default: db } = await import('@adonisjs/lucid/services/db')
-const { MigrationRunner } = await import('@adonisjs/lucid/migration')
-const migrator = new MigrationRunner(db, app, { direction: 'up' })
-await migrator.run()
-if (migrator.error) throw migrator.error
+const { app, db } = await bootForBench()
 const { chargeCustomer } = await import('#actions/ledger/charge_customer')
 const { post } = await import('#services/ledger/post')
 const { customerAccount, systemAccount } = await import('#services/ledger/accounts')

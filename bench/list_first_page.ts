@@ -6,33 +6,13 @@
  *   npm run bench:list                 # 1,000,000 customers (embedded cluster in .data/pg-bench)
  *   BENCH_ROWS=10000000 npm run bench:list
  */
-import 'reflect-metadata'
-import { Ignitor } from '@adonisjs/core'
-import { registerDatabaseLifecycle } from '../backend/start/database.js'
+import { bootForBench } from './boot.js'
 
-process.env.EMBEDDED_PG_DIR ??= 'pg-bench'
-process.env.NODE_ENV = 'development'
 process.env.SEED_DEMO = 'false'
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 25)
 
-const APP_ROOT = new URL('../', import.meta.url)
-const ignitor = new Ignitor(APP_ROOT, {
-  importer: (file: string) => (file.startsWith('./') || file.startsWith('../') ? import(new URL(file, APP_ROOT).href) : import(file)),
-})
-const app = ignitor.createApp('console')
-app.booting(async () => {
-  await import('#start/env')
-})
-registerDatabaseLifecycle(app)
-await app.init()
-await app.boot()
-
-const { default: db } = await import('@adonisjs/lucid/services/db')
-const { MigrationRunner } = await import('@adonisjs/lucid/migration')
-const migrator = new MigrationRunner(db, app, { direction: 'up' })
-await migrator.run()
-if (migrator.error) throw migrator.error
+const { app, db } = await bootForBench()
 
 const { loadResources, findResource } = await import('#engine/registry')
 const { parseListQuery, applyFilters, applySort } = await import('#engine/list_query')

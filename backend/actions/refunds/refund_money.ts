@@ -19,7 +19,7 @@
  */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { Actor } from '#services/audit'
-import { post } from '#services/ledger/post'
+import { post, type Entry } from '#services/ledger/post'
 import { customerAccount, systemAccount } from '#services/ledger/accounts'
 import { formatMoney } from '#engine/values'
 import { CURRENCY_SCALE } from '#config/payments'
@@ -97,71 +97,54 @@ export async function assertRefundable(trx: TransactionClientContract, order: Re
   if (toLedgerUnits(order, amount) <= 0n) throw new Conflict('The amount is too small to refund')
 }
 
-export async function holdRefund(trx: TransactionClientContract, refund: Record<string, any>, attempt: number, actor: Actor) {
-  const customerId = Number(refund.customer_id)
-  const amount = BigInt(refund.ledger_amount)
-  const cash = await lockedCash(trx, customerId)
-  if (cash.balance < amount) throw new Conflict(`The customer's cash balance no longer covers this refund`)
-  return post(
-    trx,
-    {
-      type: 'refund_hold',
-      idempotencyKey: refundKeys.hold(refund.id, attempt),
-      request: { refundId: Number(refund.id), attempt, amount },
-      actor,
-      customerId,
-      amount,
-      reference: { type: 'refund', id: refund.id },
-      memo: `Refund ${refund.id} approved: amount held`,
-    },
-    async () => [
-      { accountId: cash.id, amount: -amount },
-      { accountId: await systemAccount(trx, 'refund_pending'), amount },
-    ]
-  )
-}
+type Step = { type: 'refund_hold' | 'refund_settle' | 'refund_release'; key: string; attempt?: number; memo: string }
 
-export async function settleRefund(trx: TransactionClientContract, refund: Record<string, any>, actor: Actor) {
+/** One ledger step of a refund: the same header shape for hold, settle and release. */
+function refundStep(trx: TransactionClientContract, refund: Record<string, any>, step: Step, actor: Actor, entries: () => Promise<Entry[]>) {
   const amount = BigInt(refund.ledger_amount)
   return post(
     trx,
     {
-      type: 'refund_settle',
-      idempotencyKey: refundKeys.settle(refund.id),
-      request: { refundId: Number(refund.id), amount },
+      type: step.type,
+      idempotencyKey: step.key,
+      request: { refundId: Number(refund.id), ...(step.attempt === undefined ? {} : { attempt: step.attempt }), amount },
       actor,
       customerId: Number(refund.customer_id),
       amount,
       reference: { type: 'refund', id: refund.id },
-      memo: `Refund ${refund.id} paid out`,
+      memo: step.memo,
     },
-    async () => [
-      { accountId: await systemAccount(trx, 'refund_pending'), amount: -amount },
-      { accountId: await systemAccount(trx, 'refunds'), amount },
-    ]
+    entries
   )
 }
 
-export async function releaseRefund(trx: TransactionClientContract, refund: Record<string, any>, attempt: number, actor: Actor) {
-  const customerId = Number(refund.customer_id)
+/** Approval: the amount leaves the customer's cash for refund_pending (refused if the cash no longer covers it). */
+export async function holdRefund(trx: TransactionClientContract, refund: Record<string, any>, attempt: number, actor: Actor) {
   const amount = BigInt(refund.ledger_amount)
-  return post(
-    trx,
-    {
-      type: 'refund_release',
-      idempotencyKey: refundKeys.release(refund.id, attempt),
-      request: { refundId: Number(refund.id), attempt, amount },
-      actor,
-      customerId,
-      amount,
-      reference: { type: 'refund', id: refund.id },
-      memo: `Refund ${refund.id} failed: hold released`,
-    },
-    async () => [
-      { accountId: await systemAccount(trx, 'refund_pending'), amount: -amount },
-      { accountId: await customerAccount(trx, customerId, 'cash'), amount },
-    ]
-  )
+  const cash = await lockedCash(trx, Number(refund.customer_id))
+  if (cash.balance < amount) throw new Conflict(`The customer's cash balance no longer covers this refund`)
+  return refundStep(trx, refund, { type: 'refund_hold', key: refundKeys.hold(refund.id, attempt), attempt, memo: `Refund ${refund.id} approved: amount held` }, actor, async () => [
+    { accountId: cash.id, amount: -amount },
+    { accountId: await systemAccount(trx, 'refund_pending'), amount },
+  ])
+}
+
+/** The provider paid the refund out: refund_pending → refunds. */
+export async function settleRefund(trx: TransactionClientContract, refund: Record<string, any>, actor: Actor) {
+  const amount = BigInt(refund.ledger_amount)
+  return refundStep(trx, refund, { type: 'refund_settle', key: refundKeys.settle(refund.id), memo: `Refund ${refund.id} paid out` }, actor, async () => [
+    { accountId: await systemAccount(trx, 'refund_pending'), amount: -amount },
+    { accountId: await systemAccount(trx, 'refunds'), amount },
+  ])
+}
+
+/** The provider refused: the held amount goes back to the customer's cash. */
+export async function releaseRefund(trx: TransactionClientContract, refund: Record<string, any>, attempt: number, actor: Actor) {
+  const amount = BigInt(refund.ledger_amount)
+  return refundStep(trx, refund, { type: 'refund_release', key: refundKeys.release(refund.id, attempt), attempt, memo: `Refund ${refund.id} failed: hold released` }, actor, async () => [
+    { accountId: await systemAccount(trx, 'refund_pending'), amount: -amount },
+    { accountId: await customerAccount(trx, Number(refund.customer_id), 'cash'), amount },
+  ])
 }
 
 /** The order after a refund succeeded: refunded amount = max(what it says, Σ succeeded refunds). */
