@@ -9,6 +9,8 @@ process.env.PORT = process.env.TEST_PORT ?? '3391'
 process.env.HOST = '127.0.0.1'
 // the suites sign in hundreds of times a minute from one address (lockout rules unchanged)
 process.env.AUTH_REQUESTS_PER_MINUTE ??= '5000'
+// speed over durability, for the throw-away test cluster only (npm start's database stays durable)
+process.env.EMBEDDED_PG_NON_DURABLE ??= '1'
 
 import { prettyPrintError } from '@adonisjs/core'
 import { configure, processCLIArgs, run } from '@japa/runner'

@@ -1,7 +1,7 @@
 import { BaseCommand, args } from '@adonisjs/core/ace'
+import { transaction } from '#services/transaction'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import hash from '@adonisjs/core/services/hash'
-import db from '@adonisjs/lucid/services/db'
 import audit, { SYSTEM_ACTOR } from '#services/audit'
 import { ensureDefaultRoles } from '#database/seeders/default_roles'
 
@@ -26,7 +26,7 @@ export default class StaffCreateAdmin extends BaseCommand {
       this.exitCode = 1
       return
     }
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       await ensureDefaultRoles(trx)
       const role = await trx.from('roles').where('name', 'super_admin').first()
       const [row] = await trx

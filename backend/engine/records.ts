@@ -3,6 +3,7 @@
  * the same transaction. The HTTP controller and ace commands both go through here.
  */
 import type { HttpContext } from '@adonisjs/core/http'
+import { transaction } from '#services/transaction'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
 import audit, { diff } from '#services/audit'
@@ -29,7 +30,7 @@ export async function findRow(resource: ResourceDef, id: string, trx?: Transacti
 
 export async function createRecord(resource: ResourceDef, body: unknown, ctx: HttpContext) {
   let values = await validateInput(resource.fields, body, 'create')
-  return db.transaction(async (trx) => {
+  return transaction(async (trx) => {
     if (resource.hooks?.beforeCreate) values = await resource.hooks.beforeCreate(values, trx)
     const [row] = await trx.insertQuery().table(resource.table).insert(values).returning('*')
     const id = row[resource.primaryKey ?? 'id']
@@ -39,7 +40,7 @@ export async function createRecord(resource: ResourceDef, body: unknown, ctx: Ht
 }
 
 export async function updateRecord(resource: ResourceDef, id: string, body: unknown, ctx: HttpContext) {
-  return db.transaction(async (trx) => {
+  return transaction(async (trx) => {
     const current = await findRow(resource, id, trx, true)
     let values = await validateInput(resource.fields, body, 'edit', serializeRow(resource, current, true))
     if (resource.hooks?.beforeUpdate) values = await resource.hooks.beforeUpdate(values, current, trx)
@@ -55,7 +56,7 @@ export async function updateRecord(resource: ResourceDef, id: string, body: unkn
 }
 
 export async function deleteRecord(resource: ResourceDef, id: string, ctx: HttpContext) {
-  await db.transaction(async (trx) => {
+  await transaction(async (trx) => {
     const current = await findRow(resource, id, trx, true)
     if (resource.hooks?.beforeDelete) await resource.hooks.beforeDelete(current, trx)
     await trx.from(resource.table).where(resource.primaryKey ?? 'id', id).delete()
@@ -78,7 +79,7 @@ export async function runAction(
   if (action.scope === 'bulk') ids = readIds(resource, body)
 
   const { default: useCase } = await action.handler()
-  return db.transaction(async (trx) => {
+  return transaction(async (trx) => {
     const before = id ? await findRow(resource, id, trx, true) : undefined
     const outcome = await useCase.handle({ trx, ctx, record: before, ids, input, reason })
     const after = id ? await findRow(resource, id, trx) : undefined

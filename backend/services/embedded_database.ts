@@ -61,7 +61,7 @@ export class EmbeddedDatabase {
       createPostgresUser: true,
       authMethod: 'scram-sha-256',
       initdbFlags: ['--encoding=UTF8'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...(process.env.EMBEDDED_PG_NON_DURABLE === '1' ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [])],
       // the server's own log, next to its data directory, for diagnosing a crash or a restart
       onLog: (message: string) => {
         try {

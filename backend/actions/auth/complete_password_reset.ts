@@ -3,8 +3,8 @@
  * compared by hash, works once, expires, and ends every session of the account.
  */
 import type { HttpContext } from '@adonisjs/core/http'
+import { transaction } from '#services/transaction'
 import hash from '@adonisjs/core/services/hash'
-import db from '@adonisjs/lucid/services/db'
 import { createHash } from 'node:crypto'
 import audit from '#services/audit'
 import { InvalidInput } from '#exceptions/domain_errors'
@@ -12,7 +12,7 @@ import { revokeSessions } from './sign_in.js'
 
 export async function completePasswordReset(ctx: HttpContext, token: string, password: string) {
   const tokenHash = createHash('sha256').update(token).digest('hex')
-  await db.transaction(async (trx) => {
+  await transaction(async (trx) => {
     const customer = await trx.from('customers').where('password_reset_hash', tokenHash).forUpdate().first()
     if (!customer || !customer.password_reset_expires_at || new Date(customer.password_reset_expires_at) < new Date()) {
       throw new InvalidInput([{ field: 'token', message: 'This reset link is invalid or has expired. Ask support for a new one.' }])

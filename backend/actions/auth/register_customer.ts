@@ -3,6 +3,7 @@
  * decided by the database's unique index so two simultaneous sign-ups cannot both win.
  */
 import type { HttpContext } from '@adonisjs/core/http'
+import { transaction } from '#services/transaction'
 import hash from '@adonisjs/core/services/hash'
 import db from '@adonisjs/lucid/services/db'
 import audit from '#services/audit'
@@ -13,7 +14,7 @@ export async function registerCustomer(ctx: HttpContext, input: { email: string;
   if (exists) throw duplicate()
   const passwordHash = await hash.make(input.password)
   try {
-    return await db.transaction(async (trx) => {
+    return await transaction(async (trx) => {
       const [row] = await trx
         .insertQuery()
         .table('customers')

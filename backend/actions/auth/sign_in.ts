@@ -7,9 +7,9 @@
  * opened in auth_sessions, and the attempt is audited either way.
  */
 import type { HttpContext } from '@adonisjs/core/http'
+import { transaction } from '#services/transaction'
 import hash from '@adonisjs/core/services/hash'
 import limiter from '@adonisjs/limiter/services/main'
-import db from '@adonisjs/lucid/services/db'
 import { randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import Staff from '#models/staff'
@@ -82,7 +82,7 @@ export async function signIn(ctx: HttpContext, kind: 'staff' | 'customer', email
   await ctx.auth.use(kind).login(user)
 
   const facts = requestFacts(ctx)
-  await db.transaction(async (trx) => {
+  await transaction(async (trx) => {
     const row = await AuthSession.create(
       { id: randomUUID(), subjectType: kind, subjectId: user.id, sessionId: ctx.session.sessionId, ip: facts.ip, userAgent: facts.userAgent },
       { client: trx }
@@ -107,7 +107,7 @@ export async function signOut(ctx: HttpContext, kind: 'staff' | 'customer') {
   const guard = ctx.auth.use(kind)
   const user: any = (await guard.check()) ? guard.user : null
   const rowId = ctx.session.get(SESSION_KEY[kind])
-  await db.transaction(async (trx) => {
+  await transaction(async (trx) => {
     if (rowId) {
       await trx.from('auth_sessions').where('id', rowId).whereNull('revoked_at').update({ revoked_at: new Date(), revoked_reason: 'logout' })
     }

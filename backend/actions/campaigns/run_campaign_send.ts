@@ -11,6 +11,7 @@
  * does at most `maxPerRun` customers and queues the next one, so no job runs for long.
  */
 import db from '@adonisjs/lucid/services/db'
+import { transaction } from '#services/transaction'
 import logger from '@adonisjs/core/services/logger'
 import { DateTime } from 'luxon'
 import audit, { SYSTEM_ACTOR, type Actor } from '#services/audit'
@@ -62,7 +63,7 @@ export async function runCampaignSend(campaignId: number, options: { maxPerRun?:
     }
   } catch (error: any) {
     logger.error({ err: error, campaignId }, 'campaign sending failed')
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       const failed = await trx.from('campaigns').where({ id: campaignId, status: 'sending' }).update({ status: 'failed', last_error: String(error?.message ?? error).slice(0, 1000), updated_at: new Date() })
       if (failed) await audit.record(trx, { action: 'send.failed', resource: 'campaigns', recordId: campaignId, metadata: { error: String(error?.message ?? error).slice(0, 300) } }, SYSTEM_ACTOR, NO_REQUEST)
     })
@@ -72,7 +73,7 @@ export async function runCampaignSend(campaignId: number, options: { maxPerRun?:
 
 /** One customer, one transaction: claim, then grant (or skip), then record. */
 async function grantOne(campaign: Record<string, any>, customerId: number, operator: Actor) {
-  await db.transaction(async (trx) => {
+  await transaction(async (trx) => {
     const claim = await trx.rawQuery(
       `INSERT INTO campaign_grants (campaign_id, customer_id, status, operator_id, memo) VALUES (?, ?, 'pending', ?, ?)
        ON CONFLICT (campaign_id, customer_id) DO NOTHING RETURNING id`,
@@ -131,7 +132,7 @@ async function saveProgress(campaignId: number, cursor: string) {
 }
 
 async function finish(campaignId: number) {
-  await db.transaction(async (trx) => {
+  await transaction(async (trx) => {
     const { rows } = await trx.rawQuery(
       `UPDATE campaigns SET status = 'sent', ${COUNTS}, finished_at = now(), updated_at = now() WHERE id = ? AND status = 'sending' RETURNING granted, skipped`,
       [campaignId]

@@ -4,7 +4,7 @@
  * holding a code is not waited for (it refuses an expired code by itself), and several
  * runners never expire the same code. Each change is audited as the system.
  */
-import db from '@adonisjs/lucid/services/db'
+import { transaction } from '#services/transaction'
 import audit, { SYSTEM_ACTOR } from '#services/audit'
 
 const NO_REQUEST = { ip: null, userAgent: null, requestId: null }
@@ -12,7 +12,7 @@ const NO_REQUEST = { ip: null, userAgent: null, requestId: null }
 export async function expireCodes(now = new Date(), chunk = 500) {
   let expired = 0
   for (;;) {
-    const done = await db.transaction(async (trx) => {
+    const done = await transaction(async (trx) => {
       const { rows } = await trx.rawQuery(
         `WITH due AS (
            SELECT id FROM redemption_codes WHERE status = 'ACTIVE' AND expires_at <= ?

@@ -11,6 +11,7 @@
  * redeem. Successes and failures are audited; no audit row ever holds a full code.
  */
 import db from '@adonisjs/lucid/services/db'
+import { transaction } from '#services/transaction'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import limiter from '@adonisjs/limiter/services/main'
 import { DateTime } from 'luxon'
@@ -56,7 +57,7 @@ export async function redeemCode(input: { customerId: number; code: string; ip: 
   }
 
   try {
-    const outcome = await db.transaction((trx) => attempt(trx, input, actor, facts))
+    const outcome = await transaction((trx) => attempt(trx, input, actor, facts))
     await keys[0].store.delete(keys[0].key)
     return outcome
   } catch (error) {

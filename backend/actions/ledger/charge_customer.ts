@@ -4,7 +4,7 @@
  * transaction even when it spans both buckets. Frozen customers cannot be debited.
  * Idempotent on the caller's key: a replay returns the original result and moves nothing.
  */
-import db from '@adonisjs/lucid/services/db'
+import { transaction } from '#services/transaction'
 import creditdesk from '#config/creditdesk'
 import audit, { type Actor, type RequestFacts } from '#services/audit'
 import { Forbidden, NotFound } from '#exceptions/domain_errors'
@@ -21,7 +21,7 @@ export type ChargeInput = {
 }
 
 export async function chargeCustomer(input: ChargeInput, actor: Actor, facts: RequestFacts): Promise<Posted> {
-  return db.transaction(async (trx) => {
+  return transaction(async (trx) => {
     const customer = await trx.from('customers').where('id', input.customerId).forShare().first()
     if (!customer) throw new NotFound(`Customer ${input.customerId} was not found`)
     const posted = await post(

@@ -3,7 +3,7 @@
  * (gift bucket → promotion expense). Lots are claimed with SKIP LOCKED so several runners
  * never expire the same lot, and the key names the lot and its amount so a re-run is a no-op.
  */
-import db from '@adonisjs/lucid/services/db'
+import { transaction } from '#services/transaction'
 import { SYSTEM_ACTOR } from '#services/audit'
 import audit from '#services/audit'
 import { post } from '#services/ledger/post'
@@ -12,7 +12,7 @@ import { systemAccount } from '#services/ledger/accounts'
 export async function expireGiftLots(now = new Date(), limit = 500) {
   let expired = 0
   for (;;) {
-    const done = await db.transaction(async (trx) => {
+    const done = await transaction(async (trx) => {
       const lot = await trx
         .from('gift_lots')
         .where('remaining', '>', 0)

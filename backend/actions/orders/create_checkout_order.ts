@@ -11,6 +11,7 @@
  * Stripe refuses, the order is marked FAILED with the reason and the customer gets a 502.
  */
 import db from '@adonisjs/lucid/services/db'
+import { transaction } from '#services/transaction'
 import creditdesk from '#config/creditdesk'
 import payments from '#config/payments'
 import type { Actor, RequestFacts } from '#services/audit'
@@ -25,7 +26,7 @@ const STRIPE_MAX_SESSION_MINUTES = 24 * 60
 export async function createCheckoutOrder(input: { customerId: number; planId: number; origin: string }, actor: Actor, facts: RequestFacts) {
   if (!stripeConfigured()) throw new PaymentsUnavailable('Card payments are not available right now')
 
-  const order = await db.transaction(async (trx) => {
+  const order = await transaction(async (trx) => {
     // one checkout at a time per customer, so the hourly count below cannot be raced past
     await trx.rawQuery(`SELECT pg_advisory_xact_lock(hashtextextended('checkout:' || ?::text, 0))`, [input.customerId])
     const customer = await trx.from('customers').where('id', input.customerId).forShare().first()
@@ -102,7 +103,7 @@ export async function createCheckoutOrder(input: { customerId: number; planId: n
       .returning('*')
     return { order: updated, checkoutUrl: session.url as string }
   } catch (error) {
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       const [failed] = await trx
         .from('orders')
         .where('id', order.id)

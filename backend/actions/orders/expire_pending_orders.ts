@@ -11,6 +11,7 @@
  * never handle the same order twice and nobody waits on a row a person is working on.
  */
 import db from '@adonisjs/lucid/services/db'
+import { transaction } from '#services/transaction'
 import logger from '@adonisjs/core/services/logger'
 import payments from '#config/payments'
 import { SYSTEM_ACTOR } from '#services/audit'
@@ -40,7 +41,7 @@ export async function expirePendingOrders(now = new Date(), limit = 200) {
         continue
       }
     }
-    const outcome = await db.transaction(async (trx) => {
+    const outcome = await transaction(async (trx) => {
       const row = await trx.from('orders').where('id', order.id).where('status', 'PENDING').forUpdate().skipLocked().first()
       if (!row) return false
       if (session && session.status !== 'expired') {

@@ -5,6 +5,7 @@
  * twice (or repairing what another path already fixed) changes nothing and says so.
  */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { transaction } from '#services/transaction'
 import db from '@adonisjs/lucid/services/db'
 import audit, { type Actor, type RequestFacts } from '#services/audit'
 import { BadRequest, NotFound } from '#exceptions/domain_errors'
@@ -29,7 +30,7 @@ export type Trigger = 'console' | 'command' | 'api' | 'monitor'
 export type RunOutcome = { run: Record<string, any>; findings: Array<Record<string, any>> }
 
 export async function runReconciliation(trigger: Trigger, actor: Actor, facts: RequestFacts = NO_REQUEST, client?: TransactionClientContract): Promise<RunOutcome> {
-  if (!client) return db.transaction((trx): Promise<RunOutcome> => runReconciliation(trigger, actor, facts, trx))
+  if (!client) return transaction((trx): Promise<RunOutcome> => runReconciliation(trigger, actor, facts, trx))
   const [run] = await client
     .insertQuery()
     .table('reconciliation_runs')
@@ -88,7 +89,7 @@ export async function recordRepair(trx: TransactionClientContract, finding: Reco
 
 /** Repairs one finding in its own transaction with its audit row (commands, API, monitor). */
 export async function repairFinding(findingId: number | string, actor: Actor, facts: RequestFacts = NO_REQUEST) {
-  return db.transaction(async (trx) => {
+  return transaction(async (trx) => {
     const finding = await trx.from('reconciliation_findings').where('id', findingId).forUpdate().first()
     if (!finding) throw new NotFound(`Finding ${findingId} was not found`)
     if (finding.status === 'REPAIRED') return { finding, outcome: { done: false, message: `Finding ${finding.id} was already repaired` } as RepairResult }

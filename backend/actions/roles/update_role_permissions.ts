@@ -4,7 +4,7 @@
  * before/after grant lists are audited in the same transaction, and the cache is dropped.
  */
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
+import { transaction } from '#services/transaction'
 import Role from '#models/role'
 import audit from '#services/audit'
 import permissions from '#services/permissions'
@@ -29,7 +29,7 @@ export async function updateRolePermissions(ctx: HttpContext, roleName: string, 
     }
   }
 
-  const result = await db.transaction(async (trx) => {
+  const result = await transaction(async (trx) => {
     const role = await Role.query({ client: trx }).where('name', roleName).forUpdate().first()
     if (!role) throw new NotFound(`Role "${roleName}" was not found`)
     if (role.name === Role.SUPER_ADMIN) throw new BadRequest('super_admin holds every permission and cannot be edited')

@@ -15,6 +15,7 @@
  *    statement) and Stripe gets a 500, so it retries; the retry processes it again.
  */
 import { createHash } from 'node:crypto'
+import { transaction } from '#services/transaction'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import audit, { type Actor, type RequestFacts } from '#services/audit'
@@ -66,7 +67,7 @@ export async function processStripeEvent(event: Stripe.Event, facts: RequestFact
   const handled = HANDLED_EVENTS.includes(event.type)
   try {
     const orderId = handled ? await resolveOrderId(event) : null
-    return await db.transaction(async (trx) => {
+    return await transaction(async (trx) => {
       const claim = await trx.rawQuery(
         `INSERT INTO payment_events (provider, event_id, type, livemode, payload, event_created_at, order_id, status)
          VALUES ('stripe', ?, ?, ?, ?::jsonb, to_timestamp(?), ?, 'received')

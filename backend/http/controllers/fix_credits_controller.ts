@@ -8,6 +8,7 @@
  * Every repair is audited with the actor `admin-api`; repeating a call changes nothing more.
  */
 import type { HttpContext } from '@adonisjs/core/http'
+import { transaction } from '#services/transaction'
 import db from '@adonisjs/lucid/services/db'
 import audit, { requestFacts, type Actor } from '#services/audit'
 import { NotFound } from '#exceptions/domain_errors'
@@ -37,7 +38,7 @@ export default class FixCreditsController {
         return { action: input.action, run_id: Number(outcome.run.id), repaired: outcome.repaired, failed: outcome.failed }
       }
       case 'fix_specific_recharge': {
-        const result = await db.transaction(async (trx) => {
+        const result = await transaction(async (trx) => {
           const outcome = await repairOrphan(trx, input.order_id!, API_ACTOR)
           await audit.record(trx, { action: 'fix_specific_recharge', resource: 'orders', recordId: input.order_id!, metadata: { outcome } }, API_ACTOR, facts)
           return outcome
@@ -54,7 +55,7 @@ export default class FixCreditsController {
             continue
           }
           results.push(
-            await db.transaction(async (trx) => {
+            await transaction(async (trx) => {
               const outcome = await correctBalance(trx, account.id, API_ACTOR)
               await audit.record(trx, { action: 'recalculate_balance', resource: 'accounts', recordId: account.id, metadata: { outcome } }, API_ACTOR, facts)
               return { account_id: Number(account.id), ...outcome }

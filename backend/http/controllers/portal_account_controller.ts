@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import hash from '@adonisjs/core/services/hash'
 import db from '@adonisjs/lucid/services/db'
+import { transaction } from '#services/transaction'
+import hash from '@adonisjs/core/services/hash'
 import { SimpleMessagesProvider } from '@vinejs/vine'
 import type Customer from '#models/customer'
 import audit, { diff } from '#services/audit'
@@ -17,7 +18,7 @@ export default class PortalAccountController {
     const customer = ctx.auth.use('customer').user as Customer
     assertOnlyKeys(ctx.request.body(), ['nickname', 'phone'])
     const input = await ctx.request.validateUsing(profileValidator)
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       const before = { nickname: customer.nickname, phone: customer.phone }
       customer.useTransaction(trx)
       if (input.nickname !== undefined) customer.nickname = input.nickname
@@ -45,7 +46,7 @@ export default class PortalAccountController {
       throw new InvalidInput([{ field: 'password', message: 'The password must not be your email address' }])
     }
     const currentRow = ctx.session.get(SESSION_KEY.customer)
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       customer.useTransaction(trx)
       customer.password = await hash.make(input.password)
       await customer.save()
@@ -77,7 +78,7 @@ export default class PortalAccountController {
   async revokeOthers(ctx: HttpContext) {
     const customer = ctx.auth.use('customer').user as Customer
     const current = ctx.session.get(SESSION_KEY.customer)
-    const revoked = await db.transaction(async (trx) => {
+    const revoked = await transaction(async (trx) => {
       const count = await revokeSessions(trx, 'customer', customer.id, 'signed_out_elsewhere', current)
       await audit.fromRequest(trx, ctx, { action: 'sessions.revoke_others', resource: 'users', recordId: customer.id, metadata: { revoked: count } })
       return count
