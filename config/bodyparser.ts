@@ -21,8 +21,14 @@ const bodyParserConfig = defineConfig({
     types: ['text/*'],
     limit: '1mb',
   },
+  /*
+   * Never streamed to disk by the parser: uploads were written to temporary files before
+   * authentication and CSRF ran. Multipart bodies are refused with 415 except on routes that
+   * declare they accept files (FILE_ROUTES in backend/http/middleware/refuse_multipart_middleware.ts),
+   * which process `request.multipart` themselves after authentication.
+   */
   multipart: {
-    autoProcess: true,
+    autoProcess: false,
     convertEmptyStringsToNull: true,
     processManually: [],
     limit: '20mb',

@@ -1,10 +1,13 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig, stores } from '@adonisjs/session'
+import { storedOnceUsed } from '#middleware/visitor_session_store'
 
 /**
  * Server-side sessions in PostgreSQL: the cookie holds only the session id, logout
- * destroys the row, and the id is regenerated on login by the auth guard.
+ * destroys the row, and the id is regenerated on login by the auth guard. A visitor who has
+ * not signed in gets no row: the only thing their session holds, the CSRF secret, travels in
+ * an encrypted cookie until the session holds more (backend/http/middleware/visitor_session_store.ts).
  */
 const sessionConfig = defineConfig({
   enabled: true,
@@ -19,7 +22,7 @@ const sessionConfig = defineConfig({
   },
   store: env.get('SESSION_DRIVER'),
   stores: {
-    database: stores.database({ tableName: 'sessions' }),
+    database: storedOnceUsed(stores.database({ tableName: 'sessions' })),
     cookie: stores.cookie(),
   },
 })

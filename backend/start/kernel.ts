@@ -14,10 +14,10 @@ server.errorHandler(() => import('#exceptions/handler'))
 server.use([() => import('@adonisjs/cors/cors_middleware')])
 
 router.use([
+  () => import('#middleware/refuse_multipart_middleware'),
   () => import('@adonisjs/core/bodyparser_middleware'),
   () => import('#middleware/reject_nul_middleware'),
-  () => import('@adonisjs/session/session_middleware'),
-  () => import('@adonisjs/shield/shield_middleware'),
+  () => import('#middleware/browser_state_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),
 ])

@@ -1,0 +1,63 @@
+/**
+ * Session, CSRF and security headers, in that order, for every matched route.
+ *
+ * Browser routes get the session (stored server-side only once it holds something, see
+ * visitor_session_store.ts) and the shield: CSRF check, CSP and the other security headers.
+ * A request refused for a missing or wrong CSRF token is audited (capped per IP, see
+ * audited_refusal.ts). Machine routes (machine_routes.ts) get the security headers only: no
+ * session is read or written and no cookie is set.
+ */
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+import app from '@adonisjs/core/services/app'
+import SessionMiddleware from '@adonisjs/session/session_middleware'
+import ShieldMiddleware from '@adonisjs/shield/shield_middleware'
+import { isMachineRequest } from './machine_routes.js'
+import { auditRefusal } from './audited_refusal.js'
+
+/** Headers @adonisjs/shield does not set itself. */
+const EXTRA_HEADERS: Record<string, string> = {
+  'Referrer-Policy': 'same-origin',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+}
+
+let resolved: Promise<{ session: SessionMiddleware<any>; shield: ShieldMiddleware; headersOnly: ShieldMiddleware }> | undefined
+
+/** Built once: the shield compiles its CSP on construction. */
+function middlewares() {
+  resolved ??= (async () => {
+    const encryption = (await app.container.make('encryption')).use()
+    const config = app.config.get<any>('shield', {})
+    return {
+      session: await app.container.make(SessionMiddleware),
+      shield: new ShieldMiddleware(config, encryption),
+      headersOnly: new ShieldMiddleware({ ...config, csrf: { enabled: false } }, encryption),
+    }
+  })()
+  return resolved
+}
+
+export default class BrowserStateMiddleware {
+  async handle(ctx: HttpContext, next: NextFn) {
+    for (const [name, value] of Object.entries(EXTRA_HEADERS)) ctx.response.header(name, value)
+    const { session, shield, headersOnly } = await middlewares()
+    if (isMachineRequest(ctx)) return headersOnly.handle(ctx, next)
+    return session.handle(ctx, async () => {
+      try {
+        return await shield.handle(ctx, next)
+      } catch (error: any) {
+        if (error?.code === 'E_BAD_CSRF_TOKEN') {
+          const sent = Boolean(ctx.request.header('x-xsrf-token') || ctx.request.header('x-csrf-token'))
+          await auditRefusal(ctx, 'csrf', {
+            action: 'access.denied',
+            resource: 'csrf',
+            metadata: { why: sent ? 'wrong or expired CSRF token' : 'no CSRF token' },
+          })
+        }
+        throw error
+      }
+    })
+  }
+}
