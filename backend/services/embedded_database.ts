@@ -21,6 +21,7 @@ const HOOKED_EVENTS = ['message', 'beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SI
 
 export class EmbeddedDatabase {
   #dir: string
+  #durable: boolean
   #instance?: { stop(): Promise<void> }
   #pid?: number
   #onExit = () => {
@@ -32,8 +33,14 @@ export class EmbeddedDatabase {
     }
   }
 
-  constructor(dir: URL) {
+  /**
+   * `durable: false` turns off fsync, synchronous_commit and full_page_writes: faster, but an OS
+   * crash can lose committed rows or corrupt the cluster. Only a throw-away test cluster opts out;
+   * a cluster already running on the directory keeps the settings it was started with.
+   */
+  constructor(dir: URL, options: { durable?: boolean } = {}) {
     this.#dir = fileURLToPath(dir).replace(/\/$/, '')
+    this.#durable = options.durable ?? true
   }
 
   /** Starts (or reuses) the cluster and returns a connection URL for the app database. */
@@ -61,7 +68,7 @@ export class EmbeddedDatabase {
       createPostgresUser: true,
       authMethod: 'scram-sha-256',
       initdbFlags: ['--encoding=UTF8'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...(process.env.EMBEDDED_PG_NON_DURABLE === '1' ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [])],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...(this.#durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])],
       // the server's own log, next to its data directory, for diagnosing a crash or a restart
       onLog: (message: string) => {
         try {

@@ -21,7 +21,9 @@ export function registerDatabaseLifecycle(app: ApplicationService) {
       return
     }
     const which = process.env.EMBEDDED_PG_DIR ?? (process.env.NODE_ENV === 'test' ? 'pg-test' : 'pg')
-    embedded = new EmbeddedDatabase(new URL(`../../.data/${which}/`, import.meta.url))
+    // durable unless the test runner opts out (bin/test.ts)
+    const durable = process.env.EMBEDDED_PG_NON_DURABLE !== '1'
+    embedded = new EmbeddedDatabase(new URL(`../../.data/${which}/`, import.meta.url), { durable })
     process.env.DATABASE_URL = await embedded.start()
     const { default: env } = await import('#start/env')
     env.set('DATABASE_URL', process.env.DATABASE_URL)
