@@ -1,18 +1,28 @@
 /**
- * Audits a refused request (wrong service token, bad CSRF token, invalid reset link…) without
- * letting an attacker flood the audit table: at most one row per kind of refusal per client IP
- * per minute, counted by the application's rate limiter (its PostgreSQL store, shared by every
- * instance). Refusals past that cap are still refused, only not written again.
+ * Audits a refused request (wrong service token or admin key, bad CSRF token, invalid reset
+ * link…) without letting an attacker flood the audit table: at most REFUSAL_AUDIT_LIMIT rows
+ * per kind of refusal per client IP per minute, counted by the application's rate limiter (its
+ * PostgreSQL store, shared by every instance). The last row written before the cap says so;
+ * refusals past it are still refused, only not written again until the minute is over.
  */
 import type { HttpContext } from '@adonisjs/core/http'
 import limiter from '@adonisjs/limiter/services/main'
 import audit, { type Actor, type AuditEntry } from '#services/audit'
 
-export const REFUSAL_AUDIT_LIMIT = { requests: 1, duration: '1 minute' } as const
+export const REFUSAL_AUDIT_LIMIT = { requests: 5, duration: '1 minute' } as const
 
 export async function auditRefusal(ctx: HttpContext, kind: string, entry: AuditEntry, actor?: Actor) {
   const key = `audit_refusal:${kind}:${ctx.request.ip()}`
-  await limiter.use(REFUSAL_AUDIT_LIMIT).attempt(key, () =>
-    audit.standalone(ctx, { ...entry, metadata: { ...(entry.metadata ?? {}), kind, path: ctx.request.url(), method: ctx.request.method() } }, actor)
-  )
+  const cap = limiter.use(REFUSAL_AUDIT_LIMIT)
+  await cap.attempt(key, async () => {
+    const last = (await cap.remaining(key)) <= 0
+    const metadata = {
+      ...(entry.metadata ?? {}),
+      kind,
+      method: ctx.request.method(),
+      path: ctx.request.url(),
+      ...(last ? { capped: `further refusals of this kind from this IP are not recorded for ${REFUSAL_AUDIT_LIMIT.duration}` } : {}),
+    }
+    await audit.standalone(ctx, { ...entry, metadata }, actor)
+  })
 }

@@ -49,6 +49,8 @@ export default class BrowserStateMiddleware {
         return await shield.handle(ctx, next)
       } catch (error: any) {
         if (error?.code === 'E_BAD_CSRF_TOKEN') {
+          // the CSRF guard runs first and threw before the header guards ran
+          await headersOnly.handle(ctx, async () => {})
           const sent = Boolean(ctx.request.header('x-xsrf-token') || ctx.request.header('x-csrf-token'))
           await auditRefusal(ctx, 'csrf', {
             action: 'access.denied',
