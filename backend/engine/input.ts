@@ -8,6 +8,7 @@ import { DateTime } from 'luxon'
 import { InvalidInput, type FieldError } from '#exceptions/domain_errors'
 import type { FieldDef } from './types.js'
 import { parseMoney } from './values.js'
+import { wellFormed } from '#validators/well_formed'
 
 type Mode = 'create' | 'edit' | 'action'
 
@@ -16,14 +17,14 @@ export const PASSWORD_RULES = { min: 10, max: 128 }
 function schemaFor(field: FieldDef) {
   switch (field.type) {
     case 'string': {
-      let s = vine.string().trim().maxLength(field.maxLength ?? 255)
+      let s = vine.string().use(wellFormed()).trim().maxLength(field.maxLength ?? 255)
       if (field.minLength) s = s.minLength(field.minLength)
       if (field.format === 'email') s = s.email()
       if (field.format === 'phone') s = s.regex(/^\+?[0-9][0-9 \-]{5,30}$/)
       return s
     }
     case 'text':
-      return vine.string().trim().maxLength(field.maxLength ?? 5000)
+      return vine.string().use(wellFormed()).trim().maxLength(field.maxLength ?? 5000)
     case 'number': {
       let n = vine.number({ strict: true })
       if (field.min !== undefined) n = n.min(field.min)
@@ -42,7 +43,7 @@ function schemaFor(field: FieldDef) {
     case 'datetime':
       return vine.string().trim().maxLength(40)
     case 'tags':
-      return vine.array(vine.string().trim().minLength(1).maxLength(40)).maxLength(30).distinct()
+      return vine.array(vine.string().use(wellFormed()).trim().minLength(1).maxLength(40)).maxLength(30).distinct()
     case 'json':
       return vine.any()
     case 'file':
@@ -53,13 +54,15 @@ function schemaFor(field: FieldDef) {
 /**
  * Validates `body` against the fields writable in `mode`. Returns column → value for the
  * fields present. `current` (edit) lets unchanged read-only values through silently, the
- * way a form that posts every field expects.
+ * way a form that posts every field expects. `notNull` names the columns that cannot be
+ * cleared (see columns.ts): a `null` for one of them is a field error.
  */
 export async function validateInput(
   fields: Record<string, FieldDef>,
   body: unknown,
   mode: Mode,
-  current?: Record<string, any>
+  current?: Record<string, any>,
+  notNull: Set<string> = new Set()
 ): Promise<Record<string, any>> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new InvalidInput([{ field: '_body', message: 'The request body must be a JSON object' }], 'The request body must be a JSON object')
@@ -77,6 +80,9 @@ export async function validateInput(
     } else if (!writable(field)) {
       const unchanged = current && JSON.stringify(current[key] ?? null) === JSON.stringify(input[key] ?? null)
       if (!unchanged) errors.push({ field: key, message: `"${key}" cannot be changed here`, rule: 'readOnly' })
+    } else if (input[key] === null && notNull.has(field.column ?? key)) {
+      // VineJS would drop a null for an optional field silently; the column cannot hold one
+      errors.push({ field: key, message: `"${key}" cannot be empty`, rule: 'required' })
     }
   }
   if (errors.length) throw new InvalidInput(errors)
@@ -85,7 +91,8 @@ export async function validateInput(
     if (!writable(field)) continue
     const base: any = schemaFor(field)
     const required = field.required && mode !== 'edit'
-    shape[name] = required ? base : field.required ? base.optional() : base.nullable().optional()
+    const nullable = !field.required && !notNull.has(field.column ?? name)
+    shape[name] = required ? base : nullable ? base.nullable().optional() : base.optional()
   }
 
   const validator = vine.create(vine.object(shape))

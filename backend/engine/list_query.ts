@@ -2,21 +2,27 @@
  * Parses the @refinedev/simple-rest list query into a checked plan and applies it to a
  * query builder. Anything the resource did not declare (a field, an operator, a sort) is a
  * 400 naming it: a filter is never silently ignored.
+ *
+ * A caller who sees a sensitive field masked may not filter or sort on it (403 naming the
+ * field): the match count would otherwise reveal the value one guess at a time. Their `q`
+ * search leaves sensitive columns out (see `searchableFields`).
  */
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { DateTime } from 'luxon'
-import { BadRequest } from '#exceptions/domain_errors'
+import { BadRequest, SensitiveFieldRefused } from '#exceptions/domain_errors'
 import type { FieldDef, Operator, ResourceDef } from './types.js'
 import { parseMoney } from './values.js'
 
 export const MAX_PAGE_SIZE = 200
 
-/** `lt` is internal: a date-only upper bound becomes "before the next day". */
+/** `lt` is internal: an upper bound becomes "before the end of the span it names" (see instantOf). */
 type Condition = { field: string; column: string; op: Operator | 'lt'; values: unknown[] }
 
 export type ListPlan = {
   conditions: Condition[]
   search?: string
+  /** The fields `search` looks in: the searchable ones this caller may read. */
+  searchIn: string[]
   sort: Array<{ column: string; order: 'asc' | 'desc' }>
   start: number
   end: number
@@ -30,8 +36,28 @@ const SUFFIXES: Array<[string, Operator]> = [
 ]
 const RESERVED = new Set(['_start', '_end', '_sort', '_order', 'q'])
 
-export function parseListQuery(resource: ResourceDef, qs: Record<string, unknown>, options: { paginate?: boolean } = {}): ListPlan {
+export type ListOptions = {
+  paginate?: boolean
+  /**
+   * false for a caller without `view_sensitive`. Internal callers (the campaign sender, the
+   * portal's own lists) act on filters already checked when they were saved, hence the default.
+   */
+  canSeeSensitive?: boolean
+}
+
+/** May this caller filter, sort or search on the field? Not on a value they only see masked. */
+export function readableBy(field: FieldDef, canSeeSensitive: boolean) {
+  return !field.sensitive || canSeeSensitive
+}
+
+/** The fields a `q` search looks in for this caller. */
+export function searchableFields(resource: ResourceDef, canSeeSensitive = true) {
+  return Object.entries(resource.fields).filter(([, f]) => f.searchable && !f.writeOnly && readableBy(f, canSeeSensitive))
+}
+
+export function parseListQuery(resource: ResourceDef, qs: Record<string, unknown>, options: ListOptions = {}): ListPlan {
   const conditions: Condition[] = []
+  const canSeeSensitive = options.canSeeSensitive !== false
 
   for (const [key, raw] of Object.entries(qs)) {
     if (RESERVED.has(key)) continue
@@ -42,6 +68,7 @@ export function parseListQuery(resource: ResourceDef, qs: Record<string, unknown
       throw new BadRequest(`Unknown filter field "${fieldName}" on ${resource.name}`)
     }
     const allowed = field.filter ?? []
+    if (allowed.length && !readableBy(field, canSeeSensitive)) throw new SensitiveFieldRefused(resource.name, fieldName, 'filter')
     if (op !== 'eq' && values.length > 1) {
       throw new BadRequest(`"${key}" may be given once`)
     }
@@ -50,28 +77,30 @@ export function parseListQuery(resource: ResourceDef, qs: Record<string, unknown
     if (!permitted) {
       throw new BadRequest(`Field "${fieldName}" cannot be filtered with "${effective}" on ${resource.name}`)
     }
-    const dateOnlyBound = effective === 'lte' && (field.type === 'datetime' || field.type === 'date') && /^\d{4}-\d{2}-\d{2}$/.test(values[0])
+    // an upper bound includes the whole span its precision names: a date-only bound its day,
+    // a millisecond (what the wire carries) the microseconds stored within it
+    const upperSpan = effective === 'lte' && (field.type === 'datetime' || (field.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(values[0])))
     conditions.push({
       field: fieldName,
       column: field.column ?? fieldName,
-      op: dateOnlyBound ? 'lt' : effective,
-      values: values.map((v) => coerce(fieldName, field, effective, v, dateOnlyBound)),
+      op: upperSpan ? 'lt' : effective,
+      values: values.map((v) => coerce(fieldName, field, effective, v, upperSpan)),
     })
   }
 
   let search: string | undefined
   if (qs.q !== undefined) {
     const [q] = asStrings('q', qs.q)
-    if (!Object.values(resource.fields).some((f) => f.searchable)) {
+    if (!searchableFields(resource, canSeeSensitive).length) {
       throw new BadRequest(`${resource.name} has no searchable fields`)
     }
     if (q.length > 200) throw new BadRequest('The search text is too long (200 characters at most)')
     search = q.trim() || undefined
   }
 
-  const sort = parseSort(resource, qs._sort, qs._order)
+  const sort = parseSort(resource, qs._sort, qs._order, canSeeSensitive)
   const { start, end } = parseRange(qs._start, qs._end, options.paginate !== false)
-  return { conditions, search, sort, start, end }
+  return { conditions, search, searchIn: searchableFields(resource, canSeeSensitive).map(([name]) => name), sort, start, end }
 }
 
 function splitKey(resource: ResourceDef, key: string): [string, Operator] {
@@ -92,7 +121,7 @@ function asStrings(key: string, raw: unknown): string[] {
   return list as string[]
 }
 
-function coerce(name: string, field: FieldDef, op: Operator, value: string, nextDay = false): unknown {
+function coerce(name: string, field: FieldDef, op: Operator, value: string, afterSpan = false): unknown {
   const fail = (what: string): never => {
     throw new BadRequest(`Filter "${name}": "${value.slice(0, 60)}" is not ${what}`)
   }
@@ -118,13 +147,17 @@ function coerce(name: string, field: FieldDef, op: Operator, value: string, next
     case 'enum':
       if (!field.options!.some((o) => o.value === value)) fail(`one of ${field.options!.map((o) => o.value).join(', ')}`)
       return value
-    case 'date':
-    case 'datetime': {
+    case 'date': {
       const parsed = DateTime.fromISO(value, { zone: 'utc' })
       if (!parsed.isValid) fail('an ISO 8601 date')
-      // a date-only upper bound ("2026-11-22") includes that whole day, to the last microsecond
-      if (nextDay) return parsed.plus({ days: 1 }).toJSDate()
+      // a date-only upper bound ("2026-11-22") includes that whole day
+      if (afterSpan) return parsed.plus({ days: 1 }).toJSDate()
       return parsed.toJSDate()
+    }
+    case 'datetime': {
+      const instant = instantOf(value)
+      if (!instant) return fail('an ISO 8601 date')
+      return isoMicros(afterSpan ? instant.start + instant.span : instant.start)
     }
     default:
       if (value.length > 500) fail('a value of 500 characters or fewer')
@@ -132,19 +165,51 @@ function coerce(name: string, field: FieldDef, op: Operator, value: string, next
   }
 }
 
-function parseSort(resource: ResourceDef, rawSort: unknown, rawOrder: unknown) {
+const MICROS = { day: 86_400_000_000n, hour: 3_600_000_000n, minute: 60_000_000n, second: 1_000_000n }
+
+/**
+ * A datetime filter value as the microsecond it starts at (PostgreSQL's precision) and the span
+ * its own precision names: "2026-11-22" a day, "…T10:00:00Z" a second, "…T10:00:00.123Z" (what
+ * the API sends) a millisecond, six fraction digits one microsecond. Luxon reads only
+ * milliseconds, so the fraction is read here.
+ */
+export function instantOf(value: string): { start: bigint; span: bigint } | null {
+  const parsed = DateTime.fromISO(value, { zone: 'utc' })
+  if (!parsed.isValid || parsed.year < 1 || parsed.year > 9999) return null
+  const time = /T\d{2}(?::?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?/.exec(value)
+  const fraction = (time?.[3] ?? '').slice(0, 6)
+  const span = !time ? MICROS.day : time[3] ? 10n ** BigInt(6 - fraction.length) : time[2] ? MICROS.second : time[1] ? MICROS.minute : MICROS.hour
+  const seconds = BigInt(parsed.startOf('second').toMillis()) * 1000n
+  return { start: seconds + BigInt(fraction.padEnd(6, '0') || '0'), span }
+}
+
+/** Microseconds since the epoch → ISO 8601 text with six fraction digits, for PostgreSQL. */
+function isoMicros(micros: bigint) {
+  const fraction = ((micros % MICROS.second) + MICROS.second) % MICROS.second
+  const whole = new Date(Number((micros - fraction) / 1000n)).toISOString().slice(0, 19)
+  return `${whole}.${fraction.toString().padStart(6, '0')}Z`
+}
+
+function parseSort(resource: ResourceDef, rawSort: unknown, rawOrder: unknown, canSeeSensitive: boolean) {
   const pk = resource.primaryKey ?? 'id'
-  const fields = rawSort === undefined ? resource.defaultSort.map((s) => s.field) : asStrings('_sort', rawSort).join(',').split(',')
-  const orders = rawSort === undefined ? resource.defaultSort.map((s) => s.order) : rawOrder === undefined ? [] : asStrings('_order', rawOrder).join(',').split(',')
+  const defaults = defaultSortFor(resource, canSeeSensitive)
+  const fields = rawSort === undefined ? defaults.map((s) => s.field) : asStrings('_sort', rawSort).join(',').split(',')
+  const orders = rawSort === undefined ? defaults.map((s) => s.order) : rawOrder === undefined ? [] : asStrings('_order', rawOrder).join(',').split(',')
   const sort = fields.map((name, i) => {
-    const field = resource.fields[name.trim()]
+    const field = Object.hasOwn(resource.fields, name.trim()) ? resource.fields[name.trim()] : undefined
     if (!field || !field.sortable || field.writeOnly || field.compute) throw new BadRequest(`Cannot sort ${resource.name} by "${name}"`)
+    if (!readableBy(field, canSeeSensitive)) throw new SensitiveFieldRefused(resource.name, name.trim(), 'sort')
     const order = (orders[i] ?? 'asc').trim().toLowerCase()
     if (order !== 'asc' && order !== 'desc') throw new BadRequest(`Sort order must be asc or desc, not "${order}"`)
     return { column: field.column ?? name.trim(), order: order as 'asc' | 'desc' }
   })
   if (!sort.some((s) => s.column === pk)) sort.push({ column: pk, order: sort.at(-1)?.order ?? 'asc' })
   return sort
+}
+
+/** The declared default order, without sensitive fields for a caller who sees them masked. */
+export function defaultSortFor(resource: ResourceDef, canSeeSensitive: boolean) {
+  return resource.defaultSort.filter((s) => readableBy(resource.fields[s.field], canSeeSensitive))
 }
 
 function parseRange(rawStart: unknown, rawEnd: unknown, paginate: boolean) {
@@ -199,9 +264,9 @@ export function applyFilters(query: DatabaseQueryBuilderContract<any>, resource:
   }
   if (plan.search) {
     const text = plan.search
-    const searchable = Object.entries(resource.fields).filter(([, f]) => f.searchable)
     query.where((q) => {
-      for (const [name, field] of searchable) {
+      for (const name of plan.searchIn) {
+        const field = resource.fields[name]
         const column = field.column ?? name
         if (field.type === 'number' || field.type === 'relation') {
           if (/^\d{1,18}$/.test(text)) q.orWhere(column, text)

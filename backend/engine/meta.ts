@@ -6,6 +6,7 @@ import permissions from '#services/permissions'
 import type Staff from '#models/staff'
 import type { FieldDef, ResourceDef } from './types.js'
 import { allResources, permissionNames } from './registry.js'
+import { defaultSortFor, readableBy } from './list_query.js'
 
 export const GROUPS = {
   dashboard: { 'en': 'Dashboard', 'zh-CN': '仪表盘' },
@@ -14,7 +15,12 @@ export const GROUPS = {
   system: { 'en': 'System & audit', 'zh-CN': '系统与审计' },
 }
 
-function fieldMeta(name: string, field: FieldDef) {
+/**
+ * A field the caller sees masked is offered neither as a filter, a sort nor a search column:
+ * the list would refuse them (see list_query.ts), so the console must not offer them.
+ */
+function fieldMeta(name: string, field: FieldDef, canSeeSensitive = true) {
+  const readable = readableBy(field, canSeeSensitive)
   return {
     name,
     type: field.type,
@@ -24,9 +30,9 @@ function fieldMeta(name: string, field: FieldDef) {
     create: field.create ?? false,
     edit: field.edit ?? false,
     required: field.required ?? false,
-    sortable: field.sortable ?? false,
-    searchable: field.searchable ?? false,
-    filter: field.filter ?? [],
+    sortable: readable && (field.sortable ?? false),
+    searchable: readable && (field.searchable ?? false),
+    filter: readable ? (field.filter ?? []) : [],
     sensitive: field.sensitive ?? false,
     writeOnly: field.writeOnly ?? false,
     ...(field.options ? { options: field.options } : {}),
@@ -43,6 +49,7 @@ function fieldMeta(name: string, field: FieldDef) {
 
 export function resourceMeta(resource: ResourceDef, granted: string[]) {
   const ops = resource.operations ?? {}
+  const canSeeSensitive = granted.includes('view_sensitive')
   return {
     name: resource.name,
     label: resource.label,
@@ -50,7 +57,7 @@ export function resourceMeta(resource: ResourceDef, granted: string[]) {
     icon: resource.icon ?? 'table',
     primaryKey: resource.primaryKey ?? 'id',
     titleField: resource.titleField,
-    defaultSort: resource.defaultSort,
+    defaultSort: defaultSortFor(resource, canSeeSensitive),
     operations: {
       list: true,
       show: true,
@@ -59,7 +66,7 @@ export function resourceMeta(resource: ResourceDef, granted: string[]) {
       delete: !!ops.delete,
       export: ops.export !== false,
     },
-    fields: Object.entries(resource.fields).map(([name, field]) => fieldMeta(name, field)),
+    fields: Object.entries(resource.fields).map(([name, field]) => fieldMeta(name, field, canSeeSensitive)),
     relations: resource.relations ?? [],
     actions: Object.entries(resource.actions ?? {}).map(([name, action]) => ({
       name,

@@ -11,6 +11,8 @@ import { BadRequest, InvalidInput, NotFound } from '#exceptions/domain_errors'
 import type { ActionResult, ResourceDef } from './types.js'
 import { auditSnapshot, serializeRow } from './serialize.js'
 import { validateInput } from './input.js'
+import { APPEND_ONLY_TABLES } from '#services/database_roles'
+import { notNullColumns } from './columns.js'
 
 export function parseId(resource: ResourceDef, raw: string) {
   const pk = resource.primaryKey ?? 'id'
@@ -22,14 +24,15 @@ export function parseId(resource: ResourceDef, raw: string) {
 
 export async function findRow(resource: ResourceDef, id: string, trx?: TransactionClientContract, lock = false) {
   const query = (trx ?? db).from(resource.table).where(resource.primaryKey ?? 'id', id)
-  if (lock) query.forUpdate()
+  // append-only rows never change, and the app role may not lock them (no UPDATE grant)
+  if (lock && !APPEND_ONLY_TABLES.includes(resource.table)) query.forUpdate()
   const row = await query.first()
   if (!row) throw new NotFound(`${resource.name} ${id} was not found`)
   return row as Record<string, any>
 }
 
 export async function createRecord(resource: ResourceDef, body: unknown, ctx: HttpContext) {
-  let values = await validateInput(resource.fields, body, 'create')
+  let values = await validateInput(resource.fields, body, 'create', undefined, await notNullColumns(resource.table))
   return transaction(async (trx) => {
     if (resource.hooks?.beforeCreate) values = await resource.hooks.beforeCreate(values, trx)
     const [row] = await trx.insertQuery().table(resource.table).insert(values).returning('*')
@@ -40,9 +43,10 @@ export async function createRecord(resource: ResourceDef, body: unknown, ctx: Ht
 }
 
 export async function updateRecord(resource: ResourceDef, id: string, body: unknown, ctx: HttpContext) {
+  const notNull = await notNullColumns(resource.table)
   return transaction(async (trx) => {
     const current = await findRow(resource, id, trx, true)
-    let values = await validateInput(resource.fields, body, 'edit', serializeRow(resource, current, true))
+    let values = await validateInput(resource.fields, body, 'edit', serializeRow(resource, current, true), notNull)
     if (resource.hooks?.beforeUpdate) values = await resource.hooks.beforeUpdate(values, current, trx)
     if (!Object.keys(values).length) return current
     if ('updated_at' in current) values.updated_at = new Date()

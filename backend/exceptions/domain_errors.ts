@@ -58,3 +58,17 @@ function formatWait(seconds: number) {
   if (seconds < 90) return `${seconds} seconds`
   return `${Math.ceil(seconds / 60)} minutes`
 }
+
+/**
+ * Filtering, sorting or searching on a field the caller only sees masked: the answer (a count,
+ * an order) would reveal the value. 403 naming the field.
+ */
+export class SensitiveFieldRefused extends Forbidden {
+  constructor(
+    public resource: string,
+    public field: string,
+    public use: 'filter' | 'sort'
+  ) {
+    super(`Your role sees "${field}" of ${resource} masked, so it may not ${use === 'sort' ? 'sort by' : 'filter on'} it (needs view_sensitive)`)
+  }
+}

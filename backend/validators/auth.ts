@@ -1,7 +1,8 @@
 import vine from '@vinejs/vine'
+import { wellFormed } from './well_formed.js'
 
-/** Email as typed at sign-in or registration: trimmed, lower-cased, a real address. */
-export const email = () => vine.string().trim().toLowerCase().email().maxLength(254)
+/** Email as typed at sign-in or registration: well-formed text, trimmed, lower-cased, a real address. */
+export const email = () => vine.string().use(wellFormed()).trim().toLowerCase().email().maxLength(254)
 
 /**
  * The password policy for both identities: 10–128 characters with at least one letter and
@@ -21,6 +22,7 @@ export const passwordMessages = {
   'password.regex': 'The password must contain at least one letter and one digit',
   'password.notSameAs': 'The password must not be your email address',
   'email.email': 'Enter a valid email address',
+  'email.wellFormed': 'Enter a valid email address',
   'email.required': 'Enter your email address',
   'password.required': 'Enter a password',
   'current_password.required': 'Enter your current password',
@@ -37,7 +39,7 @@ export const registerValidator = vine.create(
   vine.object({
     email: email(),
     password: password().notSameAs('email'),
-    nickname: vine.string().trim().minLength(1).maxLength(80).optional(),
+    nickname: vine.string().use(wellFormed()).trim().minLength(1).maxLength(80).optional(),
   })
 )
 

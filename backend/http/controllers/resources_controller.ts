@@ -3,9 +3,9 @@ import db from '@adonisjs/lucid/services/db'
 import { Readable } from 'node:stream'
 import { perform } from '#abilities/main'
 import audit from '#services/audit'
-import { BadRequest, NotFound } from '#exceptions/domain_errors'
+import { BadRequest, NotFound, SensitiveFieldRefused } from '#exceptions/domain_errors'
 import type { ResourceDef } from '#engine/types'
-import { applyFilters, applySort, parseListQuery } from '#engine/list_query'
+import { applyFilters, applySort, parseListQuery, type ListOptions } from '#engine/list_query'
 import { countRows } from '#engine/count'
 import { serializeRow } from '#engine/serialize'
 import { csvLine } from '#engine/csv'
@@ -18,14 +18,14 @@ import { createRecord, deleteRecord, findRow, parseId, runAction, updateRecord }
  */
 export default class ResourcesController {
   async index(ctx: HttpContext, resource: ResourceDef) {
-    const plan = parseListQuery(resource, ctx.request.qs())
+    const sensitive = await this.#canSeeSensitive(ctx, resource)
+    const plan = await this.#plan(ctx, resource, { canSeeSensitive: sensitive })
     const base = applyFilters(db.from(resource.table), resource, plan)
     const filtered = plan.conditions.length > 0 || !!plan.search
     const [rows, count] = await Promise.all([
       applySort(base.clone(), plan).select('*').offset(plan.start).limit(plan.end - plan.start),
       countRows(base, resource.table, filtered),
     ])
-    const sensitive = await this.#canSeeSensitive(ctx, resource)
     ctx.response.header('X-Total-Count', String(count.total))
     if (count.estimated) ctx.response.header('X-Total-Count-Estimated', 'true')
     return rows.map((row) => serializeRow(resource, row, sensitive))
@@ -80,8 +80,8 @@ export default class ResourcesController {
    * however many rows match. A client that goes away closes the cursor and its connection.
    */
   async export(ctx: HttpContext, resource: ResourceDef) {
-    const plan = parseListQuery(resource, ctx.request.qs(), { paginate: false })
     const sensitive = await this.#canSeeSensitive(ctx, resource)
+    const plan = await this.#plan(ctx, resource, { paginate: false, canSeeSensitive: sensitive })
     const locale = (ctx.request.header('accept-language') ?? '').toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
     const columns = Object.entries(resource.fields).filter(([, f]) => !f.writeOnly)
     const query = applySort(applyFilters(db.from(resource.table), resource, plan), plan).select('*')
@@ -140,6 +140,22 @@ export default class ResourcesController {
     ctx.response.header('Content-Disposition', `attachment; filename="${resource.name}-${stamp}.csv"`)
     ctx.response.header('Cache-Control', 'no-store')
     return ctx.response.stream(Readable.from(lines()))
+  }
+
+  /** The checked list query; a filter or sort on a field the caller sees masked is refused and audited like any denial. */
+  async #plan(ctx: HttpContext, resource: ResourceDef, options: ListOptions) {
+    try {
+      return parseListQuery(resource, ctx.request.qs(), options)
+    } catch (error) {
+      if (error instanceof SensitiveFieldRefused) {
+        await audit.standalone(ctx, {
+          action: 'access.denied',
+          resource: resource.name,
+          metadata: { permission: 'view_sensitive', field: error.field, use: error.use, method: ctx.request.method(), path: ctx.request.url() },
+        })
+      }
+      throw error
+    }
   }
 
   async #canSeeSensitive(ctx: HttpContext, resource: ResourceDef) {

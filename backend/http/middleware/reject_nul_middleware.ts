@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { BadRequest } from '#exceptions/domain_errors'
+import { MAX_BODY_DEPTH } from './body_depth_middleware.js'
 
 /**
  * PostgreSQL cannot store a NUL character in text or JSON; refusing it here, once, gives the
@@ -15,8 +16,9 @@ export default class RejectNulMiddleware {
   }
 }
 
+/** Recursion is safe: body_depth_middleware has already bounded the depth. */
 function hasNul(value: unknown, depth = 0): boolean {
-  if (depth > 20) return false
+  if (depth > MAX_BODY_DEPTH) return false
   if (typeof value === 'string') return value.includes('\u0000')
   if (Array.isArray(value)) return value.some((v) => hasNul(v, depth + 1))
   if (value && typeof value === 'object') {

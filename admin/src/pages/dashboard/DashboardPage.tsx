@@ -6,6 +6,8 @@ import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { API_URL } from '../../providers/http'
 import { formatMoney } from '../../engine/fields/format'
+import { useMetaState } from '../../meta/MetaContext'
+import { canAccess } from '../../meta/permissions'
 import type { TrendPoint } from './TrendChart'
 
 const TrendChart = lazy(() => import('./TrendChart'))
@@ -15,14 +17,19 @@ interface MoneyFigure {
   amount: string
 }
 
+/**
+ * The server sends only the figures whose lists the caller's role may view (see
+ * backend/services/dashboard/figures.ts): every part is optional and a card shows only when its
+ * figure came back.
+ */
 export interface DashboardSummary {
-  staffLoginsToday: number
-  newCustomers: { today: number; week: number; month: number; year: number }
-  trend: TrendPoint[]
-  /** Optional (beyond the contract): today's ledger movements by kind, amounts as decimal strings. */
+  staffLoginsToday?: number
+  newCustomers?: { today: number; week: number; month: number; year: number }
+  trend?: TrendPoint[]
+  /** Today's ledger movements by kind, amounts as decimal strings. */
   moneyToday?: { currency?: string; [kind: string]: MoneyFigure | string | undefined }
-  /** Optional: refunds and payment ↔ credit health. */
-  payments?: { refundsToday: MoneyFigure; refundsWaitingForReview: number; paidOrdersWithoutRecharge: number }
+  /** Refunds and payment ↔ credit health. */
+  payments?: { refundsToday?: MoneyFigure; refundsWaitingForReview?: number; paidOrdersWithoutRecharge?: number }
 }
 
 const MONEY_KINDS = ['recharged', 'codesRedeemed', 'vouchersGranted', 'usageCharged'] as const
@@ -30,20 +37,32 @@ const MONEY_KINDS = ['recharged', 'codesRedeemed', 'vouchersGranted', 'usageChar
 /** Home: today's staff sign-ins, new customers per period, 30-day trend. */
 export function DashboardPage() {
   const { t, i18n } = useTranslation()
+  const { meta } = useMetaState()
   const { result, query } = useCustom<DashboardSummary>({ url: `${API_URL}/dashboard/summary`, method: 'get', errorNotification: false })
   const summary = query.isSuccess ? (result.data as DashboardSummary) : undefined
   const loading = query.isLoading
 
+  const customers = summary?.newCustomers
   const cards: { key: string; title: string; value?: number; icon: ReactNode }[] = [
-    { key: 'logins', title: t('dashboard.staffLoginsToday'), value: summary?.staffLoginsToday, icon: <LoginOutlined /> },
-    { key: 'today', title: `${t('dashboard.newCustomers')} · ${t('dashboard.today')}`, value: summary?.newCustomers?.today, icon: <UserAddOutlined /> },
-    { key: 'week', title: `${t('dashboard.newCustomers')} · ${t('dashboard.week')}`, value: summary?.newCustomers?.week, icon: <UserAddOutlined /> },
-    { key: 'month', title: `${t('dashboard.newCustomers')} · ${t('dashboard.month')}`, value: summary?.newCustomers?.month, icon: <UserAddOutlined /> },
-    { key: 'year', title: `${t('dashboard.newCustomers')} · ${t('dashboard.year')}`, value: summary?.newCustomers?.year, icon: <UserAddOutlined /> },
+    ...(loading || summary?.staffLoginsToday !== undefined
+      ? [{ key: 'logins', title: t('dashboard.staffLoginsToday'), value: summary?.staffLoginsToday, icon: <LoginOutlined /> }]
+      : []),
+    ...(loading || customers
+      ? (['today', 'week', 'month', 'year'] as const).map((period) => ({
+          key: period,
+          title: `${t('dashboard.newCustomers')} · ${t(`dashboard.${period}`)}`,
+          value: customers?.[period],
+          icon: <UserAddOutlined />,
+        }))
+      : []),
   ]
-  const trend = summary?.trend ?? []
+  const trend = summary?.trend
   const money = summary?.moneyToday
   const payments = summary?.payments
+  // a card links to a list only for a role that may open it (the server already leaves out figures of lists the role may not view)
+  const refundsList = canAccess(meta, 'refunds', 'list')
+  const findingsList = canAccess(meta, 'reconciliation-findings', 'list')
+  const linked = (to: string, allowed: boolean, content: ReactNode) => (allowed ? <Link to={to}>{content}</Link> : content)
 
   return (
     <div className="cd-page">
@@ -79,48 +98,60 @@ export function DashboardPage() {
       )}
       {payments && (
         <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-          <Col flex="1 1 240px">
-            <Card variant="borderless" className="cd-stat" data-testid="payments-refundsToday">
-              <Statistic
-                title={`${t('dashboard.payments.refundsToday')} · ${t('dashboard.today')}`}
-                value={formatMoney(payments.refundsToday.amount, money?.currency, i18n.language)}
-                prefix={<RollbackOutlined />}
-                suffix={<Typography.Text type="secondary" style={{ fontSize: 14 }}>{t('dashboard.transactions', { count: payments.refundsToday.count })}</Typography.Text>}
-              />
-            </Card>
-          </Col>
-          <Col flex="1 1 240px">
-            <Card variant="borderless" className="cd-stat" data-testid="payments-refundsWaiting">
-              <Link to="/r/refunds?filters[0][field]=status&filters[0][operator]=in&filters[0][value][0]=REQUESTED">
-                <Statistic title={t('dashboard.payments.refundsWaiting')} value={payments.refundsWaitingForReview} prefix={<AuditOutlined />} />
-              </Link>
-            </Card>
-          </Col>
-          <Col flex="1 1 240px">
-            <Card variant="borderless" className="cd-stat" data-testid="payments-orphans">
-              <Link to="/r/reconciliation-findings">
+          {payments.refundsToday && (
+            <Col flex="1 1 240px">
+              <Card variant="borderless" className="cd-stat" data-testid="payments-refundsToday">
                 <Statistic
-                  title={t('dashboard.payments.orphans')}
-                  value={payments.paidOrdersWithoutRecharge}
-                  prefix={<AlertOutlined />}
-                  valueStyle={payments.paidOrdersWithoutRecharge > 0 ? { color: '#cf1322' } : undefined}
+                  title={`${t('dashboard.payments.refundsToday')} · ${t('dashboard.today')}`}
+                  value={formatMoney(payments.refundsToday.amount, money?.currency, i18n.language)}
+                  prefix={<RollbackOutlined />}
+                  suffix={<Typography.Text type="secondary" style={{ fontSize: 14 }}>{t('dashboard.transactions', { count: payments.refundsToday.count })}</Typography.Text>}
                 />
-              </Link>
-            </Card>
-          </Col>
+              </Card>
+            </Col>
+          )}
+          {payments.refundsWaitingForReview !== undefined && (
+            <Col flex="1 1 240px">
+              <Card variant="borderless" className="cd-stat" data-testid="payments-refundsWaiting">
+                {linked(
+                  '/r/refunds?filters[0][field]=status&filters[0][operator]=in&filters[0][value][0]=REQUESTED',
+                  refundsList,
+                  <Statistic title={t('dashboard.payments.refundsWaiting')} value={payments.refundsWaitingForReview} prefix={<AuditOutlined />} />,
+                )}
+              </Card>
+            </Col>
+          )}
+          {payments.paidOrdersWithoutRecharge !== undefined && (
+            <Col flex="1 1 240px">
+              <Card variant="borderless" className="cd-stat" data-testid="payments-orphans">
+                {linked(
+                  '/r/reconciliation-findings',
+                  findingsList,
+                  <Statistic
+                    title={t('dashboard.payments.orphans')}
+                    value={payments.paidOrdersWithoutRecharge}
+                    prefix={<AlertOutlined />}
+                    valueStyle={payments.paidOrdersWithoutRecharge > 0 ? { color: '#cf1322' } : undefined}
+                  />,
+                )}
+              </Card>
+            </Col>
+          )}
         </Row>
       )}
-      <Card variant="borderless" title={t('dashboard.trend')} style={{ marginTop: 16 }}>
-        {loading ? (
-          <Skeleton active paragraph={{ rows: 6 }} />
-        ) : trend.length === 0 ? (
-          <Empty description={t('dashboard.noData')} />
-        ) : (
-          <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
-            <TrendChart data={trend} seriesName={t('dashboard.count')} />
-          </Suspense>
-        )}
-      </Card>
+      {(loading || trend) && (
+        <Card variant="borderless" title={t('dashboard.trend')} style={{ marginTop: 16 }}>
+          {loading ? (
+            <Skeleton active paragraph={{ rows: 6 }} />
+          ) : !trend || trend.length === 0 ? (
+            <Empty description={t('dashboard.noData')} />
+          ) : (
+            <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
+              <TrendChart data={trend} seriesName={t('dashboard.count')} />
+            </Suspense>
+          )}
+        </Card>
+      )}
     </div>
   )
 }
