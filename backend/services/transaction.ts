@@ -12,7 +12,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 
 export const RETRYABLE_SQLSTATES = new Set(['40P01', '40001'])
-const MAX_ATTEMPTS = 6
+export const MAX_ATTEMPTS = 6
 
 type Options = { isolationLevel?: 'read committed' | 'repeatable read' | 'serializable' }
 
