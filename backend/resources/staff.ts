@@ -81,5 +81,12 @@ export default defineResource({
       when: { field: 'status', eq: 'frozen' },
       handler: () => import('#actions/staff/unfreeze_staff'),
     },
+    unlock_sign_in: {
+      label: l('Unlock sign-in', '解除登录锁定'),
+      scope: 'record',
+      confirm: true,
+      reason: true,
+      handler: () => import('#actions/staff/unlock_staff_sign_in'),
+    },
   },
 })

@@ -106,6 +106,13 @@ export default defineResource({
       reason: true,
       handler: () => import('#actions/users/reset_user_password'),
     },
+    unlock_sign_in: {
+      label: l('Unlock sign-in', '解除登录锁定'),
+      scope: 'record',
+      confirm: true,
+      reason: true,
+      handler: () => import('#actions/users/unlock_user_sign_in'),
+    },
     set_tier: {
       label: l('Change tier', '调级'),
       scope: 'record',

@@ -18,7 +18,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
     label: 'Operations',
     description: 'Runs the business day to day: customers, freezes, tiers.',
     grants: {
-      'users': ['view', 'edit', 'export', 'view_sensitive', 'freeze', 'unfreeze', 'reset_password', 'set_tier'],
+      'users': ['view', 'edit', 'export', 'view_sensitive', 'freeze', 'unfreeze', 'reset_password', 'set_tier', 'unlock_sign_in'],
       'audit-logs': ['view'],
       'accounts': ['view'],
       'ledger-transactions': ['view'],
@@ -59,7 +59,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
     label: 'Support',
     description: 'Looks customers up and helps them back into their accounts.',
     grants: {
-      'users': ['view', 'view_sensitive', 'reset_password'],
+      'users': ['view', 'view_sensitive', 'reset_password', 'unlock_sign_in'],
       'accounts': ['view'],
       'ledger-transactions': ['view'],
       'redemption-codes': ['view'],

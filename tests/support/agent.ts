@@ -4,6 +4,10 @@
  * real login endpoints, so sessions, CSRF and throttling are exercised as in production.
  */
 import env from '#start/env'
+import { Agent as Dispatcher } from 'undici'
+
+const dispatchers = new Map<string, Dispatcher>()
+const fromAddress = (ip: string) => dispatchers.get(ip) ?? dispatchers.set(ip, new Dispatcher({ localAddress: ip })).get(ip)!
 
 export type Reply = { status: number; headers: Headers; body: any; text: string }
 
@@ -29,7 +33,8 @@ export class Agent {
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     }
-    const response = await fetch(Agent.base() + path, init)
+    // `ip`: connect from that loopback address (127.0.0.0/8), so the server sees another client IP
+    const response = await fetch(Agent.base() + path, this.ip ? ({ ...init, dispatcher: fromAddress(this.ip) } as RequestInit) : init)
     for (const cookie of response.headers.getSetCookie()) {
       const [pair, ...attributes] = cookie.split(';')
       const eq = pair.indexOf('=')

@@ -1,10 +1,13 @@
 /**
  * Signs a staff member or a customer in with email and password.
  *
- * Throttled per IP and per account: each failure counts against both, a success clears the
- * account's counter, and past the limit the key is locked for a while with a message that
- * says when to retry. The session id is regenerated (the guard's login does it), a row is
- * opened in auth_sessions, and the attempt is audited either way.
+ * Throttled so that guessing is slow without handing anyone a way to lock the owner out:
+ * failures lock the (account, IP) pair first (5), the IP across accounts at 30, and the account
+ * from every IP only at a much higher count (50, a distributed attack). A success clears the
+ * pair's counter; a staff member can clear an account's locks (unlock_sign_in.ts). Past a limit
+ * the key is locked for a while with a message that says when to retry. The session id is
+ * regenerated (the guard's login does it), a row is opened in auth_sessions, and the attempt is
+ * audited either way.
  */
 import type { HttpContext } from '@adonisjs/core/http'
 import { transaction } from '#services/transaction'
@@ -20,23 +23,31 @@ import { InvalidInput, TooManyAttempts, Forbidden } from '#exceptions/domain_err
 import { SESSION_KEY } from '#middleware/session_auth'
 
 export const LOGIN_LIMITS = {
-  perAccount: { requests: 5, duration: '15 mins', blockDuration: '15 mins' },
+  perPair: { requests: 5, duration: '15 mins', blockDuration: '15 mins' },
   perIp: { requests: 30, duration: '15 mins', blockDuration: '15 mins' },
+  perAccount: { requests: 50, duration: '15 mins', blockDuration: '15 mins' },
+}
+
+/** The limiter keys of one sign-in attempt; unlock_sign_in.ts rebuilds them to clear a lock. */
+export const loginKeys = {
+  pair: (kind: string, email: string, ip: string) => `login:${kind}:pair:${email.toLowerCase()}:${ip}`,
+  ip: (kind: string, ip: string) => `login:${kind}:ip:${ip}`,
+  account: (kind: string, email: string) => `login:${kind}:account:${email.toLowerCase()}`,
 }
 
 // a real hash of a random password, verified when the email is unknown so timing does not tell
 let dummyHash: string | undefined
 
 export async function signIn(ctx: HttpContext, kind: 'staff' | 'customer', email: string, password: string) {
-  const accountLimiter = limiter.use(LOGIN_LIMITS.perAccount)
-  const ipLimiter = limiter.use(LOGIN_LIMITS.perIp)
-  const accountKey = `login:${kind}:account:${email}`
-  const ipKey = `login:${kind}:ip:${ctx.request.ip()}`
+  const pairLimiter = limiter.use(LOGIN_LIMITS.perPair)
+  const pairKey = loginKeys.pair(kind, email, ctx.request.ip())
+  const limits = [
+    [pairLimiter, pairKey],
+    [limiter.use(LOGIN_LIMITS.perIp), loginKeys.ip(kind, ctx.request.ip())],
+    [limiter.use(LOGIN_LIMITS.perAccount), loginKeys.account(kind, email)],
+  ] as const
 
-  for (const [store, key] of [
-    [accountLimiter, accountKey],
-    [ipLimiter, ipKey],
-  ] as const) {
+  for (const [store, key] of limits) {
     if (await store.isBlocked(key)) {
       const wait = await store.availableIn(key)
       await audit.standalone(ctx, { action: 'login.locked', resource: kind, metadata: { email } }, { type: kind, id: null, label: email, role: null })
@@ -50,12 +61,8 @@ export async function signIn(ctx: HttpContext, kind: 'staff' | 'customer', email
   const valid = user ? await hash.verify(user.password, password) : (await hash.verify(dummyHash, password), false)
 
   if (!valid) {
-    await accountLimiter.increment(accountKey)
-    await ipLimiter.increment(ipKey)
-    for (const [store, key] of [
-      [accountLimiter, accountKey],
-      [ipLimiter, ipKey],
-    ] as const) {
+    for (const [store, key] of limits) {
+      await store.increment(key)
       if ((await store.remaining(key)) <= 0) await store.block(key, '15 mins')
     }
     await audit.standalone(ctx, { action: 'login.failed', resource: kind, recordId: user?.id ?? null, metadata: { email } }, {
@@ -78,7 +85,7 @@ export async function signIn(ctx: HttpContext, kind: 'staff' | 'customer', email
     throw new Forbidden('This account is frozen. Contact support.')
   }
 
-  await accountLimiter.delete(accountKey)
+  await pairLimiter.delete(pairKey)
   await ctx.auth.use(kind).login(user)
 
   const facts = requestFacts(ctx)
