@@ -54,4 +54,11 @@ export default await Env.create(new URL('../../', import.meta.url), {
   MONITOR_AUTO_REPAIR: Env.schema.boolean.optional(),
   ALERT_WEBHOOK_URL: Env.schema.string.optional(),
   ADMIN_API_KEY: Env.schema.string.optional(),
+
+  /* Mail (config/mail.ts): SMTP when SMTP_HOST is set, else the local outbox (tmp/mail/) */
+  SMTP_HOST: Env.schema.string.optional(),
+  SMTP_PORT: Env.schema.number.optional(),
+  SMTP_USER: Env.schema.string.optional(),
+  SMTP_PASSWORD: Env.schema.string.optional(),
+  MAIL_FROM: Env.schema.string.optional(),
 })

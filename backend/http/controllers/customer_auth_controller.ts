@@ -12,10 +12,11 @@ export default class CustomerAuthController {
   async register(ctx: HttpContext) {
     assertOnlyKeys(ctx.request.body(), ['email', 'password', 'nickname'])
     const input = await ctx.request.validateUsing(registerValidator, { messagesProvider: new SimpleMessagesProvider(passwordMessages) })
-    await registerCustomer(ctx, input)
-    const customer = await signIn(ctx, 'customer', input.email, input.password)
-    ctx.response.status(201)
-    return { user: presentCustomer(customer) }
+    // the same answer whether or not the address already had an account (no enumeration);
+    // the owner learns which by email, and a new customer signs in next
+    const reply = await registerCustomer(ctx, input)
+    ctx.response.status(202)
+    return reply
   }
 
   async login(ctx: HttpContext) {

@@ -129,18 +129,20 @@ describe('register page', () => {
     expect(api.calls('POST /auth/register')).toHaveLength(0)
   })
 
-  it('signs the new customer in and opens the wallet; nickname is optional', async () => {
+  it('after registering says to check the email and leads to sign-in; nickname is optional', async () => {
     const api = mockApi({
-      ...walletRoutes,
       'GET /auth/me': signedOut,
-      'POST /auth/register': { status: 201, data: { user: { ...sampleUser, nickname: null, email: 'new@example.com' } } },
+      'POST /auth/register': { status: 202, data: { message: 'Thank you.' } },
     })
     const user = userEvent.setup()
-    const { location } = renderApp('/register')
+    const { location } = renderApp('/register?to=%2Faccount%2Forders')
     await fillRegister(user, { email: 'new@example.com', password: 'correct horse 42' })
     await user.click(screen.getByRole('button', { name: 'Create account' }))
-    await waitFor(() => expect(location()).toBe('/account/wallet'))
-    expect(await screen.findByRole('heading', { name: 'Wallet' })).toBeInTheDocument()
+    expect(await screen.findByText('Check your email')).toBeInTheDocument()
+    expect(screen.getByText(/you can sign in now with the password you chose/)).toBeInTheDocument()
+    const result = screen.getByText('Check your email').closest('.ant-result') as HTMLElement
+    await user.click(within(result).getByRole('button', { name: 'Sign in' }))
+    await waitFor(() => expect(location()).toBe('/login?to=%2Faccount%2Forders'))
     expect(api.calls('POST /auth/register')[0].body).toEqual({ email: 'new@example.com', password: 'correct horse 42' })
   })
 

@@ -30,9 +30,10 @@ export async function login(input: { email: string; password: string }): Promise
   return data.user
 }
 
-export async function register(input: { email: string; password: string; nickname?: string }): Promise<PortalUser> {
-  const { data } = await http.post<{ user: PortalUser }>('/auth/register', input)
-  return data.user
+/** The reply is the same whether or not the address already had an account; nobody is signed in. */
+export async function register(input: { email: string; password: string; nickname?: string }): Promise<{ message: string }> {
+  const { data } = await http.post<{ message: string }>('/auth/register', input)
+  return data
 }
 
 export async function logout(): Promise<void> {

@@ -1,18 +1,16 @@
 import { MailOutlined, UserOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Form, Input } from 'antd'
+import { Alert, Button, Form, Input, Result } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { toApiError } from '../api/client'
 import * as api from '../api/portal'
-import { useAuth } from '../auth/AuthContext'
 import { AuthCard } from '../components/AuthCard'
 import { NewPasswordFields } from '../components/NewPasswordFields'
 import { useCountdown } from '../components/useCountdown'
-import { NICKNAME_MAX, PRODUCT_NAME } from '../config'
+import { NICKNAME_MAX } from '../config'
 import { useDocumentTitle } from '../hooks'
 import { handleFormError } from '../lib/formErrors'
-import { safeRedirect } from '../lib/redirect'
 
 interface RegisterValues {
   email: string
@@ -25,13 +23,14 @@ export function RegisterPage() {
   const { t } = useTranslation()
   const [form] = Form.useForm<RegisterValues>()
   const email = Form.useWatch('email', form) ?? ''
-  const { setUser } = useAuth()
-  const { message } = App.useApp()
   const navigate = useNavigate()
   const [params] = useSearchParams()
   const to = params.get('to')
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  // the server answers a new and an already registered address alike (no account enumeration):
+  // say what happens next in both cases, and let the customer sign in
+  const [done, setDone] = useState(false)
   const throttle = useCountdown()
   useDocumentTitle(t('register.title'))
 
@@ -41,14 +40,12 @@ export function RegisterPage() {
     throttle.clear()
     try {
       const nickname = values.nickname?.trim()
-      const user = await api.register({
+      await api.register({
         email: values.email.trim(),
         password: values.password,
         ...(nickname ? { nickname } : {}),
       })
-      setUser(user)
-      void message.success(t('register.success', { product: PRODUCT_NAME }))
-      navigate(safeRedirect(to), { replace: true })
+      setDone(true)
     } catch (err) {
       const e = toApiError(err)
       if (e.status === 429 && e.retryAfter) throttle.start(e.retryAfter)
@@ -61,6 +58,23 @@ export function RegisterPage() {
   const throttled = throttle.secondsLeft > 0
   const alertText = throttled ? t('errors.tooMany', { count: throttle.secondsLeft }) : error
   const keep = to ? `?to=${encodeURIComponent(to)}` : ''
+
+  if (done) {
+    return (
+      <AuthCard title={t('register.title')}>
+        <Result
+          status="success"
+          title={t('register.checkEmailTitle')}
+          subTitle={t('register.checkEmailText')}
+          extra={
+            <Button type="primary" onClick={() => navigate(`/login${keep}`)}>
+              {t('register.signInNow')}
+            </Button>
+          }
+        />
+      </AuthCard>
+    )
+  }
 
   return (
     <AuthCard

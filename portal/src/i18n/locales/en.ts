@@ -100,6 +100,9 @@ const en = {
     haveAccount: 'Already have an account?',
     login: 'Sign in',
     success: 'Welcome to {{product}}!',
+    checkEmailTitle: 'Check your email',
+    checkEmailText: 'We have sent a message to this address. If the account is new, you can sign in now with the password you chose.',
+    signInNow: 'Sign in',
   },
   profile: {
     title: 'Profile',

@@ -104,6 +104,9 @@ const zhCN: DeepPartialStrings<Resources> & Record<string, unknown> = {
     haveAccount: '已有账户？',
     login: '登录',
     success: '欢迎加入 {{product}}！',
+    checkEmailTitle: '请查收邮件',
+    checkEmailText: '我们已向该邮箱发送了一封邮件。如果这是新账户，现在即可使用您设置的密码登录。',
+    signInNow: '去登录',
   },
   profile: {
     title: '个人资料',
