@@ -77,8 +77,8 @@ export function parseListQuery(resource: ResourceDef, qs: Record<string, unknown
     if (!permitted) {
       throw new BadRequest(`Field "${fieldName}" cannot be filtered with "${effective}" on ${resource.name}`)
     }
-    // an upper bound includes the whole span its precision names: a date-only bound its day,
-    // a millisecond (what the wire carries) the microseconds stored within it
+    // an upper bound includes the whole span it names: a date-only bound its day, a time (sent
+    // with milliseconds) the microseconds stored within its millisecond
     const upperSpan = effective === 'lte' && (field.type === 'datetime' || (field.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(values[0])))
     conditions.push({
       field: fieldName,
@@ -165,22 +165,23 @@ function coerce(name: string, field: FieldDef, op: Operator, value: string, afte
   }
 }
 
-const MICROS = { day: 86_400_000_000n, hour: 3_600_000_000n, minute: 60_000_000n, second: 1_000_000n }
+const MICROS = { day: 86_400_000_000n, second: 1_000_000n, milli: 1_000n }
 
 /**
  * A datetime filter value as the microsecond it starts at (PostgreSQL's precision) and the span
- * its own precision names: "2026-11-22" a day, "…T10:00:00Z" a second, "…T10:00:00.123Z" (what
- * the API sends) a millisecond, six fraction digits one microsecond. Luxon reads only
+ * it names. Timestamps leave the API with milliseconds while PostgreSQL stores microseconds, so
+ * a time names its whole millisecond ("…T10:00:00.123Z" spans .123000–.123999); a date-only
+ * value names its day; 4–6 fraction digits name that much finer a span. Luxon reads only
  * milliseconds, so the fraction is read here.
  */
 export function instantOf(value: string): { start: bigint; span: bigint } | null {
   const parsed = DateTime.fromISO(value, { zone: 'utc' })
   if (!parsed.isValid || parsed.year < 1 || parsed.year > 9999) return null
-  const time = /T\d{2}(?::?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?/.exec(value)
-  const fraction = (time?.[3] ?? '').slice(0, 6)
-  const span = !time ? MICROS.day : time[3] ? 10n ** BigInt(6 - fraction.length) : time[2] ? MICROS.second : time[1] ? MICROS.minute : MICROS.hour
+  const time = /T\d{2}(?::?\d{2}(?::?\d{2}(?:[.,](\d+))?)?)?/.exec(value)
+  const fraction = (time?.[1] ?? '').slice(0, 6)
+  const span = !time ? MICROS.day : fraction.length > 3 ? 10n ** BigInt(6 - fraction.length) : MICROS.milli
   const seconds = BigInt(parsed.startOf('second').toMillis()) * 1000n
-  return { start: seconds + BigInt(fraction.padEnd(6, '0') || '0'), span }
+  return { start: seconds + BigInt(fraction.padEnd(6, '0')), span }
 }
 
 /** Microseconds since the epoch → ISO 8601 text with six fraction digits, for PostgreSQL. */

@@ -21,6 +21,63 @@ test.group('Dashboard summary', (group) => {
     assert.equal(after.trend.at(-1).count - before.trend.at(-1).count, 1)
   })
 
+  /** Each summary key and the lists it summarises (the test's own table, not the engine's). */
+  const SOURCES: Record<string, string[]> = {
+    staffLoginsToday: ['audit-logs'],
+    newCustomers: ['users'],
+    trend: ['users'],
+    moneyToday: ['ledger-transactions'],
+    'payments.refundsToday': ['refunds'],
+    'payments.refundsWaitingForReview': ['refunds'],
+    'payments.paidOrdersWithoutRecharge': ['orders', 'reconciliation-findings'],
+  }
+  const keysOf = (body: any) => [
+    ...Object.keys(body).filter((k) => k !== 'payments'),
+    ...Object.keys(body.payments ?? {}).map((k) => `payments.${k}`),
+  ]
+
+  test('each role gets exactly the figures whose lists it may view (built-in roles)', async ({ assert }) => {
+    const admin = await new Agent().loginStaff((await createStaff('super_admin')).email)
+    const everything = (await admin.get('/api/admin/dashboard/summary')).body
+    assert.sameMembers(keysOf(everything), Object.keys(SOURCES))
+    for (const role of ['operations', 'finance', 'support', 'auditor']) {
+      const granted = new Set(
+        (await db.from('role_permissions').join('roles', 'roles.id', 'role_permissions.role_id').where('roles.name', role).where('action', 'view').select('resource')).map(
+          (r) => r.resource
+        )
+      )
+      const expected = Object.entries(SOURCES).filter(([, sources]) => sources.every((s) => granted.has(s))).map(([key]) => key)
+      const agent = await new Agent().loginStaff((await createStaff(role)).email)
+      const reply = await agent.get('/api/admin/dashboard/summary')
+      assert.equal(reply.status, 200, `${role}: ${reply.text}`)
+      assert.sameMembers(keysOf(reply.body), expected, role)
+      // what is shown is the same figure the super admin sees
+      for (const key of expected.filter((k) => !k.startsWith('payments.') && k !== 'staffLoginsToday')) assert.deepEqual(reply.body[key], everything[key], `${role} ${key}`)
+    }
+  })
+
+  test('operations and support do not get the paid-orders-without-credit figure (its list would refuse them); support gets no staff sign-ins', async ({ assert }) => {
+    for (const role of ['operations', 'support']) {
+      const agent = await new Agent().loginStaff((await createStaff(role)).email)
+      const body = (await agent.get('/api/admin/dashboard/summary')).body
+      assert.notProperty(body.payments ?? {}, 'paidOrdersWithoutRecharge', role)
+      assert.equal((await agent.get('/api/admin/reconciliation-findings')).status, 403, `${role} may not list the findings the card links to`)
+    }
+    const support = await new Agent().loginStaff((await createStaff('support')).email)
+    assert.notProperty((await support.get('/api/admin/dashboard/summary')).body, 'staffLoginsToday')
+    const finance = await new Agent().loginStaff((await createStaff('finance')).email)
+    assert.isNumber((await finance.get('/api/admin/dashboard/summary')).body.payments.paidOrdersWithoutRecharge)
+  })
+
+  test('a role that may list only users sees only the customer figures', async ({ assert }) => {
+    const [role] = await db.table('roles').insert({ name: 'users_only', label: 'Users only' }).returning('*')
+    await db.table('role_permissions').insert({ role_id: role.id, resource: 'users', action: 'view' })
+    const agent = await new Agent().loginStaff((await createStaff('auditor', { role_id: role.id })).email)
+    const reply = await agent.get('/api/admin/dashboard/summary')
+    assert.equal(reply.status, 200, reply.text)
+    assert.sameMembers(keysOf(reply.body), ['newCustomers', 'trend'])
+  })
+
   test('needs users:view', async ({ assert }) => {
     const [role] = await db.table('roles').insert({ name: 'viewer_none', label: 'None' }).returning('*')
     const agent = await new Agent().loginStaff((await createStaff('auditor', { role_id: role.id })).email)

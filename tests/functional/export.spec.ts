@@ -8,7 +8,8 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { Agent } from '#tests/support/agent'
-import { auditRows, createCustomers, createStaff } from '#tests/support/fixtures'
+import { auditRows, createCustomer, createCustomers, createStaff } from '#tests/support/fixtures'
+import { assertLedgerHolds, fundCash } from '#tests/support/ledger'
 import { csvObjects } from '#tests/support/csv'
 
 const TIERS = ['free', 'basic', 'pro', 'enterprise']
@@ -106,6 +107,28 @@ test.group('Export', (group) => {
     const plain = byEmail.get('plain@export.test')!
     assert.equal(plain.Nickname, 'Plain 1-2')
     assert.equal(plain.Remark, 'a=b')
+  })
+
+  test('a negative amount is exported as a plain number, not as neutralised text', async ({ assert }) => {
+    const customer = await createCustomer()
+    await fundCash(customer.id, '9.9')
+    const recharge = await db.from('ledger_transactions').where('customer_id', customer.id).orderBy('id', 'desc').first()
+    const reply = await (await login('finance')).get(`/api/admin/ledger-entries/export?transaction_id=${recharge.id}&_sort=amount&_order=asc`)
+    assert.equal(reply.status, 200, reply.text)
+    const { rows } = csvObjects(reply.text)
+    assert.deepEqual(rows.map((r) => r.Amount), ['-9.900000', '9.900000'])
+    // the cell itself is bare: a spreadsheet reads a number it can sum
+    const [, firstLine] = reply.text.split('\r\n')
+    assert.include(firstLine.split(','), '-9.900000')
+    assert.notInclude(reply.text, "'-9.9")
+    await assertLedgerHolds(assert)
+  })
+
+  test('a nickname that is a plain negative number stays one; look-alike formulas are still neutralised', async ({ assert }) => {
+    await db.from('customers').delete()
+    await createCustomers(3, (i) => ({ email: `number.${i}@export.test`, nickname: ['-5', '-5+5', '-1e3'][i] }))
+    const reply = await exportCsv(await login('super_admin'), '_sort=id&_order=asc')
+    assert.deepEqual(reply.csv!.rows.map((r) => r.Nickname), ['-5', "'-5+5", "'-1e3"])
   })
 
   test('quotes, commas and line breaks are escaped per RFC 4180 and read back unchanged', async ({ assert }) => {

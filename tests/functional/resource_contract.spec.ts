@@ -10,6 +10,7 @@ import { Agent } from '#tests/support/agent'
 import { auditRows, createCustomers, createStaff, roleId } from '#tests/support/fixtures'
 import { applyFilters, parseListQuery } from '#engine/list_query'
 import { defineResource } from '#engine/define_resource'
+import { csvObjects } from '#tests/support/csv'
 
 const WORDS = [
   'alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliett', 'kilo', 'lima', 'mike',
@@ -135,6 +136,38 @@ test.group('Resource REST / list filters', (group) => {
     assert.equal(reply.status, 200)
     assert.deepEqual(ids(reply.body), [Number(late.id)], 'a row created at 23:59:59.9996 belongs to 2026-04-10')
     assert.equal(reply.total, 1)
+  })
+
+  test('a row filtered by its own created_at as the API sent it (_gte and _lte) is included, to the microsecond', async ({ assert }) => {
+    await seed()
+    // stored with microseconds; the wire carries milliseconds
+    const [row, next] = await createCustomers(2, (i) => ({ created_at: i ? '2026-05-06 07:08:09.124000+00' : '2026-05-06 07:08:09.123456+00' }))
+    const agent = await admin()
+    const shown = await list(agent, [['id', String(row.id)]])
+    const createdAt = shown.body[0].created_at
+    assert.equal(createdAt, '2026-05-06T07:08:09.123Z')
+
+    const upTo = await list(agent, [['created_at_lte', createdAt], ['created_at_gte', '2026-05-06']])
+    assert.equal(upTo.status, 200, upTo.text)
+    assert.deepEqual(ids(upTo.body), [Number(row.id)], 'the row is within its own displayed time; the next millisecond is not')
+    const from = await list(agent, [['created_at_gte', createdAt], ['created_at_lte', '2026-05-06']])
+    assert.deepEqual(ids(from.body).sort(byNum), [Number(row.id), Number(next.id)].sort(byNum))
+    const exactly = await list(agent, [['created_at_gte', createdAt], ['created_at_lte', createdAt]])
+    assert.deepEqual(ids(exactly.body), [Number(row.id)])
+    assert.equal(exactly.total, 1)
+
+    // microsecond bounds are taken exactly
+    const before = await list(agent, [['created_at_lte', '2026-05-06T07:08:09.123455Z'], ['created_at_gte', '2026-05-06']])
+    assert.equal(before.total, 0)
+    const at = await list(agent, [['created_at_gte', '2026-05-06T07:08:09.123456Z'], ['created_at_lte', '2026-05-06T07:08:09.123456Z']])
+    assert.deepEqual(ids(at.body), [Number(row.id)])
+    const after = await list(agent, [['created_at_gte', '2026-05-06T07:08:09.123457Z'], ['created_at_lte', '2026-05-06']])
+    assert.deepEqual(ids(after.body), [Number(next.id)])
+
+    // the export reads the same bounds
+    const csv = await agent.get(`/api/admin/users/export?${qs([['created_at_gte', createdAt], ['created_at_lte', createdAt]])}`)
+    assert.equal(csv.status, 200)
+    assert.deepEqual(csvObjects(csv.text).rows.map((r) => Number(r.ID)), [Number(row.id)])
   })
 
   test('like on email is a case-insensitive substring match, with % and _ taken literally', async ({ assert }) => {
@@ -465,6 +498,107 @@ test.group('Resource REST / sensitive fields', (group) => {
     assert.equal(clear.body[0].phone, withPhone.phone)
     const clearShow = await operations.get(`/api/admin/users/${withPhone.id}`)
     assert.equal(clearShow.body.email, withPhone.email)
+  })
+})
+
+test.group('Resource REST / sensitive fields are no oracle (QUALITY.md scenario 25)', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('a role without view_sensitive cannot filter or sort on a masked field: 403 naming it, no count, audited', async ({ assert }) => {
+    const rows = await seed()
+    const target = rows.find((r) => r.phone)!
+    const finance = await new Agent().loginStaff((await createStaff('finance')).email)
+    const probes: Array<[string, Array<[string, string]>, string]> = [
+      ['like on email', [['email_like', target.email.slice(0, 3)]], 'email'],
+      ['eq on email', [['email', target.email]], 'email'],
+      ['in on email', [['email', target.email], ['email', rows[0].email]], 'email'],
+      ['like on phone', [['phone_like', '555']], 'phone'],
+      ['eq on phone', [['phone', target.phone!]], 'phone'],
+      ['sort by email', [['_sort', 'email'], ['_order', 'asc']], 'email'],
+      ['sort by email after id', [['_sort', 'id,email'], ['_order', 'asc,desc']], 'email'],
+      ['getMany with an email filter', [['id', String(target.id)], ['id', String(rows[0].id)], ['email_like', 'a']], 'email'],
+    ]
+    for (const [label, pairs, field] of probes) {
+      for (const path of ['/api/admin/users', '/api/admin/users/export']) {
+        const reply = await list(finance, pairs, path)
+        assert.equal(reply.status, 403, `${label} on ${path}: ${reply.text}`)
+        assert.include(reply.body.message, `"${field}"`, label)
+        assert.isNull(reply.total, `${label}: no count leaks`)
+      }
+    }
+    const denied = await auditRows({ action: 'access.denied', resource: 'users' })
+    assert.lengthOf(denied, probes.length * 2)
+    assert.deepInclude(denied[0].metadata, { permission: 'view_sensitive', field: 'email', use: 'filter' })
+    assert.lengthOf(await auditRows({ action: 'export', resource: 'users' }), 0)
+
+    // the same role still filters, sorts and pages on what it may read
+    const fine = await list(finance, [['tier', 'pro'], ['_sort', 'nickname'], ['_order', 'asc']])
+    assert.equal(fine.status, 200, fine.text)
+    assert.equal(fine.total, rows.filter((r) => r.tier === 'pro').length)
+  })
+
+  test('q of a role without view_sensitive does not look in masked columns; with view_sensitive it does', async ({ assert }) => {
+    const rows = await seed()
+    const finance = await new Agent().loginStaff((await createStaff('finance')).email)
+    const auditor = await new Agent().loginStaff((await createStaff('auditor')).email)
+    const operations = await new Agent().loginStaff((await createStaff('operations')).email)
+    // text found only in emails (the domain) and only in phones
+    for (const [text, expected] of [
+      ['contract.test', rows],
+      ['Sierra.', rows.filter((r) => r.email.startsWith('sierra.'))],
+      ['555 01', rows.filter((r) => r.phone)],
+    ] as Array<[string, Row[]]>) {
+      for (const agent of [finance, auditor]) {
+        const blind = await list(agent, [['q', text]])
+        assert.equal(blind.status, 200, blind.text)
+        assert.equal(blind.total, 0, `"${text}" must not match masked columns`)
+        const exported = await list(agent, [['q', text]], '/api/admin/users/export')
+        assert.equal(exported.status, 200)
+        assert.lengthOf(exported.text.trim().split('\n'), 1, 'the export has the header only')
+      }
+      const seeing = await list(operations, [['q', text]])
+      assert.equal(seeing.total, expected.length, text)
+    }
+    // the readable searchable columns still answer
+    const nick = await list(finance, [['q', 'the odd']])
+    assert.equal(nick.total, rows.filter((r) => r.nickname?.includes('the odd')).length)
+  })
+
+  test('a role with view_sensitive filters and sorts on email and phone as before', async ({ assert }) => {
+    const rows = await seed()
+    const operations = await new Agent().loginStaff((await createStaff('operations')).email)
+    const like = await list(operations, [['email_like', 'echo']])
+    assert.equal(like.status, 200, like.text)
+    assert.deepEqual(ids(like.body), ids(rows.filter((r) => r.email.includes('echo'))))
+    const sorted = await list(operations, [['_sort', 'email'], ['_order', 'asc']])
+    assert.equal(sorted.status, 200, sorted.text)
+    const inDatabaseOrder = await db.from('customers').orderBy('email', 'asc').orderBy('id', 'asc').select('email')
+    assert.deepEqual(sorted.body.map((r: any) => r.email), inDatabaseOrder.map((r) => r.email))
+    const phone = await list(operations, [['phone', '+1 555 0112']], '/api/admin/users/export')
+    assert.equal(phone.status, 200, phone.text)
+    assert.include(phone.text, '+1 555 0112')
+  })
+
+  test('meta offers no filter, sort or search on masked fields to a role without view_sensitive', async ({ assert }) => {
+    const field = async (role: string, name: string) => {
+      const agent = await new Agent().loginStaff((await createStaff(role)).email)
+      const meta = (await agent.get('/api/admin/meta')).body
+      return meta.resources.find((r: any) => r.name === 'users').fields.find((f: any) => f.name === name)
+    }
+    for (const name of ['email', 'phone']) {
+      for (const role of ['finance', 'auditor']) {
+        const f = await field(role, name)
+        assert.deepEqual(f.filter, [], `${role} ${name}`)
+        assert.isFalse(f.sortable, `${role} ${name}`)
+        assert.isFalse(f.searchable, `${role} ${name}`)
+        assert.isTrue(f.sensitive)
+      }
+    }
+    const email = await field('operations', 'email')
+    assert.deepEqual(email.filter, ['eq', 'contains'])
+    assert.isTrue(email.sortable)
+    assert.isTrue(email.searchable)
+    assert.isTrue((await field('finance', 'nickname')).searchable)
   })
 })
 
