@@ -2,6 +2,9 @@
  * Boots the application for a benchmark: the same Ignitor as the app (env, database
  * lifecycle), a console-environment app on its own embedded cluster (.data/pg-bench unless
  * DATABASE_URL is set), migrated. Returns the app and Lucid's db service.
+ *
+ * The embedded cluster is durable like `npm start`'s unless EMBEDDED_PG_NON_DURABLE=1;
+ * `describeDatabase()` reads what the measured server really runs with, for the printout.
  */
 import { ignite } from '../bin/ignite.js'
 
@@ -16,5 +19,22 @@ export async function bootForBench() {
   const migrator = new MigrationRunner(db, app, { direction: 'up' })
   await migrator.run()
   if (migrator.error) throw migrator.error
-  return { app, db }
+  // ANALYZE needs the tables' owner where the roles are split
+  const owner = db.manager.has('owner') ? db.connection('owner') : db.connection()
+  return { app, db, owner }
+}
+
+/**
+ * Which database was measured and how durable it is, as the server itself reports it
+ * (a cluster already running keeps the settings it was started with, whatever this process wants).
+ */
+export async function describeDatabase(db: { rawQuery(sql: string): Promise<{ rows: Array<Record<string, string>> }> }) {
+  const show = async (name: string) => (await db.rawQuery(`SHOW ${name}`)).rows[0][name]
+  let where = `embedded (.data/${process.env.EMBEDDED_PG_DIR})`
+  if (process.env.DATABASE_URL_FROM_USER) {
+    const url = new URL(process.env.DATABASE_URL!)
+    where = `DATABASE_URL ${url.hostname}:${url.port || 5432}${url.pathname}`
+  }
+  const durability = [`fsync ${await show('fsync')}`, `synchronous_commit ${await show('synchronous_commit')}`, `full_page_writes ${await show('full_page_writes')}`]
+  return `PostgreSQL ${await show('server_version')}, ${where}, ${durability.join(', ')}`
 }

@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto'
 import os from 'node:os'
 import pg from 'pg'
-import { bootForBench } from './boot.js'
+import { bootForBench, describeDatabase } from './boot.js'
 
 const OPS = Number(process.env.BENCH_OPS ?? 2000)
 const ACCOUNTS = 1000
@@ -123,7 +123,8 @@ const say = (line: string) => {
   console.log(line)
   lines.push(line)
 }
-say(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL embedded (fsync off), ${OPS} debits per cell`)
+say(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${OPS} debits per cell`)
+say(`database: ${await describeDatabase(db)}`)
 say('')
 say('| case | concurrency | engine ops/s | p50 ms | p99 ms | raw ops/s | raw p50 | raw p99 | engine / raw |')
 say('|---|---|---|---|---|---|---|---|---|')
