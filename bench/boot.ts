@@ -15,10 +15,10 @@ export async function bootForBench() {
   await app.init()
   await app.boot()
   const { default: db } = await import('@adonisjs/lucid/services/db')
-  const { MigrationRunner } = await import('@adonisjs/lucid/migration')
-  const migrator = new MigrationRunner(db, app, { direction: 'up' })
-  await migrator.run()
-  if (migrator.error) throw migrator.error
+  // migrations as the owner role, then the app role's grants (backend/services/database_setup.ts)
+  const { migrateAsOwner, grantRoles } = await import('../backend/services/database_setup.js')
+  await migrateAsOwner(app)
+  await grantRoles()
   // ANALYZE needs the tables' owner where the roles are split
   const owner = db.manager.has('owner') ? db.connection('owner') : db.connection()
   return { app, db, owner }

@@ -11,12 +11,17 @@ import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 export const plugins: Config['plugins'] = [assert(), apiClient(), pluginAdonisJS(app), sessionApiClient(app), shieldApiClient(), authApiClient(app)]
 
 /**
- * The test database is migrated once per run (and rolled back at the end); every test then
- * runs inside a transaction that is rolled back, so tests never see each other's rows.
+ * The test database is migrated once per run as the owner role (and rolled back at the end);
+ * the app role then gets its grants, and every test runs as the app role (as the server does)
+ * inside a transaction that is rolled back, so tests never see each other's rows.
  */
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   setup: [
-    () => testUtils.db().migrate(),
+    () => testUtils.db('owner').migrate(),
+    async () => {
+      const { grantRoles } = await import('#services/database_setup')
+      await grantRoles()
+    },
     async () => {
       const { default: db } = await import('@adonisjs/lucid/services/db')
       const { ensureDefaultRoles } = await import('#database/seeders/default_roles')

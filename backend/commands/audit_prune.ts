@@ -4,8 +4,9 @@ import { pruneAuditLogs } from '#actions/audit/prune_audit_logs'
 
 /**
  * `npm run ace -- audit:prune` deletes audit rows older than the retention period
- * (AUDIT_RETENTION_DAYS, default 400). It is the only way audit rows are ever deleted,
- * and it leaves an audit row of its own.
+ * (AUDIT_RETENTION_DAYS, default 400), connected as the maintenance role. It is the only way
+ * audit rows are ever deleted; it leaves a signed checkpoint in the seal chain (so
+ * `audit:verify` still passes) and an audit row of its own.
  */
 export default class AuditPrune extends BaseCommand {
   static commandName = 'audit:prune'
@@ -16,7 +17,15 @@ export default class AuditPrune extends BaseCommand {
   declare days?: number
 
   async run() {
-    const result = await pruneAuditLogs(this.days)
-    this.logger.success(`Removed ${result.removed} audit rows older than ${result.cutoff} (${result.days} days retention)`)
+    let result
+    try {
+      result = await pruneAuditLogs(this.days)
+    } catch (error: any) {
+      // the database's refusal (inside the minimum retention, a broken chain) is the message
+      this.logger.error(String(error?.message ?? error).split(' - ').at(-1))
+      this.exitCode = 1
+      return
+    }
+    this.logger.success(`Removed ${result.removed} audit rows older than ${result.cutoff} (${result.days} days retention); checkpoint signed`)
   }
 }

@@ -12,6 +12,8 @@ export default defineResource({
   titleField: 'action',
   defaultSort: [{ field: 'id', order: 'desc' }],
   operations: { create: false, edit: false, delete: false, export: true },
+  // GET /api/admin/audit-integrity: verify the sealed chains of the audit trail and the ledger
+  extraPermissions: ['verify_integrity'],
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in', 'gte', 'lte'] },
     occurred_at: { type: 'datetime', label: l('Time', '时间'), list: true, sortable: true, filter: ['gte', 'lte'] },

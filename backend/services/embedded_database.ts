@@ -13,10 +13,20 @@ import { mkdir } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
+import { ensureLoginRole, ident, roleNamesFor } from './database_roles.js'
 
 const USER = 'postgres'
 const PASSWORD = 'creditdesk-local'
 const DATABASE = 'creditdesk'
+/**
+ * The superuser only sets the cluster up; the app never connects as it. Owner, app and
+ * maintenance roles (see database_roles.ts) get fixed local passwords: the cluster listens on
+ * 127.0.0.1 only, with scram, and the superuser's own password is just as local.
+ */
+const ROLES = roleNamesFor(DATABASE)
+const ROLE_PASSWORDS = { owner: 'creditdesk-local-owner', app: 'creditdesk-local-app', maintenance: 'creditdesk-local-maintenance' }
+
+export type DatabaseUrls = { owner: string; app: string; maintenance: string }
 const HOOKED_EVENTS = ['message', 'beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'uncaughtException', 'unhandledRejection'] as const
 
 export class EmbeddedDatabase {
@@ -43,11 +53,16 @@ export class EmbeddedDatabase {
     this.#durable = options.durable ?? true
   }
 
-  /** Starts (or reuses) the cluster and returns a connection URL for the app database. */
+  /** The connection URLs of the three roles, once started. */
+  urls?: DatabaseUrls
+
+  /** Starts (or reuses) the cluster and returns the owner's connection URL (all three in `urls`). */
   async start(): Promise<string> {
     const running = this.#runningPort()
     if (running && (await this.#answers(running))) {
-      return this.#url(running)
+      await this.#prepareRoles(running)
+      this.urls = this.#urls(running)
+      return this.urls.owner
     }
 
     const port = await freePort()
@@ -88,7 +103,9 @@ export class EmbeddedDatabase {
     process.on('exit', this.#onExit)
 
     await this.#ensureDatabase(port)
-    return this.#url(port)
+    await this.#prepareRoles(port)
+    this.urls = this.#urls(port)
+    return this.urls.owner
   }
 
   async stop() {
@@ -99,8 +116,38 @@ export class EmbeddedDatabase {
     this.#pid = undefined
   }
 
-  #url(port: number) {
-    return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`
+  #urls(port: number): DatabaseUrls {
+    const url = (role: keyof typeof ROLES) => `postgres://${ROLES[role]}:${ROLE_PASSWORDS[role]}@127.0.0.1:${port}/${DATABASE}`
+    return { owner: url('owner'), app: url('app'), maintenance: url('maintenance') }
+  }
+
+  /**
+   * Idempotent, on every start: the three roles exist with their passwords, the owner role owns
+   * the database, and anything an older version created as the superuser is handed to the owner
+   * (so migrations, run as the owner, can alter it and the grants can be applied).
+   */
+  async #prepareRoles(port: number) {
+    const admin = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' })
+    await admin.connect()
+    try {
+      for (const role of ['owner', 'app', 'maintenance'] as const) {
+        await ensureLoginRole(admin, ROLES[role], ROLE_PASSWORDS[role]).catch((error) => {
+          // another process created it at the same moment
+          if (error?.code !== '42710' && error?.code !== '23505') throw error
+          return ensureLoginRole(admin, ROLES[role], ROLE_PASSWORDS[role])
+        })
+      }
+      await admin.query(`ALTER DATABASE ${DATABASE} OWNER TO ${ident(ROLES.owner)}`)
+    } finally {
+      await admin.end()
+    }
+    const inside = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: DATABASE })
+    await inside.connect()
+    try {
+      await inside.query(handOverSql(ROLES.owner))
+    } finally {
+      await inside.end()
+    }
   }
 
   /** Port of a live postmaster on this data directory, if any. */
@@ -143,6 +190,42 @@ export class EmbeddedDatabase {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE])
     if (found.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`)
   }
+}
+
+/** Gives the owner role every object in public and pgboss that is not part of an extension. */
+function handOverSql(owner: string) {
+  const to = ident(owner)
+  return `DO $$
+  DECLARE
+    target oid := (SELECT oid FROM pg_roles WHERE rolname = ${"'" + owner.replace(/'/g, "''") + "'"});
+    item record;
+  BEGIN
+    ALTER SCHEMA public OWNER TO ${to};
+    IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'pgboss') THEN
+      ALTER SCHEMA pgboss OWNER TO ${to};
+    END IF;
+    FOR item IN
+      SELECT c.oid::regclass AS name, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname IN ('public', 'pgboss') AND c.relkind IN ('r', 'p', 'S', 'v', 'm') AND c.relowner <> target
+         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('e', 'a', 'i'))
+    LOOP
+      EXECUTE format('ALTER %s %s OWNER TO ${to}', CASE item.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, item.name);
+    END LOOP;
+    FOR item IN
+      SELECT p.oid::regprocedure AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+       WHERE n.nspname IN ('public', 'pgboss') AND p.proowner <> target
+         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+    LOOP
+      EXECUTE format('ALTER ROUTINE %s OWNER TO ${to}', item.name);
+    END LOOP;
+    FOR item IN
+      SELECT t.oid::regtype AS name FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+       WHERE n.nspname IN ('public', 'pgboss') AND t.typtype IN ('e', 'd') AND t.typowner <> target
+         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+    LOOP
+      EXECUTE format('ALTER TYPE %s OWNER TO ${to}', item.name);
+    END LOOP;
+  END $$`
 }
 
 function freePort(): Promise<number> {

@@ -27,9 +27,21 @@ class Jobs {
     return !!this.#boss
   }
 
+  /**
+   * Creates or upgrades the queue's schema, as the database owner: the app role that runs the
+   * queue has DML on it but no DDL (see backend/services/database_roles.ts).
+   */
+  async installSchema(ownerConnectionString: string) {
+    const installer = new PgBoss({ connectionString: ownerConnectionString, schema: 'pgboss', max: 1, migrate: true, supervise: false, schedule: false, application_name: 'creditdesk-jobs-install' })
+    installer.on('error', (error) => logger.error({ err: error }, 'job queue install error'))
+    await installer.start()
+    await installer.stop({ graceful: false, wait: true })
+  }
+
+  /** Starts the queue as the app role; the schema must be installed (installSchema). */
   async start(connectionString: string) {
     if (this.#boss) return
-    const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 4, application_name: 'creditdesk-jobs' })
+    const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 4, migrate: false, application_name: 'creditdesk-jobs' })
     boss.on('error', (error) => logger.error({ err: error }, 'job queue error'))
     await boss.start()
     for (const [name, definition] of this.#definitions) {

@@ -1,32 +1,20 @@
 /*
 |--------------------------------------------------------------------------
-| Web boot: migrate, seed, refuse unsafe production settings, say hello
+| Web boot: migrate (as the owner role), grant, seed, start background work, say hello
 |--------------------------------------------------------------------------
 |
 | Runs before the HTTP server listens (preload for the "web" environment).
 */
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
-import { MigrationRunner } from '@adonisjs/lucid/migration'
 import env from '#start/env'
-import { DEV_SECRETS } from '../services/dev_defaults.js'
 import { ensureDefaultRoles } from '#database/seeders/default_roles'
 import { DEMO_STAFF, seedDemo } from '#database/seeders/demo'
+import { prepareDatabase } from '../services/database_setup.js'
 
-if (app.inProduction) {
-  const unsafe = ['APP_KEY', 'INTERNAL_SERVICE_TOKEN'].filter((key) => {
-    const value = String(process.env[key] ?? '')
-    return value === DEV_SECRETS[key] || value.length < 32
-  })
-  if (!process.env.CODE_HASH_KEY || process.env.CODE_HASH_KEY.length < 32) unsafe.push('CODE_HASH_KEY')
-  if (unsafe.length) {
-    throw new Error(`Refusing to start in production: set ${unsafe.join(', ')} to secret values of 32+ characters (not the development defaults).`)
-  }
-}
-
-const migrator = new MigrationRunner(db, app, { direction: 'up' })
-await migrator.run()
-if (migrator.error) throw migrator.error
+// unsafe production settings were refused before any connection (backend/start/database.ts)
+const jobsEnabled = env.get('JOBS_ENABLED', true) !== false
+await prepareDatabase(app, { jobs: jobsEnabled })
 
 await ensureDefaultRoles(db.connection())
 
@@ -42,10 +30,17 @@ if (seedWanted) {
   await ensureDemoPlans() // only when the catalog is empty
 }
 
-if (env.get('JOBS_ENABLED', true) !== false) {
+if (jobsEnabled) {
   const { default: jobs } = await import('#services/jobs')
-  await jobs.start(process.env.DATABASE_URL!)
+  await jobs.start(process.env.DATABASE_APP_URL!)
   app.terminating(() => jobs.stop())
+}
+
+// seals committed audit rows and ledger transactions into their chains every 2 s (one instance at a time)
+{
+  const { default: sealer } = await import('#services/seal/sealer')
+  sealer.start(2000)
+  app.terminating(() => sealer.stop())
 }
 
 app.ready(() => {

@@ -24,6 +24,11 @@ export default await Env.create(new URL('../../', import.meta.url), {
   APP_URL: Env.schema.string.optional(),
   LOG_LEVEL: Env.schema.string(),
   DATABASE_URL: Env.schema.string.optional(),
+  /* The application's and the audit-pruning roles (backend/start/database.ts); DATABASE_URL is the owner */
+  DATABASE_APP_URL: Env.schema.string.optional(),
+  DATABASE_MAINTENANCE_URL: Env.schema.string.optional(),
+  /* Key of the audit and ledger seals (backend/services/seal); derived from APP_KEY when unset, required in production */
+  AUDIT_SEAL_KEY: Env.schema.string.optional(),
   SESSION_DRIVER: Env.schema.enum(['database', 'cookie'] as const),
   INTERNAL_SERVICE_TOKEN: Env.schema.string(),
   DEMO_PASSWORD: Env.schema.string.optional(),

@@ -29,6 +29,7 @@ const SpaController = () => import('#controllers/spa_controller')
 const InternalChargesController = () => import('#controllers/internal_charges_controller')
 const PortalWalletController = () => import('#controllers/portal_wallet_controller')
 const LedgerController = () => import('#controllers/ledger_controller')
+const AuditIntegrityController = () => import('#controllers/audit_integrity_controller')
 
 const resources = await loadResources()
 const engine = new ResourcesController()
@@ -50,6 +51,7 @@ router
     guarded(router.get('permissions/matrix', [PermissionsController, 'matrix']), 'roles', 'view')
     guarded(router.put('permissions/matrix/:role', [PermissionsController, 'update']), 'roles', 'edit')
     guarded(router.get('ledger/invariants', [LedgerController, 'invariants']), 'accounts', 'view')
+    guarded(router.get('audit-integrity', [AuditIntegrityController, 'verify']), 'audit-logs', 'verify_integrity')
 
     for (const resource of resources.values()) {
       const base = resource.name

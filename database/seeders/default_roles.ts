@@ -77,7 +77,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'users': ['view', 'export'],
       'staff': ['view', 'export'],
       'roles': ['view'],
-      'audit-logs': ['view', 'export'],
+      'audit-logs': ['view', 'export', 'verify_integrity'],
       'accounts': ['view', 'export'],
       'ledger-transactions': ['view', 'export'],
       'ledger-entries': ['view', 'export'],

@@ -13,6 +13,7 @@ import db from '@adonisjs/lucid/services/db'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { randomBytes } from 'node:crypto'
+import { driftBalance } from '#tests/support/owner'
 import { Agent } from '#tests/support/agent'
 import { createCustomer, createStaff, committedCustomers } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances, fundCash, units } from '#tests/support/ledger'
@@ -47,11 +48,11 @@ async function seedEveryKind() {
   await db.transaction((trx) => creditOrder(trx, cancelled, SYSTEM_ACTOR))
   await db.from('orders').where('id', cancelled.id).update({ status: 'CANCELLED', cancelled_at: new Date() })
   const rechargeTx = await db.from('ledger_transactions').where('idempotency_key', rechargeKey(cancelled.id)).first()
-  // balance_mismatch: a balance written outside the ledger (no trigger guards the cache column)
+  // balance_mismatch: a balance written outside the ledger (only the owner role can, guard off)
   const drifted = await committedCustomer()
   await fundCash(drifted.id, '10')
   const driftAccount = await db.from('ledger_accounts').where({ owner_type: 'customer', owner_id: drifted.id, code: 'cash' }).first()
-  await db.rawQuery('UPDATE ledger_accounts SET balance = balance + 5000000 WHERE id = ?', [driftAccount.id])
+  await driftBalance(driftAccount.id, 5000000n)
   // stuck_pending: past its expiry, nobody acted
   const stuck = await insertOrder({ customer_id: customer.id, status: 'PENDING', expires_at: new Date(Date.now() - 3600_000) })
   // failed_event: processing failed once

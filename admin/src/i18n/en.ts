@@ -75,7 +75,16 @@ const en = {
       password_reset: 'Password reset', profile_update: 'Profile updated', sessions_revoke_others: 'Other sessions ended',
       redeem: 'Code redeemed', redeem_failed: 'Redemption failed', redeem_locked: 'Redemption locked',
       usage_charge: 'Usage charged', voucher_grant: 'Voucher granted', voucher_expiry: 'Voucher expired', expire: 'Expired',
-      send_finished: 'Sending finished', send_failed: 'Sending failed', audit_prune: 'Audit log pruned', seed: 'Demo data created',
+      send_finished: 'Sending finished', send_failed: 'Sending failed', audit_prune: 'Audit log pruned', audit_verify: 'Integrity verified', seed: 'Demo data created',
+    },
+    integrity: {
+      verify: 'Verify integrity', intact: 'The audit trail and the ledger are intact', broken: 'Tampering found',
+      failedToRun: 'The integrity check could not run', chainIntact: '{{count}} sealed rows, head seal {{head}}',
+      checkedAt: 'Checked {{time}}', chains: { audit: 'Audit trail', ledger: 'Ledger transactions' },
+      kinds: {
+        row_altered: 'Row changed after sealing', row_deleted: 'Row deleted', seal_missing: 'Seal missing',
+        seal_forged: 'Seal forged', checkpoint_forged: 'Prune checkpoint forged', unsealed: 'Rows not sealed',
+      },
     },
   },
   roleNames: { super_admin: 'Super admin', operations: 'Operations', finance: 'Finance', support: 'Support', auditor: 'Auditor' },
@@ -87,7 +96,7 @@ const en = {
     money: { recharged: 'Recharged', codesRedeemed: 'Codes redeemed', vouchersGranted: 'Vouchers granted', usageCharged: 'Usage charged' },
     payments: { refundsToday: 'Refunded', refundsWaiting: 'Refunds waiting for review', orphans: 'Paid orders without credit' },
   },
-  permissions: { view: 'View', create: 'Create', edit: 'Edit', delete: 'Delete', export: 'Export', view_sensitive: 'View sensitive' },
+  permissions: { view: 'View', create: 'Create', edit: 'Edit', delete: 'Delete', export: 'Export', view_sensitive: 'View sensitive', verify_integrity: 'Verify integrity' },
   roles: {
     title: 'Roles & policies', role: 'Role', roles: 'Roles', newRole: 'New role', name: 'Name (key)', label: 'Label',
     description: 'Description', nameHelp: 'Lowercase letters, digits and underscores', resource: 'Resource',

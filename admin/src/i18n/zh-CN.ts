@@ -77,7 +77,16 @@ const zhCN: Dictionary = {
       password_reset: '重置密码', profile_update: '修改资料', sessions_revoke_others: '退出其他会话',
       redeem: '兑换', redeem_failed: '兑换失败', redeem_locked: '兑换锁定',
       usage_charge: '消费扣费', voucher_grant: '发放代金券', voucher_expiry: '代金券过期', expire: '过期',
-      send_finished: '发放完成', send_failed: '发放失败', audit_prune: '清理审计日志', seed: '创建演示数据',
+      send_finished: '发放完成', send_failed: '发放失败', audit_prune: '清理审计日志', audit_verify: '校验完整性', seed: '创建演示数据',
+    },
+    integrity: {
+      verify: '校验完整性', intact: '审计日志与账务流水完整', broken: '发现篡改',
+      failedToRun: '完整性校验无法执行', chainIntact: '已封存 {{count}} 行，最新封存序号 {{head}}',
+      checkedAt: '校验时间 {{time}}', chains: { audit: '审计日志', ledger: '账务流水' },
+      kinds: {
+        row_altered: '封存后被修改', row_deleted: '记录被删除', seal_missing: '封存缺失',
+        seal_forged: '封存被伪造', checkpoint_forged: '清理检查点被伪造', unsealed: '存在未封存记录',
+      },
     },
   },
   roleNames: { super_admin: '超级管理员', operations: '运营', finance: '财务', support: '客服', auditor: '审计员' },
@@ -89,7 +98,7 @@ const zhCN: Dictionary = {
     money: { recharged: '充值', codesRedeemed: '兑换码兑换', vouchersGranted: '代金券发放', usageCharged: '消费扣费' },
     payments: { refundsToday: '退款', refundsWaiting: '待审核退款', orphans: '已支付未到账订单' },
   },
-  permissions: { view: '查看', create: '新建', edit: '编辑', delete: '删除', export: '导出', view_sensitive: '查看敏感信息' },
+  permissions: { view: '查看', create: '新建', edit: '编辑', delete: '删除', export: '导出', view_sensitive: '查看敏感信息', verify_integrity: '校验完整性' },
   roles: {
     title: '角色与权限', role: '角色', roles: '角色', newRole: '新建角色', name: '名称（标识）', label: '显示名',
     description: '描述', nameHelp: '小写字母、数字和下划线', resource: '资源',

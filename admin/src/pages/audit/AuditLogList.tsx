@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { List, useTable } from '@refinedev/antd'
 import type { BaseRecord, CrudFilters } from '@refinedev/core'
 import { Alert, Table, Tag, Typography, type TableColumnType } from 'antd'
@@ -15,6 +15,7 @@ import { actionColor, auditActionLabel, roleLabel } from '../../engine/audit/lab
 import { formatDateTime } from '../../engine/fields/format'
 import { auditFilterResource } from './auditFilters'
 import { AppBreadcrumb } from '../../layout/AppBreadcrumb'
+import { IntegrityCheckButton, IntegrityResult } from './IntegrityCheck'
 
 /** Audit log: who did what to which record, filterable by actor/resource/action/time, diff in the expanded row. */
 export function AuditLogList({ resource }: ScreenProps) {
@@ -30,6 +31,7 @@ export function AuditLogList({ resource }: ScreenProps) {
     errorNotification: false,
   })
   const title = label(resource.label, resource.name)
+  const [integrity, setIntegrity] = useState<Parameters<typeof IntegrityResult>[0]['result'] | null>(null)
 
   const columns: TableColumnType<BaseRecord>[] = [
     { key: 'time', title: t('audit.time'), width: 190, render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(timeOf(e))}</span> },
@@ -87,8 +89,14 @@ export function AuditLogList({ resource }: ScreenProps) {
       breadcrumb={<AppBreadcrumb />}
       title={title}
       canCreate={false}
-      headerButtons={canDo(resource, 'export') ? <ExportButton resource={resource.name} resourceLabel={title} filters={filters} sorters={sorters} /> : null}
+      headerButtons={
+        <>
+          {canDo(resource, 'verify_integrity') ? <IntegrityCheckButton onResult={setIntegrity} /> : null}
+          {canDo(resource, 'export') ? <ExportButton resource={resource.name} resourceLabel={title} filters={filters} sorters={sorters} /> : null}
+        </>
+      }
     >
+      {integrity && <IntegrityResult result={integrity} onClose={() => setIntegrity(null)} />}
       <FilterBar resource={filterResource} filters={filters} onApply={applyFilters} />
       {tableQuery.isError && <Alert type="error" showIcon message={tableQuery.error?.message} style={{ marginBottom: 16 }} />}
       <Table<BaseRecord>
