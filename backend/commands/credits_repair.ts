@@ -16,7 +16,7 @@ export default class CreditsRepair extends BaseCommand {
   @flags.number({ description: 'Repair this finding id only' })
   declare finding?: number
 
-  @flags.string({ description: 'Only this kind (orphan_payment, recharge_without_order, balance_mismatch, stuck_pending, failed_event, stripe_mismatch)' })
+  @flags.string({ description: 'Only this kind (orphan_payment, recharge_without_order, balance_mismatch, stuck_pending, failed_event, stripe_mismatch, provider_refund_not_taken)' })
   declare kind?: string
 
   @flags.boolean({ description: 'Include the kinds that need a finance decision' })

@@ -4,7 +4,10 @@ import { l } from './_labels.js'
 
 const money = { type: 'money' as const, scale: creditdesk.scale, currency: creditdesk.asset }
 
-/** Ledger accounts: each customer's cash and gift buckets, and the platform's system accounts. Read-only. */
+/**
+ * Ledger accounts: each customer's cash and gift buckets, arrears (what a customer owes: a
+ * receivable, balance ≤ 0), and the platform's system accounts. Read-only.
+ */
 export default defineResource({
   name: 'accounts',
   label: l('Accounts', '账户余额'),
@@ -37,6 +40,7 @@ export default defineResource({
       options: [
         { value: 'cash', label: l('Cash', '现金余额'), color: 'green' },
         { value: 'gift', label: l('Gift', '赠送余额'), color: 'magenta' },
+        { value: 'arrears', label: l('Arrears (owed, shown negative)', '欠款（负数为所欠金额）'), color: 'red' },
         { value: 'payment_clearing', label: l('Payment clearing', '支付清算'), color: 'default' },
         { value: 'promotion_expense', label: l('Promotion expense', '营销费用'), color: 'default' },
         { value: 'code_liability', label: l('Code liability', '兑换码负债'), color: 'default' },

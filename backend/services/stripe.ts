@@ -60,14 +60,24 @@ export function stripe(): Stripe {
   return client
 }
 
+/** How far ahead of our clock a signature's timestamp may be (clock skew between hosts). */
+export const FUTURE_SKEW_SECONDS = 30
+
 /**
  * Verifies a webhook delivery and returns the event. Throws Stripe's
  * SignatureVerificationError on a bad or missing signature, a body that is not byte-for-byte
- * what was signed, or a timestamp outside the tolerance.
+ * what was signed, or a timestamp outside the tolerance. The SDK only refuses timestamps that
+ * are too old; one dated in the future (beyond a small skew) is refused here, since a
+ * signature made ahead of time would stay replayable for longer than the tolerance.
  */
-export function constructWebhookEvent(rawBody: string | Buffer, signature: string | undefined) {
+export function constructWebhookEvent(rawBody: string | Buffer, signature: string | undefined, now = Date.now()) {
   if (!settings.webhookSecret) throw new PaymentsUnavailable('Stripe webhooks are not configured on this server')
-  return Stripe.webhooks.constructEvent(rawBody, signature ?? '', settings.webhookSecret, payments.stripe.toleranceSeconds) as Stripe.Event
+  const event = Stripe.webhooks.constructEvent(rawBody, signature ?? '', settings.webhookSecret, payments.stripe.toleranceSeconds) as Stripe.Event
+  const timestamp = Number(/(?:^|,)\s*t=(\d+)/.exec(signature ?? '')?.[1])
+  if (!Number.isFinite(timestamp) || timestamp > Math.floor(now / 1000) + FUTURE_SKEW_SECONDS) {
+    throw new Error(`Timestamp is in the future (more than ${FUTURE_SKEW_SECONDS} s ahead): the signature is refused`)
+  }
+  return event
 }
 
 /** Runs a Stripe call and turns its failures into a 502 with Stripe's message. */

@@ -46,7 +46,10 @@ test.group('Ledger: charges', (group) => {
     const other = await charge({ customer_id: c.id, amount: '2', idempotency_key: 'replay-me' })
     assert.equal(other.status, 409)
     assert.equal((await balances(c.id)).cash, units('3.75'))
-    assert.lengthOf(await db.from('ledger_transactions').where('idempotency_key', 'replay-me'), 1)
+    // the caller's key lives in the caller's namespace; the reply echoes it as sent
+    assert.lengthOf(await db.from('ledger_transactions').where('idempotency_key', 'ext:internal-service:replay-me'), 1)
+    assert.lengthOf(await db.from('ledger_transactions').where('idempotency_key', 'replay-me'), 0)
+    assert.equal(first.body.idempotency_key, 'replay-me')
     await assertLedgerHolds(assert)
   })
 

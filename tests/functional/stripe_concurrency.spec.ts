@@ -1,5 +1,5 @@
 /**
- * Payment events and manual steps racing for real (QUALITY.md scenarios 1 and 3): committed
+ * Payment events and manual steps racing for real (QUALITY.md scenarios 1, 3 and 22): committed
  * rows, parallel HTTP requests and database connections, no global transaction. The orders,
  * events and customers created are removed afterwards; ledger rows are append-only and stay,
  * which the invariant checker covers like any other.
@@ -71,6 +71,42 @@ test.group('Stripe under concurrency', (group) => {
     assert.isTrue(stored.every((e) => e.attempts === 2))
     await assertLedgerHolds(assert)
   }).timeout(60_000)
+
+  test('ten different events for one paid session at once: no 500, no deadlock, credited once, refund taken back once', async ({ assert }) => {
+    const { customer, order, plan, session } = await checkout()
+    const ids = standin.pay(session.id)
+    const paid = standin.events('checkout_card_paid', ids)
+    const refund = standin.refund(session.id, 300)
+    const refunded = standin.events('charge_refunded', { ...refund, fully_refunded: false })
+    const updated = standin.events('charge_refund_updated', { ...refund, refund_status: 'succeeded', failure_reason: null, refund_metadata: {} })
+    const disputed = standin.events('charge_dispute_created', { ...ids, dispute_id: `dp_test_ten${order.id}`, disputed_amount: 200 })
+    const events = [...paid, ...refunded, ...updated, ...disputed]
+    assert.lengthOf(new Set(events.map((e) => e.type)), 10)
+
+    const deadlocks = async () => {
+      // a backend reports its counters when it goes idle (at most every 10 s): wait them out
+      await new Promise((resolve) => setTimeout(resolve, 11_000))
+      await db.rawQuery('SELECT pg_stat_clear_snapshot()')
+      return Number((await db.rawQuery('SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()')).rows[0].deadlocks)
+    }
+    const before = await deadlocks()
+    const replies = await Promise.all(events.sort(() => Math.random() - 0.5).map((event) => deliver(standin, event)))
+    assert.deepEqual(replies.map((r) => r.status), Array(10).fill(200), replies.map((r) => r.text).join('\n'))
+    assert.equal(await deadlocks(), before, 'events about one order queue on its row lock instead of deadlocking')
+
+    const row = await db.from('orders').where('id', order.id).first()
+    assert.include(row, { status: 'PARTIALLY_REFUNDED', refunded_amount: '300', locked: true })
+    assert.lengthOf(await db.from('ledger_transactions').where('idempotency_key', rechargeKey(order.id)), 1)
+    const taken = await db.from('ledger_transactions').where('idempotency_key', `provider_refund:${refund.refund_id}`)
+    assert.lengthOf(taken, 1)
+    const share = (BigInt(plan.grant_amount) * 300n) / 990n
+    assert.equal(taken[0].amount, String(share))
+    assert.lengthOf(await db.from('ledger_transactions').where('idempotency_key', `dispute:hold:dp_test_ten${order.id}`), 1)
+    const held = (BigInt(plan.grant_amount) * 200n) / 990n
+    assert.equal((await balances(customer.id)).cash, BigInt(plan.grant_amount) - share - held)
+    assert.isTrue((await db.from('payment_events').whereIn('event_id', events.map((e) => e.id))).every((e) => e.status !== 'failed'))
+    await assertLedgerHolds(assert)
+  }).timeout(90_000)
 
   test('webhooks, syncs and back-fills racing on one order: one credit', async ({ assert }) => {
     const { customer, order, plan, session } = await checkout()

@@ -14,7 +14,6 @@ import { configureStripe } from '#services/stripe'
 import { parseForm, StripeStandin } from './stripe_standin.js'
 
 export class StripeRefundsStandin extends StripeStandin {
-  refunds = new Map<string, Record<string, any>>()
   refundCalls: Array<{ idempotencyKey: string | null; body: Record<string, any> }> = []
   failNextRefunds = 0
   errorNextRefunds = 0

@@ -5,6 +5,7 @@
  *   GET  /v1/checkout/sessions/:id          retrieve (expand payment_intent, payment_intent.latest_charge)
  *   POST /v1/checkout/sessions/:id/expire   expire an open session (400 otherwise, like Stripe)
  *   GET  /v1/payment_intents/:id            retrieve (expand latest_charge)
+ *   GET  /v1/refunds?payment_intent=|charge= list a payment's refunds
  *
  * It listens on 127.0.0.1 (a free port) and the app's SDK is pointed at it through the SDK's
  * host/port/protocol options (services/stripe.ts configureStripe). Test helpers play what
@@ -28,6 +29,7 @@ export class StripeStandin {
   sessions = new Map<string, Obj>()
   intents = new Map<string, Obj>()
   charges = new Map<string, Obj>()
+  refunds = new Map<string, Obj>()
   requests: Array<{ method: string; path: string; body: Obj; idempotencyKey: string | null }> = []
   /** Make the next `times` session creations fail with this HTTP status (an outage, a refusal). */
   failCreates: { status: number; times: number } | null = null
@@ -102,11 +104,41 @@ export class StripeStandin {
     return this.ids(sessionId)
   }
 
-  refund(sessionId: string, amount: number) {
+  /** A refund made at Stripe (the dashboard, Radar): returns the ids plus `refund_id`. */
+  refund(sessionId: string, amount: number, options: { status?: string; metadata?: Obj } = {}) {
     const charge = this.#chargeOf(sessionId)
-    charge.amount_refunded += amount
-    charge.refunded = charge.amount_refunded >= charge.amount
-    return this.ids(sessionId)
+    const status = options.status ?? 'succeeded'
+    const refund: Obj = {
+      id: newId('re'),
+      object: 'refund',
+      amount,
+      currency: charge.currency,
+      charge: charge.id,
+      payment_intent: charge.payment_intent,
+      status,
+      failure_reason: null,
+      metadata: options.metadata ?? {},
+      created: now(),
+    }
+    this.refunds.set(refund.id, refund)
+    if (status !== 'failed' && status !== 'canceled') {
+      charge.amount_refunded += amount
+      charge.refunded = charge.amount_refunded >= charge.amount
+    }
+    return { ...this.ids(sessionId), refund_id: refund.id, refund_amount: amount }
+  }
+
+  /** A refund that Stripe reported succeeded or pending fails afterwards (charge.refund.updated). */
+  failRefund(refundId: string, reason = 'expired_or_canceled_card') {
+    const refund = this.refunds.get(refundId)
+    if (!refund) throw new Error(`stand-in: no refund ${refundId}`)
+    const charge = this.charges.get(refund.charge)!
+    if (refund.status !== 'failed') {
+      charge.amount_refunded -= refund.amount
+      charge.refunded = charge.amount_refunded >= charge.amount
+    }
+    Object.assign(refund, { status: 'failed', failure_reason: reason })
+    return refund
   }
 
   expire(sessionId: string) {
@@ -216,6 +248,12 @@ export class StripeStandin {
       if (!intent) return fail(404, `No such payment_intent: '${parts[2]}'`)
       const expand = toList(query.expand)
       return send(200, expand.includes('latest_charge') ? { ...intent, latest_charge: this.charges.get(intent.latest_charge) } : intent)
+    }
+    if (req.method === 'GET' && url.pathname === '/v1/refunds') {
+      const data = [...this.refunds.values()]
+        .filter((r) => (!query.payment_intent || r.payment_intent === query.payment_intent) && (!query.charge || r.charge === query.charge))
+        .sort((a, b) => b.created - a.created)
+      return send(200, { object: 'list', url: '/v1/refunds', has_more: false, data })
     }
     return fail(404, `Unrecognized request URL (${req.method}: ${url.pathname})`)
   }

@@ -3,6 +3,7 @@
  * Gift first (soonest-expiring lot first) then cash, or cash first when configured; one
  * transaction even when it spans both buckets. Frozen customers cannot be debited.
  * Idempotent on the caller's key: a replay returns the original result and moves nothing.
+ * A customer who owes arrears is refused (402) until a recharge settles them (arrears.ts).
  */
 import { transaction } from '#services/transaction'
 import creditdesk from '#config/creditdesk'
@@ -11,6 +12,7 @@ import { Forbidden, NotFound } from '#exceptions/domain_errors'
 import { post, type Posted } from '#services/ledger/post'
 import { customerAccount, systemAccount } from '#services/ledger/accounts'
 import { takeFromLots } from '#services/ledger/gift_lots'
+import { assertNoArrears } from '#services/ledger/arrears'
 
 export type ChargeInput = {
   customerId: number
@@ -38,6 +40,7 @@ export async function chargeCustomer(input: ChargeInput, actor: Actor, facts: Re
       },
       async (transactionId) => {
         if (customer.frozen) throw new Forbidden('This account is frozen and cannot be charged')
+        await assertNoArrears(trx, input.customerId)
         const [cash, gift, revenue] = await Promise.all([
           customerAccount(trx, input.customerId, 'cash'),
           customerAccount(trx, input.customerId, 'gift'),

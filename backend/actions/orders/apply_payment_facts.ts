@@ -9,9 +9,13 @@
  * - Refunds are the provider's cumulative refunded amount: the order keeps the highest seen,
  *   and a paid order's status follows it (PARTIALLY_REFUNDED, REFUNDED). A refund that arrives
  *   before the payment is recorded and applied when the payment arrives.
+ * - Refunds the provider made on its own side take their share of the credit back (cash first,
+ *   then arrears) whenever both the refund and the credit are known; one that fails later gives
+ *   it back (apply_provider_refunds.ts). One of ours reported failed after it was paid out is
+ *   compensated (fail_settled_refund.ts).
  * - A dispute locks the order and freezes the disputed share of the credit, whenever both the
- *   dispute and the credit are known (in either order); a won dispute releases it. A closed
- *   dispute's status is final.
+ *   dispute and the credit are known (in either order); a won dispute releases it, a lost one
+ *   settles it (arrears for what the hold could not cover). A closed dispute's status is final.
  *
  * So "refund before payment" and "expired after completed" end in the same state as the
  * in-order delivery. Crediting happens only on payment facts whose amount and currency match
@@ -22,8 +26,10 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { Actor, RequestFacts } from '#services/audit'
 import type { Posted } from '#services/ledger/post'
 import { creditOrder } from './credit_order.js'
-import { holdDisputedAmount, releaseDisputedAmount, WON } from './hold_disputed_amount.js'
+import { holdDisputedAmount, releaseDisputedAmount, settleLostDispute, WON } from './hold_disputed_amount.js'
 import { auditOrder } from './order_audit.js'
+import { FAILED, recordProviderRefunds, settleProviderRefunds, type ProviderRefundFact } from './apply_provider_refunds.js'
+import { failSettledRefund } from '#actions/refunds/fail_settled_refund'
 
 export const PAID_FAMILY = ['PAID', 'REFUNDING', 'PARTIALLY_REFUNDED', 'REFUNDED']
 const FINAL_DISPUTE = ['won', 'lost', 'warning_closed']
@@ -39,6 +45,8 @@ export type PaymentFacts = {
   /** Cumulative amount refunded by the provider, in minor units. */
   refunded?: { amount: number; at?: Date | null }
   dispute?: { id: string; amount: number; status: string; reason?: string | null }
+  /** Individual refunds at the provider (ours are recognised and left to the refunds flow). */
+  refunds?: ProviderRefundFact[]
 }
 
 export type Applied = {
@@ -159,11 +167,38 @@ export async function applyPaymentFacts(
   if (current.dispute_id && current.paid_transaction_id) {
     const hold = WON.includes(current.dispute_status)
       ? await releaseDisputedAmount(trx, current, actor)
-      : await holdDisputedAmount(trx, current, actor)
+      : current.dispute_status === 'lost'
+        ? await settleLostDispute(trx, current, actor)
+        : await holdDisputedAmount(trx, current, actor)
     if (hold) {
       if ('shortfall' in hold && hold.shortfall > 0n) notes.push(`Only ${hold.held} of ${hold.wanted} ledger units could be frozen: the rest was already spent`)
+      if ('toArrears' in hold && hold.toArrears > 0n) notes.push(`Dispute lost: ${hold.toArrears} ledger units were already spent and are now owed (arrears)`)
       current = await trx.from('orders').where('id', orderId).first()
     }
+  }
+
+  if (facts.refunds?.length) {
+    const ours = await recordProviderRefunds(trx, current, facts.refunds)
+    for (const { fact, refund } of ours) {
+      if (!FAILED.includes(fact.status)) continue
+      const why = `The payment provider reported the refund ${fact.status}${fact.failureReason ? ` (${fact.failureReason})` : ''} after it was paid out`
+      if (await failSettledRefund(trx, refund, why, actor)) {
+        notes.push(`Refund ${refund.id} ${fact.status} at the provider after it was paid out: credit given back`)
+        current = await trx.from('orders').where('id', orderId).first()
+      }
+    }
+  }
+  const provider = await settleProviderRefunds(trx, current, actor)
+  for (const t of provider.taken) {
+    notes.push(`Provider refund ${t.id}: ${t.units} ledger units taken back${t.toArrears > 0n ? `, ${t.toArrears} of them already spent and now owed (arrears)` : ''}`)
+  }
+  if (provider.restored.length) {
+    const back = provider.restored.reduce((sum, r) => sum + r.amount, 0n)
+    const left = BigInt(current.refunded_amount) - back
+    const refunded = left > 0n ? left : 0n
+    const status = PAID_FAMILY.includes(current.status) ? paidStatus({ ...current, refunded_amount: refunded.toString() }) : current.status
+    ;[current] = await trx.from('orders').where('id', orderId).update({ refunded_amount: refunded.toString(), status, updated_at: new Date() }).returning('*')
+    for (const r of provider.restored) notes.push(`Provider refund ${r.id} failed: ${r.units} ledger units given back`)
   }
 
   const changed = JSON.stringify(current) !== JSON.stringify(before)

@@ -5,11 +5,16 @@
  * an order can never be credited twice: a second call finds the key and gets the original
  * transaction back (`replayed`). The order row must be locked by the caller; the link
  * (`paid_transaction_id`) is written in the same database transaction as the posting.
+ *
+ * Arrears come first: if the customer owes money the provider took back (arrears.ts), the new
+ * cash settles it in the same transaction (`arrears_settlement`, key
+ * `arrears:settle:order:<id>`), and only the rest is spendable.
  */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { Actor } from '#services/audit'
 import { post, type Posted } from '#services/ledger/post'
 import { customerAccount, systemAccount } from '#services/ledger/accounts'
+import { settleArrears } from '#services/ledger/arrears'
 
 export const rechargeKey = (orderId: number | string) => `recharge:order:${orderId}`
 
@@ -33,6 +38,7 @@ export async function creditOrder(trx: TransactionClientContract, order: Record<
       { accountId: await customerAccount(trx, customerId, 'cash'), amount },
     ]
   )
+  await settleArrears(trx, customerId, `arrears:settle:order:${order.id}`, actor, { type: 'order', id: order.id }, `Arrears settled from recharge ${order.number}`)
   const [updated] = await trx
     .from('orders')
     .where('id', order.id)

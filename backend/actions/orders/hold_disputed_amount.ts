@@ -3,14 +3,15 @@
  * credited moves from the customer's cash to the `refund_pending` system account (type
  * `dispute_hold`, key `dispute:hold:<dispute id>`), so it cannot be spent while the bank
  * decides. A dispute the merchant wins gives it back (`dispute_release`, key
- * `dispute:release:<dispute id>`); a lost dispute leaves it held for the refunds work to
- * settle. Only what is still in cash can be frozen: the order records what was (frozen_amount)
+ * `dispute:release:<dispute id>`); a lost dispute settles it (`dispute_loss`, below), with
+ * arrears for what the hold could not cover. Only what is still in cash can be frozen: the order records what was (frozen_amount)
  * and the audit row the shortfall. The order row must be locked by the caller.
  */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { Actor } from '#services/audit'
 import { post } from '#services/ledger/post'
 import { customerAccount, systemAccount } from '#services/ledger/accounts'
+import { takeBack } from '#services/ledger/arrears'
 
 export const WON = ['won', 'warning_closed']
 
@@ -77,4 +78,37 @@ export async function releaseDisputedAmount(trx: TransactionClientContract, orde
   )
   await trx.from('orders').where('id', order.id).update({ frozen_amount: '0', updated_at: new Date() })
   return { released: frozen }
+}
+
+/**
+ * A lost dispute: the bank gave the disputed money back to the cardholder, so its credit is
+ * gone for good. One `dispute_loss` (key `dispute:lost:<dispute id>`) settles what the hold
+ * froze (refund_pending → refunds) and takes the part the hold could not cover from cash, the
+ * rest becoming arrears. The order row must be locked by the caller.
+ */
+export async function settleLostDispute(trx: TransactionClientContract, order: Record<string, any>, actor: Actor) {
+  if (!order.dispute_id || order.dispute_status !== 'lost' || !order.paid_transaction_id) return null
+  const wanted = disputedUnits(order)
+  const frozen = BigInt(order.frozen_amount ?? 0) < wanted ? BigInt(order.frozen_amount ?? 0) : wanted
+  if (wanted <= 0n) return null
+  const taken = await takeBack(
+    trx,
+    {
+      type: 'dispute_loss',
+      idempotencyKey: `dispute:lost:${order.dispute_id}`,
+      request: { orderId: Number(order.id), disputeId: order.dispute_id, wanted },
+      actor,
+      customerId: Number(order.customer_id),
+      amount: wanted,
+      reference: { type: 'order', id: order.id },
+      memo: `Dispute ${order.dispute_id} on order ${order.number} lost: credit taken back`,
+    },
+    wanted - frozen,
+    async () => [
+      { accountId: await systemAccount(trx, 'refund_pending'), amount: -frozen },
+      { accountId: await systemAccount(trx, 'refunds'), amount: wanted },
+    ]
+  )
+  if (!taken.posted.replayed) await trx.from('orders').where('id', order.id).update({ frozen_amount: '0', updated_at: new Date() })
+  return { wanted, fromHold: frozen, fromCash: taken.fromCash, toArrears: taken.toArrears, replayed: taken.posted.replayed }
 }

@@ -8,7 +8,7 @@ import type { ActionContext, UseCase } from '#engine/types'
 import { actorOf } from '#services/audit'
 import { BadRequest } from '#exceptions/domain_errors'
 import { retrieveSession } from '#actions/stripe/checkout_sessions'
-import { factsFromSession } from '#actions/stripe/stripe_facts'
+import { factsFromSession, withRefunds } from '#actions/stripe/stripe_facts'
 import { applyPaymentFacts } from './apply_payment_facts.js'
 
 const syncOrder: UseCase = {
@@ -17,7 +17,7 @@ const syncOrder: UseCase = {
     if (order.channel !== 'stripe') throw new BadRequest('Only card (Stripe) orders can be synced')
     if (!order.channel_order_id) throw new BadRequest('This order never reached Stripe (no checkout session)')
     const session = await retrieveSession(order.channel_order_id)
-    const applied = await applyPaymentFacts(trx, order.id, factsFromSession(session), actorOf(ctx), { action: 'sync', audit: false })
+    const applied = await applyPaymentFacts(trx, order.id, await withRefunds(factsFromSession(session)), actorOf(ctx), { action: 'sync', audit: false })
     await trx.from('orders').where('id', order.id).update({ operator_id: actorOf(ctx).id })
     const stripeState = { session: session.status, payment: session.payment_status }
     return {

@@ -7,6 +7,8 @@
  *   stuck_pending           an order still PENDING after its expiry time                            safe
  *   failed_event            a payment event whose processing failed                                 safe
  *   stripe_mismatch         a Stripe order whose state at Stripe differs from ours (bounded/run)    safe
+ *   provider_refund_not_taken  the provider refunded more of a credited order than the ledger took   manual
+ *                           back or our refunds paid out, or a lost dispute never settled
  *
  * "safe" = the repair can only converge on the provider's truth through the same idempotent
  * paths as normal traffic (credit with the order's recharge key, expiry, event replay, sync), so
@@ -23,7 +25,15 @@ import { factsFromSession } from '#actions/stripe/stripe_facts'
 import { PAID_FAMILY } from '#actions/orders/apply_payment_facts'
 import { reconciliationSettings } from './settings.js'
 
-export const FINDING_KINDS = ['orphan_payment', 'recharge_without_order', 'balance_mismatch', 'stuck_pending', 'failed_event', 'stripe_mismatch'] as const
+export const FINDING_KINDS = [
+  'orphan_payment',
+  'recharge_without_order',
+  'balance_mismatch',
+  'stuck_pending',
+  'failed_event',
+  'stripe_mismatch',
+  'provider_refund_not_taken',
+] as const
 export type FindingKind = (typeof FINDING_KINDS)[number]
 export const SAFE_KINDS: FindingKind[] = ['orphan_payment', 'stuck_pending', 'failed_event', 'stripe_mismatch']
 
@@ -88,6 +98,45 @@ export async function failedEvents(eventRowId?: number | string, client: QueryCl
   return rows.map((e) => finding('failed_event', 'payment_event', e.id, { event_id: e.event_id, type: e.type, error: e.error, attempts: e.attempts, order_id: e.order_id }))
 }
 
+/**
+ * Credited orders where the provider took money back that the ledger did not: the refunded
+ * amount the order records exceeds what our own refunds paid out plus the provider refunds
+ * whose credit was taken back (or that failed), or a lost dispute has no `dispute_loss`.
+ */
+export async function providerRefundsNotTaken(orderId?: number | string, client: QueryClientContract = db.connection()) {
+  const result = await client.rawQuery(
+    `SELECT o.id, o.number, o.customer_id, o.currency, o.amount, o.refunded_amount, o.dispute_id, o.dispute_status,
+            coalesce(own.total, 0) AS own_refunded, coalesce(pr.total, 0) AS provider_taken,
+            (o.dispute_status = 'lost' AND NOT EXISTS (
+               SELECT 1 FROM ledger_transactions t WHERE t.idempotency_key = 'dispute:lost:' || o.dispute_id)) AS dispute_unsettled
+       FROM orders o
+       LEFT JOIN (SELECT order_id, sum(amount) AS total FROM refunds WHERE status = 'SUCCEEDED' GROUP BY order_id) own ON own.order_id = o.id
+       LEFT JOIN (SELECT order_id, sum(amount) AS total FROM provider_refunds
+                   WHERE take_transaction_id IS NOT NULL OR status IN ('failed', 'canceled') GROUP BY order_id) pr ON pr.order_id = o.id
+      WHERE o.paid_transaction_id IS NOT NULL
+        AND ((o.refunded_amount > coalesce(own.total, 0) + coalesce(pr.total, 0))
+             OR (o.dispute_status = 'lost' AND NOT EXISTS (
+               SELECT 1 FROM ledger_transactions t WHERE t.idempotency_key = 'dispute:lost:' || o.dispute_id)))
+        ${orderId !== undefined ? 'AND o.id = ?' : ''}
+      ORDER BY o.id`,
+    orderId !== undefined ? [orderId] : []
+  )
+  return result.rows.map((o: any) => {
+    const missing = BigInt(o.refunded_amount) - BigInt(o.own_refunded) - BigInt(o.provider_taken)
+    return finding('provider_refund_not_taken', 'order', o.id, {
+      number: o.number,
+      customer_id: Number(o.customer_id),
+      currency: o.currency,
+      amount: String(o.amount),
+      refunded_amount: String(o.refunded_amount),
+      own_refunded: String(o.own_refunded),
+      provider_taken_back: String(o.provider_taken),
+      not_taken_back: (missing > 0n ? missing : 0n).toString(),
+      ...(o.dispute_unsettled ? { dispute_id: o.dispute_id, dispute_status: o.dispute_status } : {}),
+    })
+  })
+}
+
 /** How our order differs from what Stripe says, or null when they agree. */
 export function stripeDifference(order: Record<string, any>, facts: ReturnType<typeof factsFromSession>) {
   const paidHere = PAID_FAMILY.includes(order.status)
@@ -126,6 +175,7 @@ export async function diagnose(now = new Date(), client: QueryClientContract = d
     ...(await stuckPending(now, undefined, client)),
     ...(await failedEvents(undefined, client)),
     ...(await stripeMismatches(undefined, client)),
+    ...(await providerRefundsNotTaken(undefined, client)),
   ]
 }
 
@@ -144,6 +194,8 @@ export async function stillPresent(kind: string, subjectId: string, client: Quer
       return (await failedEvents(subjectId, client)).length > 0
     case 'stripe_mismatch':
       return (await stripeMismatches(subjectId, client)).length > 0
+    case 'provider_refund_not_taken':
+      return (await providerRefundsNotTaken(subjectId, client)).length > 0
     default:
       return false
   }

@@ -17,6 +17,7 @@ import {
   repairRechargeWithoutOrder,
   reprocessEvent,
   syncStripeOrder,
+  takeBackProviderRefunds,
   type RepairResult,
 } from './repairs.js'
 
@@ -73,6 +74,8 @@ export async function performRepair(trx: TransactionClientContract, finding: Rec
       return reprocessEvent(finding.subject_id, facts)
     case 'stripe_mismatch':
       return syncStripeOrder(trx, finding.subject_id, actor, facts)
+    case 'provider_refund_not_taken':
+      return takeBackProviderRefunds(trx, finding.subject_id, actor, facts)
     default:
       throw new BadRequest(`No repair for finding kind ${finding.kind}`)
   }

@@ -14,6 +14,10 @@
  *   stuck_pending           the expiry job's path (expire at Stripe first; paid meanwhile → PAID).
  *   failed_event            the stored event is processed again (exactly-once claim as for a delivery).
  *   stripe_mismatch         "sync with Stripe" through the order state machine.
+ *   provider_refund_not_taken  the order's refunds are listed from Stripe and applied through
+ *                           the order state machine: each provider refund takes its credit back
+ *                           once (key `provider_refund:<id>`), a lost dispute is settled
+ *                           (`dispute:lost:<id>`). Spent credit becomes arrears.
  */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { Actor, RequestFacts } from '#services/audit'
@@ -26,9 +30,10 @@ import { applyPaymentFacts } from '#actions/orders/apply_payment_facts'
 import { holdDisputedAmount } from '#actions/orders/hold_disputed_amount'
 import { expirePendingOrders } from '#actions/orders/expire_pending_orders'
 import { retrieveSession } from '#actions/stripe/checkout_sessions'
-import { factsFromSession } from '#actions/stripe/stripe_facts'
+import { factsFromSession, withRefunds } from '#actions/stripe/stripe_facts'
 import { processStripeEvent } from '#actions/stripe/handle_stripe_webhook'
 import { reverseTransaction } from '#actions/ledger/reverse_transaction'
+import { listProviderRefunds } from '#actions/stripe/stripe_facts'
 
 export type RepairResult = { done: boolean; message: string; detail?: Record<string, unknown> }
 
@@ -53,7 +58,7 @@ export async function syncStripeOrder(trx: TransactionClientContract, orderId: s
   if (!order) throw new NotFound(`Order ${orderId} was not found`)
   if (order.channel !== 'stripe' || !order.channel_order_id) throw new Conflict(`Order ${order.number} is not a Stripe checkout order`)
   const session = await retrieveSession(order.channel_order_id)
-  const applied = await applyPaymentFacts(trx, order.id, factsFromSession(session), actor, { action: 'reconcile.sync', requestFacts: facts })
+  const applied = await applyPaymentFacts(trx, order.id, await withRefunds(factsFromSession(session)), actor, { action: 'reconcile.sync', requestFacts: facts })
   return {
     done: applied.changed,
     message: applied.changed ? `Order ${order.number} synced with Stripe: now ${applied.order.status}` : `Order ${order.number} already matches Stripe`,
@@ -143,4 +148,23 @@ export async function reprocessEvent(eventRowId: string | number, facts: Request
   if (row.status !== 'failed') return { done: false, message: `Event ${row.event_id} is ${row.status}; nothing to reprocess` }
   const outcome = await processStripeEvent(row.payload, facts)
   return { done: true, message: `Event ${row.event_id} reprocessed: ${outcome.status}`, detail: outcome }
+}
+
+export async function takeBackProviderRefunds(trx: TransactionClientContract, orderId: string | number, actor: Actor, facts: RequestFacts): Promise<RepairResult> {
+  const order = await trx.from('orders').where('id', orderId).forUpdate().first()
+  if (!order) throw new NotFound(`Order ${orderId} was not found`)
+  const refunds = order.channel === 'stripe' && order.channel_payment_id ? await listProviderRefunds(order.channel_payment_id) : []
+  const live = refunds.filter((r) => !['failed', 'canceled'].includes(r.status)).reduce((sum, r) => sum + BigInt(r.amount), 0n)
+  const applied = await applyPaymentFacts(trx, order.id, { refunds, ...(live > 0n ? { refunded: { amount: Number(live) } } : {}) }, actor, {
+    action: 'reconcile.provider_refund',
+    requestFacts: facts,
+  })
+  const taken = await trx.from('ledger_transactions').where({ reference_type: 'order', reference_id: String(order.id) }).whereIn('type', ['provider_refund', 'dispute_loss'])
+  return {
+    done: applied.changed,
+    message: applied.changed
+      ? `Order ${order.number}: what the provider took back is now taken from the balance (${applied.notes.join('; ') || 'see the ledger'})`
+      : `Order ${order.number}: nothing more to take back (${refunds.length} refunds at the provider)`,
+    detail: { notes: applied.notes, transactions: taken.map((t) => Number(t.id)) },
+  }
 }

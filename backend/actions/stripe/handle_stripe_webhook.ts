@@ -2,10 +2,15 @@
  * A Stripe webhook delivery (POST /api/webhooks/stripe).
  *
  * 1. Verify: `constructEvent` over the raw body with the endpoint secret and a 300 s
- *    tolerance. A bad or missing signature, a stale timestamp or a body that is not
+ *    tolerance; a timestamp in the future beyond a small clock skew is refused too (a signature
+ *    made to be replayed later). A bad or missing signature, a stale timestamp or a body that is not
  *    byte-for-byte what Stripe signed is refused (400) with nothing written except the
  *    `webhook.rejected` audit row.
- * 2. Claim: the event is stored by its id (INSERT … ON CONFLICT DO UPDATE). A second delivery of
+ * 2. Lock the order first: every event about one order takes that order's row lock before it
+ *    writes anything, so events about the same order queue instead of deadlocking (the event row
+ *    references the order, and its insert would otherwise share-lock the order row before the
+ *    state machine asks for the exclusive lock).
+ *    Claim: the event is stored by its id (INSERT … ON CONFLICT DO UPDATE). A second delivery of
  *    the same event — even at the same moment — waits on that row until the first commits,
  *    then finds it processed and does nothing but count the attempt.
  * 3. Process, in the same database transaction as the claim: the event's facts go through the
@@ -22,7 +27,7 @@ import audit, { type Actor, type RequestFacts } from '#services/audit'
 import { BadRequest, DomainError } from '#exceptions/domain_errors'
 import { constructWebhookEvent, PaymentsUnavailable, type Stripe } from '#services/stripe'
 import { applyPaymentFacts } from '#actions/orders/apply_payment_facts'
-import { factsFromEvent, HANDLED_EVENTS, resolveOrderId } from './stripe_facts.js'
+import { factsFromEvent, HANDLED_EVENTS, refundsOfEvent, resolveOrderId } from './stripe_facts.js'
 
 export const STRIPE_ACTOR: Actor = { type: 'system', id: null, label: 'stripe', role: null }
 
@@ -67,7 +72,9 @@ export async function processStripeEvent(event: Stripe.Event, facts: RequestFact
   const handled = HANDLED_EVENTS.includes(event.type)
   try {
     const orderId = handled ? await resolveOrderId(event) : null
+    const refunds = orderId !== null ? await refundsOfEvent(event) : undefined
     return await transaction(async (trx) => {
+      if (orderId !== null) await trx.from('orders').where('id', orderId).forUpdate().select('id')
       const claim = await trx.rawQuery(
         `INSERT INTO payment_events (provider, event_id, type, livemode, payload, event_created_at, order_id, status)
          VALUES ('stripe', ?, ?, ?, ?::jsonb, to_timestamp(?), ?, 'received')
@@ -82,7 +89,7 @@ export async function processStripeEvent(event: Stripe.Event, facts: RequestFact
 
       const status = !handled ? 'ignored' : orderId === null ? 'unmatched' : 'processed'
       if (status === 'processed') {
-        await applyPaymentFacts(trx, orderId!, factsFromEvent(event), STRIPE_ACTOR, {
+        await applyPaymentFacts(trx, orderId!, factsFromEvent(event, refunds), STRIPE_ACTOR, {
           action: `stripe.${event.type}`,
           requestFacts: facts,
           metadata: { eventId: event.id },

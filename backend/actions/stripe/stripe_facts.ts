@@ -5,6 +5,7 @@
  */
 import db from '@adonisjs/lucid/services/db'
 import type { PaymentFacts } from '#actions/orders/apply_payment_facts'
+import type { ProviderRefundFact } from '#actions/orders/apply_provider_refunds'
 import { callStripe, stripe, stripeConfigured, type Stripe } from '#services/stripe'
 
 const idOf = (value: string | { id: string } | null | undefined) => (typeof value === 'string' ? value : (value?.id ?? null))
@@ -17,13 +18,53 @@ export const HANDLED_EVENTS = [
   'checkout.session.async_payment_failed',
   'checkout.session.expired',
   'charge.refunded',
+  'charge.refund.updated',
+  'refund.created',
+  'refund.updated',
+  'refund.failed',
   'charge.dispute.created',
   'charge.dispute.updated',
   'charge.dispute.closed',
 ]
 
+/** A Stripe Refund as a fact about one provider refund. */
+export function refundFact(refund: any): ProviderRefundFact {
+  return {
+    id: String(refund.id),
+    amount: Number(refund.amount),
+    status: String(refund.status ?? 'succeeded'),
+    failureReason: refund.failure_reason ?? null,
+    ourRefundId: refund.metadata?.refund_id ?? null,
+  }
+}
+
+/**
+ * The individual refunds of a `charge.refunded` event's charge. Current API versions do not
+ * include them in the event (the charge's `refunds` list is not expanded), so they are listed
+ * from Stripe — before the database transaction, like the order lookup. Without them the
+ * refunded credit could not be taken back under a per-refund key; a failed listing fails the
+ * delivery and Stripe retries it.
+ */
+export async function refundsOfEvent(event: Stripe.Event): Promise<ProviderRefundFact[] | undefined> {
+  const object: any = event.data.object
+  if (event.type !== 'charge.refunded' || !(Number(object.amount_refunded) > 0)) return undefined
+  if (Array.isArray(object.refunds?.data) && !object.refunds.has_more) return object.refunds.data.map(refundFact)
+  const paymentId = idOf(object.payment_intent)
+  return paymentId ? listProviderRefunds(paymentId) : listProviderRefunds(null, object.id)
+}
+
+/** Every refund of a payment (PaymentIntent, or charge), as facts. */
+export async function listProviderRefunds(paymentId: string | null, chargeId?: string): Promise<ProviderRefundFact[]> {
+  const found: ProviderRefundFact[] = []
+  await callStripe('list the refunds of the payment', async () => {
+    const query = paymentId ? { payment_intent: paymentId, limit: 100 } : { charge: chargeId, limit: 100 }
+    for await (const refund of stripe().refunds.list(query)) found.push(refundFact(refund))
+  })
+  return found
+}
+
 /** Facts of one event. `eventTime` keeps the recorded times the same whatever the delivery order. */
-export function factsFromEvent(event: Stripe.Event): PaymentFacts {
+export function factsFromEvent(event: Stripe.Event, refunds?: ProviderRefundFact[]): PaymentFacts {
   const object: any = event.data.object
   const eventTime = at(event.created)
   switch (event.type) {
@@ -35,7 +76,12 @@ export function factsFromEvent(event: Stripe.Event): PaymentFacts {
     case 'checkout.session.expired':
       return { ...sessionIds(object), expired: { at: eventTime } }
     case 'charge.refunded':
-      return { paymentId: idOf(object.payment_intent), refunded: { amount: object.amount_refunded, at: eventTime } }
+      return { paymentId: idOf(object.payment_intent), refunded: { amount: object.amount_refunded, at: eventTime }, ...(refunds ? { refunds } : {}) }
+    case 'charge.refund.updated':
+    case 'refund.created':
+    case 'refund.updated':
+    case 'refund.failed':
+      return { paymentId: idOf(object.payment_intent), refunds: [refundFact(object)] }
     case 'charge.dispute.created':
     case 'charge.dispute.updated':
     case 'charge.dispute.closed':
@@ -59,6 +105,12 @@ export function factsFromSession(session: Stripe.Checkout.Session): PaymentFacts
   }
   if (charge && charge.amount_refunded > 0) facts.refunded = { amount: charge.amount_refunded, at: null }
   return facts
+}
+
+/** Adds the individual refunds to facts that report a refunded amount (sync, reconciliation). */
+export async function withRefunds(facts: PaymentFacts): Promise<PaymentFacts> {
+  if (!facts.refunded || !(facts.refunded.amount > 0) || !facts.paymentId) return facts
+  return { ...facts, refunds: await listProviderRefunds(facts.paymentId) }
 }
 
 function isPaid(session: { payment_status?: string | null }) {

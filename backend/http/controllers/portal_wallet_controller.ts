@@ -6,12 +6,17 @@ import { findResource } from '#engine/registry'
 import { applyFilters, applySort, parseListQuery } from '#engine/list_query'
 import { countRows } from '#engine/count'
 import { fromUnits } from '#services/ledger/amounts'
+import { ARREARS } from '#services/ledger/accounts'
 import { BadRequest } from '#exceptions/domain_errors'
 
 /** Fields of a ledger transaction a customer may see and filter on about themselves. */
 const CUSTOMER_FIELDS = ['id', 'created_at', 'type', 'amount', 'reference_type', 'reference_id', 'memo']
 
-/** The signed-in customer's wallet: balances by bucket, live gift lots, and their own history. */
+/**
+ * The signed-in customer's wallet: balances by bucket, what they owe (`arrears`: money the
+ * payment provider took back after it was spent, settled first by the next recharge; charges
+ * are refused until then), live gift lots, and their own history.
+ */
 export default class PortalWalletController {
   async show({ auth }: HttpContext) {
     const customer = auth.use('customer').user as Customer
@@ -26,6 +31,7 @@ export default class PortalWalletController {
       cash: fromUnits(balance('cash')),
       gift: fromUnits(balance('gift')),
       total: fromUnits(balance('cash') + balance('gift')),
+      arrears: fromUnits(-balance(ARREARS)),
       gift_lots: lots.map((l) => ({
         id: Number(l.id),
         source_type: l.source_type,

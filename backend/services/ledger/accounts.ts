@@ -9,10 +9,18 @@ export const SYSTEM_ACCOUNTS = ['payment_clearing', 'promotion_expense', 'code_l
 export type SystemAccount = (typeof SYSTEM_ACCOUNTS)[number]
 export type Bucket = 'cash' | 'gift'
 
+/**
+ * What a customer owes the platform (money the provider took back after it was spent). A
+ * receivable: its balance is ≤ 0 (a CHECK), the amount owed is its negation, and its credit
+ * limit is unbounded so the cash/gift overdraft rule never applies to it. See arrears.ts.
+ */
+export const ARREARS = 'arrears'
+const UNBOUNDED = '9223372036854775807'
+
 /** Shards per system account (see the 0006c migration). */
 export const SYSTEM_SHARDS = 16
 
-async function ensure(client: QueryClientContract, ownerType: 'customer' | 'system', ownerId: number | null, code: string, shard = 0) {
+async function ensure(client: QueryClientContract, ownerType: 'customer' | 'system', ownerId: number | null, code: string, shard = 0, creditLimit = '0') {
   const asset = creditdesk.asset
   const find = () =>
     client
@@ -23,15 +31,19 @@ async function ensure(client: QueryClientContract, ownerType: 'customer' | 'syst
   const found = await find()
   if (found) return Number(found.id)
   await client.rawQuery(
-    `INSERT INTO ledger_accounts (owner_type, owner_id, code, asset, shard) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO ledger_accounts (owner_type, owner_id, code, asset, shard, credit_limit) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (owner_type, COALESCE(owner_id, 0), code, asset, shard) DO NOTHING`,
-    [ownerType, ownerId, code, asset, shard]
+    [ownerType, ownerId, code, asset, shard, creditLimit]
   )
   return Number((await find()).id)
 }
 
 export function customerAccount(client: QueryClientContract, customerId: number, bucket: Bucket) {
   return ensure(client, 'customer', customerId, bucket)
+}
+
+export function arrearsAccount(client: QueryClientContract, customerId: number) {
+  return ensure(client, 'customer', customerId, ARREARS, 0, UNBOUNDED)
 }
 
 /** A shard of a system account, picked at random so concurrent postings rarely share a row. */

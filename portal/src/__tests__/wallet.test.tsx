@@ -73,6 +73,22 @@ describe('wallet page', () => {
     expect(document.body.textContent).not.toMatch(/0\.3000000000000000[0-9]|0\.30000000/)
   })
 
+  it('shows what the customer owes (arrears) with a way to settle it, and nothing when nothing is owed', async () => {
+    mockApi({ ...walletRoutes, 'GET /auth/me': signedIn, 'GET /wallet': { status: 200, data: { ...wallet, cash: '0.000000', arrears: '7.000000' } } })
+    renderApp('/account/wallet')
+    const alert = await screen.findByTestId('wallet-arrears')
+    expect(alert).toHaveTextContent('You owe $7.00')
+    expect(alert).toHaveTextContent(/settled first by your next purchase/)
+    expect(within(alert).getByRole('link', { name: 'Buy credits' })).toHaveAttribute('href', '/account/buy')
+  })
+
+  it('shows no arrears notice when nothing is owed', async () => {
+    mockApi({ ...walletRoutes, 'GET /auth/me': signedIn, 'GET /wallet': { status: 200, data: { ...wallet, arrears: '0.000000' } } })
+    renderApp('/account/wallet')
+    expect(await screen.findByTestId('balance-total')).toBeInTheDocument()
+    expect(screen.queryByTestId('wallet-arrears')).toBeNull()
+  })
+
   it('keeps digits a JS number would lose, and sub-cent amounts', async () => {
     mockApi({
       ...walletRoutes,

@@ -42,6 +42,8 @@ export interface Wallet {
   cash: DecimalString
   gift: DecimalString
   total: DecimalString
+  /** What the customer owes (money the payment provider took back after it was spent); "0.000000" when nothing. */
+  arrears?: DecimalString
   gift_lots: GiftLot[]
 }
 

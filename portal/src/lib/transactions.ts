@@ -17,6 +17,11 @@ const DIRECTIONS: Record<string, Direction> = {
   voucher_expiry: 'out',
   refund: 'out',
   reversal: 'neutral',
+  // money the payment provider took back, and what settles or undoes it
+  provider_refund: 'out',
+  provider_refund_restore: 'in',
+  dispute_loss: 'out',
+  arrears_settlement: 'out',
 }
 
 /** antd Tag colours per type. */
@@ -28,6 +33,10 @@ const COLORS: Record<string, string> = {
   usage_charge: 'blue',
   refund: 'gold',
   reversal: 'default',
+  provider_refund: 'red',
+  provider_refund_restore: 'lime',
+  dispute_loss: 'red',
+  arrears_settlement: 'geekblue',
 }
 
 export function transactionDirection(type: string): Direction {

@@ -10,6 +10,8 @@ import { GiftLotsCard } from '../components/wallet/GiftLotsCard'
 import { TransactionHistory } from '../components/wallet/TransactionHistory'
 import { useDocumentTitle } from '../hooks'
 import { describeError } from '../lib/formErrors'
+import { formatMoney } from '../components/Money'
+import { isZero } from '../lib/money'
 
 export function WalletPage() {
   const { t } = useTranslation()
@@ -54,6 +56,23 @@ export function WalletPage() {
             <Button size="small" onClick={() => void reload()}>
               {t('common.retry')}
             </Button>
+          }
+        />
+      )}
+      {wallet?.arrears && !isZero(wallet.arrears) && (
+        <Alert
+          type="warning"
+          showIcon
+          className="cd-form-alert"
+          data-testid="wallet-arrears"
+          message={t('wallet.arrearsTitle', { amount: formatMoney(t, wallet.arrears, wallet.asset) })}
+          description={t('wallet.arrearsText')}
+          action={
+            <Link to="/account/buy">
+              <Button size="small" type="primary">
+                {t('wallet.buy')}
+              </Button>
+            </Link>
           }
         />
       )}

@@ -194,6 +194,9 @@ const en = {
     buy: 'Buy credits',
     refresh: 'Refresh',
     loadFailed: 'Could not load your wallet',
+    arrearsTitle: 'You owe {{amount}}',
+    arrearsText:
+      'A payment was refunded or reversed after its credits had been used. The amount owed is settled first by your next purchase; until then, usage cannot be charged to your account.',
     lots: {
       title: 'Gift credits',
       description: 'Gift credits come from vouchers, promotions and gift codes. Each has its own expiry date.',
@@ -233,6 +236,10 @@ const en = {
       usage_charge: 'Usage',
       refund: 'Refund',
       reversal: 'Reversal',
+      provider_refund: 'Payment refunded',
+      provider_refund_restore: 'Refund failed: credit returned',
+      dispute_loss: 'Card dispute lost',
+      arrears_settlement: 'Amount owed paid',
     },
     references: {
       redemption_code: 'Code',

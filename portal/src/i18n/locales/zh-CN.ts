@@ -192,6 +192,8 @@ const zhCN: DeepPartialStrings<Resources> & Record<string, unknown> = {
     buy: '购买积分',
     refresh: '刷新',
     loadFailed: '钱包加载失败',
+    arrearsTitle: '您有 {{amount}} 欠款',
+    arrearsText: '一笔付款在额度使用后被退款或撤销。欠款将优先从您的下一次充值中扣除；结清之前，您的账户无法继续扣费使用。',
     lots: {
       title: '赠送额度',
       description: '赠送额度来自代金券、活动和礼品码，每笔都有各自的到期时间。',
@@ -229,6 +231,10 @@ const zhCN: DeepPartialStrings<Resources> & Record<string, unknown> = {
       usage_charge: '使用扣费',
       refund: '退款',
       reversal: '冲正',
+      provider_refund: '付款退款扣回',
+      provider_refund_restore: '退款失败，额度退回',
+      dispute_loss: '信用卡争议败诉扣回',
+      arrears_settlement: '偿还欠款',
     },
     references: {
       redemption_code: '兑换码',
