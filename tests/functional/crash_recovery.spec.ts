@@ -54,7 +54,7 @@ class ServerProcess {
       LOG_LEVEL: 'warn',
     }
     // the defaults of `npm start`: durable embedded cluster, no database of the test run
-    for (const key of ['EMBEDDED_PG_NON_DURABLE', 'DATABASE_URL', 'DATABASE_URL_FROM_USER', 'TEST_PORT']) delete env[key]
+    for (const key of ['EMBEDDED_PG_NON_DURABLE', 'DATABASE_URL', 'DATABASE_URL_FROM_USER', 'DATABASE_APP_URL', 'DATABASE_MAINTENANCE_URL', 'TEST_PORT']) delete env[key]
     const child = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
     const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000))
     child.stdout!.on('data', keep)
