@@ -568,3 +568,105 @@ test.group('Bad input / auth and portal routes', (group) => {
     assert.deepEqual(await snapshot(), before)
   })
 })
+
+test.group('Bad input / malformed text, cleared required columns, deep nesting', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  /** A JSON body whose email holds a lone surrogate, sent as the JSON escape `\ud800` (JSON.stringify would send it the same way). */
+  const withLoneSurrogate = (body: Record<string, unknown>, where: 'alone' | 'inside') =>
+    JSON.stringify(body).replace('"@@EMAIL@@"', where === 'alone' ? '"\\ud800"' : '"a\\ud800b@probe.test"')
+
+  test('a lone surrogate in an email is a 422 on the email field (staff login, customer login, register, staff create), nothing written', async ({ assert }) => {
+    const { agent } = await fixtures()
+    const before = await snapshot()
+    const routes: Array<{ url: string; body: Record<string, unknown>; agent: () => Promise<Agent> }> = [
+      { url: '/api/admin/auth/login', body: { email: '@@EMAIL@@', password: TEST_PASSWORD }, agent: async () => new Agent('surrogate-staff-login') },
+      { url: '/api/portal/auth/login', body: { email: '@@EMAIL@@', password: TEST_PASSWORD }, agent: async () => new Agent('surrogate-portal-login') },
+      { url: '/api/portal/auth/register', body: { email: '@@EMAIL@@', password: 'Fresh-pass-2026', nickname: 'Fresh' }, agent: async () => new Agent('surrogate-register') },
+      { url: '/api/admin/staff', body: { email: '@@EMAIL@@', name: 'Probe', role_id: await roleIdOf('finance'), password: 'Probe-pass-2026', locale: 'en' }, agent: async () => agent },
+    ]
+    const violations: string[] = []
+    for (const route of routes) {
+      for (const where of ['alone', 'inside'] as const) {
+        const caller = await route.agent()
+        const reply = await isolated(() => caller.request('POST', route.url, withLoneSurrogate(route.body, where), JSON_HEADERS), () => false)
+        const fields = (reply?.body?.errors ?? []).map((e: any) => e.field)
+        if (reply?.status !== 422 || !fields.includes('email') || typeof reply.body.message !== 'string') {
+          violations.push(`${route.url} (${where}) → ${reply?.status} ${reply?.text.slice(0, 160)}`)
+        }
+      }
+    }
+    assert.deepEqual(violations, [])
+    assert.deepEqual(await snapshot(), before)
+    // surrogate pairs (real characters outside the BMP) are still text like any other
+    const emoji = await agent.request('PATCH', `/api/admin/staff/${(await createStaff('auditor')).id}`, '{"name":"Probe \\ud83d\\ude00"}', JSON_HEADERS)
+    assert.equal(emoji.status, 200, emoji.text)
+    assert.equal(emoji.body.name, 'Probe 😀')
+  })
+
+  test('null for a NOT NULL column on PATCH is a 422 naming the field, for every editable field of every resource, nothing written', async ({ assert }) => {
+    const { agent, ids } = await fixtures()
+    const before = await snapshot()
+    const probed: string[] = []
+    const violations: string[] = []
+    for (const resource of allResources().filter((r) => r.operations?.edit)) {
+      // NOT NULL-ness as the database declares it, independently of the engine
+      const { rows } = await db.rawQuery(
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? AND is_nullable = 'NO'`,
+        [resource.table]
+      )
+      const notNull = new Set(rows.map((r: any) => r.column_name))
+      const pk = resource.primaryKey ?? 'id'
+      if (!(await db.from(resource.table).where(pk, ids[resource.name]).first())) continue
+      for (const [name, field] of fieldsFor(resource, 'edit')) {
+        if (!notNull.has(field.column ?? name)) continue
+        probed.push(`${resource.name}.${name}`)
+        const url = `/api/admin/${resource.name}/${ids[resource.name]}`
+        const reply = await isolated(() => agent.request('PATCH', url, { [name]: null }), (r) => !r || r.status >= 500)
+        const fields = (reply?.body?.errors ?? []).map((e: any) => e.field)
+        if (reply?.status !== 422 || !fields.includes(name) || !reply.body.message.includes(name)) {
+          violations.push(`${resource.name}.${name} → ${reply?.status} ${reply?.text.slice(0, 160)}`)
+        }
+      }
+    }
+    assert.includeMembers(probed, ['users.type', 'users.is_developer', 'users.verification_status', 'users.tags', 'staff.locale'])
+    assert.deepEqual(violations, [])
+    assert.deepEqual(await snapshot(), before)
+    // a nullable column can still be cleared
+    const cleared = await agent.patch(`/api/admin/users/${ids.users}`, { remark: null })
+    assert.equal(cleared.status, 200, cleared.text)
+  })
+
+  test('JSON nested 100,000 deep is a 400 naming the depth limit on every route; a body within the limit is judged normally', async ({ assert }) => {
+    const { agent, ids } = await fixtures()
+    const before = await snapshot()
+    const deepArray = '['.repeat(100_000) + ']'.repeat(100_000)
+    const deepInField = `{"nickname":${deepArray}}`
+    const justOver = `{"nickname":${'['.repeat(32)}${']'.repeat(32)}}`
+    const targets = [
+      ...adminRouteTable().filter(mutating).map((route) => ({ method: method(route), url: urlFor(route, ids), agent })),
+      { method: 'POST', url: '/api/admin/auth/login', agent: new Agent('deep-login') },
+      { method: 'POST', url: '/api/portal/auth/login', agent: new Agent('deep-portal-login') },
+      { method: 'POST', url: '/api/portal/auth/register', agent: new Agent('deep-register') },
+    ]
+    const violations: string[] = []
+    for (const target of targets) {
+      for (const [label, body] of [['array', deepArray], ['in a field', deepInField], ['33 levels', justOver]]) {
+        const reply = await isolated(() => target.agent.request(target.method, target.url, body, JSON_HEADERS), (r) => !r || r.status >= 500)
+        if (reply?.status !== 400 || !/nested too deeply \(32 levels at most\)/.test(reply.body?.message ?? '')) {
+          violations.push(`${target.method} ${target.url} (${label}) → ${reply?.status} ${reply?.text.slice(0, 120)}`)
+        }
+      }
+    }
+    assert.isAbove(targets.length, 10)
+    assert.deepEqual(violations, [])
+    assert.deepEqual(await snapshot(), before)
+    // nesting within the limit reaches validation as before (a wrong type, not a depth error)
+    const nested = await agent.patch(`/api/admin/users/${ids.users}`, { nickname: [[[['x']]]] })
+    assert.equal(nested.status, 422, nested.text)
+  })
+})
+
+async function roleIdOf(name: string) {
+  return Number((await db.from('roles').where('name', name).first()).id)
+}
