@@ -22,7 +22,7 @@ export default class AuditPrune extends BaseCommand {
       result = await pruneAuditLogs(this.days)
     } catch (error: any) {
       // the database's refusal (inside the minimum retention, a broken chain) is the message
-      this.logger.error(String(error?.message ?? error).split(' - ').at(-1))
+      this.logger.error(String(error?.message ?? error).split(' - ').at(-1) ?? 'pruning failed')
       this.exitCode = 1
       return
     }

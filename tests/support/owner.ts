@@ -20,7 +20,7 @@ export async function driftBalance(accountId: number | string, units: bigint) {
 }
 
 /** Rewrites or deletes an audit row as the owner would have to: append-only trigger off, in one transaction. */
-export async function tamperWithAuditRow(id: number | string, change: { action?: string } | 'delete') {
+export async function tamperWithAuditRow(id: number | string, change: { action: string } | 'delete') {
   await owner().transaction(async (trx) => {
     await trx.rawQuery('ALTER TABLE audit_logs DISABLE TRIGGER audit_logs_append_only')
     if (change === 'delete') await trx.rawQuery('DELETE FROM audit_logs WHERE id = ?', [id])

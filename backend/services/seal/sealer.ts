@@ -21,6 +21,8 @@ export class Sealer {
   #running?: Promise<unknown>
   /** per chain: the lowest transaction id that may still add rows unseen by the last pass */
   #horizon = new Map<ChainName, bigint>()
+  /** per chain: the last seal this process wrote, to notice the end of a chain being cut off */
+  #written = new Map<ChainName, bigint>()
 
   /** Seals what is pending in both chains; returns how many rows were sealed. */
   async sealOnce(): Promise<{ audit: number; ledger: number }> {
@@ -76,6 +78,11 @@ export class Sealer {
       seq = checkpoint.rows.length ? BigInt(checkpoint.rows[0].seq) : 0n
       prevMac = checkpoint.rows.length ? checkpoint.rows[0].mac : GENESIS
     }
+    const written = this.#written.get(chain.name)
+    if (written !== undefined && seq < written) {
+      // seals are only removed under a prune checkpoint, never from the end: someone cut the chain
+      logger.error({ chain: chain.name, expected: written.toString(), found: seq.toString() }, 'the seal chain ends before the last seal this process wrote')
+    }
     const from = this.#horizon.get(chain.name) ?? (tail.rows.length ? BigInt(tail.rows[0].horizon) : 0n)
 
     // taken before the candidates are read: anything they cannot see belongs to a transaction at or above it
@@ -108,6 +115,7 @@ export class Sealer {
     // advanced only once this transaction commits (a rolled-back pass is redone from the old horizon)
     trx.after('commit', () => {
       this.#horizon.set(chain.name, next)
+      this.#written.set(chain.name, seq)
     })
     return { sealed: candidates.rows.length, more }
   }
