@@ -12,6 +12,7 @@ import { Agent } from '#tests/support/agent'
 import { auditRows, createCustomer, createStaff, committedCustomers } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances, fundGift, units } from '#tests/support/ledger'
 import { StripeRefundsStandin } from '#tests/support/stripe_refunds_standin'
+import { deliver, deliverAll } from '#tests/support/stripe_standin'
 import { creditOrder } from '#actions/orders/credit_order'
 import { chargeCustomer } from '#actions/ledger/charge_customer'
 import { SYSTEM_ACTOR } from '#services/audit'
@@ -182,6 +183,53 @@ test.group('Refunds / rules and review', (group) => {
     assert.equal(o.status, 'REFUNDED')
     assert.equal(String(o.refunded_amount), '3000')
     assert.equal((await balances(customer.id)).cash, 0n)
+    await assertLedgerHolds(assert)
+  })
+
+  test('Stripe: our own refund’s webhooks take nothing back twice; one that fails after it was paid out gives the credit back once', async ({ assert }) => {
+    const customer = await createCustomer()
+    const order = await paidOrder(customer.id, 3000, 'stripe')
+    const { agent: ops } = await staffAgent('operations')
+    const { agent: finance } = await staffAgent('finance')
+    const id = (await request(ops, order.id, '30.00')).body.result.refund_id
+    assert.equal((await finance.post(`/api/admin/refunds/${id}/actions/approve`, {})).status, 200)
+    const refund = await refundRow(id)
+    assert.equal(refund.status, 'SUCCEEDED')
+    const charge = [...standin.charges.values()].find((c) => c.payment_intent === order.channel_payment_id)!
+    const vars = {
+      charge_id: charge.id,
+      payment_intent_id: order.channel_payment_id,
+      amount: 3000,
+      amount_refunded: 3000,
+      currency: 'usd',
+      fully_refunded: true,
+      refund_id: refund.provider_refund_id,
+      refund_amount: 3000,
+    }
+    await deliverAll(standin, standin.events('charge_refunded', vars))
+    assert.equal((await balances(customer.id)).cash, 0n)
+    assert.lengthOf(await db.from('ledger_transactions').where({ reference_type: 'order', reference_id: String(order.id), type: 'provider_refund' }), 0, 'our refund is not a provider refund')
+    assert.lengthOf(await db.from('provider_refunds').where('order_id', order.id), 0)
+
+    const failed = standin.failRefund(refund.provider_refund_id)
+    const metadata = { refund_id: String(id), order_id: String(order.id) }
+    const [updated] = standin.events('charge_refund_updated', { ...vars, refund_status: 'failed', failure_reason: failed.failure_reason, refund_metadata: metadata })
+    assert.equal((await deliver(standin, updated)).status, 200)
+    const after = await refundRow(id)
+    assert.equal(after.status, 'REFUND_FAILED')
+    assert.match(after.failure_reason, /reported the refund failed .*after it was paid out/)
+    assert.equal((await balances(customer.id)).cash, units('30'))
+    assert.include(await orderRow(order.id), { status: 'PAID', refunded_amount: '0' })
+    const restore = await db.from('ledger_transactions').where('idempotency_key', `refund:${id}:failed_after_settle`).first()
+    assert.include(restore, { type: 'provider_refund_restore', amount: String(units('30')) })
+    assert.equal(String(after.release_transaction_id), String(restore.id))
+
+    await deliver(standin, updated)
+    const [again] = standin.events('charge_refund_updated', { ...vars, refund_status: 'failed', failure_reason: 'x', refund_metadata: metadata })
+    await deliver(standin, again)
+    assert.lengthOf(await db.from('ledger_transactions').where('idempotency_key', 'like', `refund:${id}:failed%`), 1)
+    assert.equal((await balances(customer.id)).cash, units('30'))
+    assert.deepEqual((await db.from('notifications').where('customer_id', customer.id).orderBy('id')).map((n) => n.kind), ['refund.succeeded', 'refund.failed'])
     await assertLedgerHolds(assert)
   })
 
