@@ -2,7 +2,8 @@
  * "Sync with Stripe": reads the order's Checkout Session (with its PaymentIntent and latest
  * charge) and applies what it says through the same state machine as the webhook — a payment
  * the webhook missed is recorded and credited once, an expired session cancels, refunds are
- * reconciled. Disputes arrive by webhook only. The engine locks the order and audits the change.
+ * reconciled (a refund made at Stripe takes its credit back, apply_provider_refunds.ts). Disputes
+ * arrive by webhook only. The engine locks the order and audits the change.
  */
 import type { ActionContext, UseCase } from '#engine/types'
 import { actorOf } from '#services/audit'
