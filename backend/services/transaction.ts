@@ -31,10 +31,39 @@ function pause(attempt: number) {
   return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling))
 }
 
+/**
+ * One attempt. Not Lucid's `db.transaction(callback)`: knex swallows an error of the COMMIT itself
+ * (a deferred constraint, a serialization failure detected at commit, a connection that dies
+ * mid-commit) and reports it only on the transaction's execution promise, so the callback form
+ * returns success for work that was never committed. Awaiting that promise makes it an error.
+ */
+async function attemptOnce<T>(work: (trx: TransactionClientContract) => Promise<T>, options: Options): Promise<T> {
+  const trx = await begin(options)
+  let result: T
+  try {
+    result = await work(trx)
+  } catch (error) {
+    if (!trx.isCompleted) await trx.rollback().catch(() => {})
+    throw error
+  }
+  if (!trx.isCompleted) {
+    await trx.commit()
+    await (trx.knexClient as unknown as { executionPromise: Promise<unknown> }).executionPromise
+  }
+  return result
+}
+
+async function begin(options: Options): Promise<TransactionClientContract> {
+  const client = db.connection()
+  // Lucid's `transaction(options)` form drops the options; they reach knex only in second place
+  const open = client.transaction as unknown as (callback: undefined, options: Options) => Promise<TransactionClientContract>
+  return open.call(client, undefined, options)
+}
+
 export async function transaction<T>(work: (trx: TransactionClientContract) => Promise<T>, options: Options = {}): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await (options.isolationLevel ? db.transaction(work, options) : db.transaction(work))
+      return await attemptOnce(work, options)
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error
       await pause(attempt)

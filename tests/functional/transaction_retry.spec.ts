@@ -76,6 +76,25 @@ test.group('transaction() retries deadlocks and serialization failures', (group)
     assert.equal((await db.from('customers').where('id', customer.id).first()).nickname, 'before')
   })
 
+  test('a COMMIT that fails is an error, never a success (a deferred constraint checked at commit)', async ({ assert }) => {
+    const code = `deferred-${Date.now()}`
+    const outcome = await transaction(async (trx) => {
+      // the plan points at a version that does not exist: the deferred foreign key refuses the COMMIT
+      await trx.insertQuery().table('plans').insert({ code, name: 'Deferred check', prices: JSON.stringify({ USD: '1.00' }), grant_amount: 1, current_version_id: -1 })
+      return 'reported as committed'
+    }).then(
+      (value) => value,
+      (error) => error
+    )
+    assert.equal(outcome?.code, '23503', String(outcome))
+    assert.isNull(await db.from('plans').where('code', code).first())
+  })
+
+  test('the isolation level asked for is the one the transaction runs at', async ({ assert }) => {
+    const level = await transaction(async (trx) => (await trx.rawQuery('SHOW transaction_isolation')).rows[0].transaction_isolation, { isolationLevel: 'serializable' })
+    assert.equal(level, 'serializable')
+  })
+
   test('a deadlock that keeps coming back is rethrown after the last attempt', async ({ assert }) => {
     const customer = await customers.create({ nickname: 'before' })
     let attempts = 0
