@@ -55,6 +55,8 @@ async function attemptOnce<T>(work: (trx: TransactionClientContract) => Promise<
 
 async function begin(options: Options): Promise<TransactionClientContract> {
   const client = db.connection()
+  // a savepoint (inside a test's global transaction) keeps the enclosing isolation level
+  if (client.isTransaction || !options.isolationLevel) return client.transaction()
   // Lucid's `transaction(options)` form drops the options; they reach knex only in second place
   const open = client.transaction as unknown as (callback: undefined, options: Options) => Promise<TransactionClientContract>
   return open.call(client, undefined, options)
