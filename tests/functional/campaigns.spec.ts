@@ -99,6 +99,25 @@ test.group('Campaigns / saving', (group) => {
     assert.lengthOf(await db.from('campaigns').whereNot('id', created.id).where('name', 'x'), 0)
   })
 
+  test('a saved audience may filter on masked fields only for staff who may see them', async ({ assert }) => {
+    const [role] = await db.table('roles').insert({ name: 'campaigners', label: 'Campaigners' }).returning('*')
+    await db.table('role_permissions').multiInsert([
+      { role_id: role.id, resource: 'campaigns', action: 'view' },
+      { role_id: role.id, resource: 'campaigns', action: 'create' },
+    ])
+    const campaigner = await new Agent().loginStaff((await createStaff('auditor', { role_id: role.id })).email)
+    const body = { name: 'Guess', amount: '1', validity: 'days', valid_days: 5, audience: 'filter' }
+    const refused = await campaigner.post('/api/admin/campaigns', { ...body, audience_filter: { email_like: 'someone@' } })
+    assert.equal(refused.status, 422, refused.text)
+    assert.include(refused.body.errors.map((e: any) => e.field), 'audience_filter')
+    assert.lengthOf(await db.from('campaigns').where('name', 'Guess'), 0)
+    const allowed = await campaigner.post('/api/admin/campaigns', { ...body, audience_filter: { tier: 'pro' } })
+    assert.equal(allowed.status, 201, allowed.text)
+
+    const byOperations = await operations().agent.post('/api/admin/campaigns', { ...body, audience_filter: { email_like: '@example.com' } })
+    assert.equal(byOperations.status, 201, byOperations.text)
+  })
+
   test('only a draft can be edited; finance may view but not create or send', async ({ assert }) => {
     const { agent } = operations()
     const created = await createCampaign(agent, { audience: 'selected', customer_ids: [(await createCustomer()).id] })

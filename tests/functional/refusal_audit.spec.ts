@@ -9,14 +9,24 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { Agent, TEST_PASSWORD } from '#tests/support/agent'
 import { auditRows, createCustomer, createStaff } from '#tests/support/fixtures'
+import limiter from '@adonisjs/limiter/services/main'
 import { REFUSAL_AUDIT_LIMIT } from '#middleware/audited_refusal'
 import { reconciliationSettings } from '#actions/reconciliation/settings'
 
 const post = (path: string, headers: Record<string, string> = {}, body: unknown = {}) =>
   fetch(`${Agent.base()}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
 
+/** Other suites' refusals from this address earlier in the run count against the same cap: start each test afresh. */
+async function resetRefusalCaps() {
+  const cap = limiter.use(REFUSAL_AUDIT_LIMIT)
+  for (const kind of ['service_token', 'admin_api_key', 'csrf', 'password_reset']) {
+    for (const ip of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) await cap.delete(`audit_refusal:${kind}:${ip}`)
+  }
+}
+
 test.group('Refusals are audited, with a cap', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  group.each.setup(() => resetRefusalCaps())
 
   test('a wrong or missing service token is audited; a flood writes at most the cap', async ({ assert }) => {
     assert.equal((await post('/api/internal/charges', { authorization: 'Bearer not-the-token' })).status, 401)

@@ -14,8 +14,12 @@ export type Audience = { audience: 'all' | 'selected' | 'filter'; customer_ids?:
 
 export const MAX_SELECTED = 100_000
 
-/** Checks a saved filter's shape and every key against the users resource; returns it parsed. */
-export function parseAudienceFilter(filter: unknown) {
+/**
+ * Checks a saved filter's shape and every key against the users resource; returns it parsed.
+ * A staff member who may not see customers' masked fields may not filter on them either: the
+ * campaign's audience count would otherwise tell them whether a guessed email exists.
+ */
+export function parseAudienceFilter(filter: unknown, canSeeSensitive = true) {
   const fail = (message: string): never => {
     throw new InvalidInput([{ field: 'audience_filter', message, rule: 'filter' }])
   }
@@ -28,7 +32,7 @@ export function parseAudienceFilter(filter: unknown) {
     if (!values.length || values.some((v) => typeof v !== 'string' || v.includes('\u0000'))) fail(`The filter "${key}" must be text or a list of texts`)
   }
   try {
-    return parseListQuery(users, filter as Record<string, unknown>, { paginate: false })
+    return parseListQuery(users, filter as Record<string, unknown>, { paginate: false, canSeeSensitive })
   } catch (error) {
     if (error instanceof DomainError && !(error instanceof InvalidInput)) fail(error.message)
     throw error

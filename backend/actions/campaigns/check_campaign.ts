@@ -8,6 +8,7 @@ import { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import creditdesk from '#config/creditdesk'
 import { actorOf } from '#services/audit'
+import { perform } from '#abilities/main'
 import { BadRequest, InvalidInput, type FieldError } from '#exceptions/domain_errors'
 import { parseAudienceFilter, parseSelectedIds } from './audience.js'
 
@@ -50,7 +51,9 @@ export async function checkCampaign(values: Record<string, any>, current: Record
       if (Number(found?.n) !== ids.length) refuse('customer_ids', `${ids.length - Number(found?.n)} of the chosen customers do not exist`)
       out.audience_filter = null
     } else if (merged.audience === 'filter') {
-      parseAudienceFilter(json(merged.audience_filter))
+      const ctx = HttpContext.get()
+      const canSeeSensitive = ctx ? await ctx.bouncer.allows(perform, 'users', 'view_sensitive') : true
+      parseAudienceFilter(json(merged.audience_filter), canSeeSensitive)
       out.customer_ids = null
     } else if (merged.audience === 'all') {
       out.customer_ids = null
