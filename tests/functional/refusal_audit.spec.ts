@@ -8,7 +8,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { Agent, TEST_PASSWORD } from '#tests/support/agent'
-import { auditRows, createCustomer, createStaff } from '#tests/support/fixtures'
+import { createCustomer, createStaff } from '#tests/support/fixtures'
 import limiter from '@adonisjs/limiter/services/main'
 import { REFUSAL_AUDIT_LIMIT } from '#middleware/audited_refusal'
 import { reconciliationSettings } from '#actions/reconciliation/settings'
@@ -24,19 +24,26 @@ async function resetRefusalCaps() {
   }
 }
 
+/** Audit rows are append-only and other suites commit some: each test counts only rows after its start. */
+let since = 0
+const newAuditRows = (where: Record<string, unknown>) => db.from('audit_logs').where(where).where('id', '>', since).orderBy('id')
+
 test.group('Refusals are audited, with a cap', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
   group.each.setup(() => resetRefusalCaps())
+  group.each.setup(async () => {
+    since = Number((await db.from('audit_logs').max('id as id').first())?.id ?? 0)
+  })
 
   test('a wrong or missing service token is audited; a flood writes at most the cap', async ({ assert }) => {
     assert.equal((await post('/api/internal/charges', { authorization: 'Bearer not-the-token' })).status, 401)
-    const [row] = await auditRows({ action: 'access.denied', resource: 'internal-api' })
+    const [row] = await newAuditRows({ action: 'access.denied', resource: 'internal-api' })
     assert.equal(row.actor_label, 'service-token')
     assert.equal(row.metadata.why, 'wrong service token')
     assert.equal(row.metadata.path, '/api/internal/charges')
     assert.match(row.ip, /127\.0\.0\.1/)
     for (let i = 0; i < 30; i++) assert.equal((await post('/api/internal/charges')).status, 401)
-    const rows = await auditRows({ action: 'access.denied', resource: 'internal-api' })
+    const rows = await newAuditRows({ action: 'access.denied', resource: 'internal-api' })
     assert.lengthOf(rows, REFUSAL_AUDIT_LIMIT.requests)
     assert.match(rows.at(-1).metadata.capped, /not recorded/)
   })
@@ -48,14 +55,14 @@ test.group('Refusals are audited, with a cap', (group) => {
     } finally {
       reconciliationSettings.adminApiKey = null
     }
-    assert.lengthOf(await auditRows({ action: 'access.denied', resource: 'reconciliation-findings' }), REFUSAL_AUDIT_LIMIT.requests)
+    assert.lengthOf(await newAuditRows({ action: 'access.denied', resource: 'reconciliation-findings' }), REFUSAL_AUDIT_LIMIT.requests)
   })
 
   test('a mutation refused for a missing or wrong CSRF token is audited, capped', async ({ assert }) => {
     const staff = await createStaff('operations')
     const reply = await post('/api/admin/auth/login', {}, { email: staff.email, password: TEST_PASSWORD })
     assert.equal(reply.status, 403)
-    const [row] = await auditRows({ action: 'access.denied', resource: 'csrf' })
+    const [row] = await newAuditRows({ action: 'access.denied', resource: 'csrf' })
     assert.equal(row.metadata.why, 'no CSRF token')
     assert.equal(row.metadata.path, '/api/admin/auth/login')
     const agent = new Agent()
@@ -63,7 +70,7 @@ test.group('Refusals are audited, with a cap', (group) => {
     for (let i = 0; i < 20; i++) {
       assert.equal((await agent.post('/api/admin/auth/login', { email: staff.email, password: TEST_PASSWORD }, { 'x-xsrf-token': 'forged' })).status, 403)
     }
-    const rows = await auditRows({ action: 'access.denied', resource: 'csrf' })
+    const rows = await newAuditRows({ action: 'access.denied', resource: 'csrf' })
     assert.lengthOf(rows, REFUSAL_AUDIT_LIMIT.requests)
     assert.equal(rows[1].metadata.why, 'wrong or expired CSRF token')
     // the cap does not touch the refusal itself, nor a correct request
@@ -89,7 +96,7 @@ test.group('Refusals are audited, with a cap', (group) => {
     await db.from('customers').where('id', customer.id).update({ password_reset_expires_at: new Date(Date.now() - 1000) })
     assert.equal((await visitor.post('/api/portal/auth/reset-password', { token: late, password: 'Late-password-9' })).status, 422)
 
-    const rows = await auditRows({ action: 'password.reset_refused' })
+    const rows = await newAuditRows({ action: 'password.reset_refused' })
     assert.deepEqual(
       rows.map((r) => [r.metadata.why, r.record_id]),
       [
