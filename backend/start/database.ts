@@ -31,8 +31,9 @@ export function registerDatabaseLifecycle(app: ApplicationService) {
       if (!process.env.DATABASE_APP_URL) await provisionExternalRoles(process.env.DATABASE_URL)
     } else {
       const which = process.env.EMBEDDED_PG_DIR ?? (process.env.NODE_ENV === 'test' ? 'pg-test' : 'pg')
-      // durable unless the test runner opts out (bin/test.ts)
-      const durable = process.env.EMBEDDED_PG_NON_DURABLE !== '1'
+      // durable unless the test runner opts out (bin/test.ts); the flag means nothing outside tests,
+      // so a stray variable can never make a database someone keeps non-durable
+      const durable = !(process.env.NODE_ENV === 'test' && process.env.EMBEDDED_PG_NON_DURABLE === '1')
       embedded = new EmbeddedDatabase(new URL(`../../.data/${which}/`, import.meta.url), { durable })
       await embedded.start()
       const urls = embedded.urls!
