@@ -25,7 +25,7 @@ async function settingsOf(url: string) {
 
 /** Starts a cluster on a fresh directory, reads its settings, stops it and removes the directory. */
 async function settingsOfFreshCluster(options?: { durable?: boolean }) {
-  const dir = new URL(`../../.data/pg-durability-${randomUUID().slice(0, 8)}/`, import.meta.url)
+  const dir = new URL(`../../../.data/pg-durability-${randomUUID().slice(0, 8)}/`, import.meta.url)
   const cluster = options ? new EmbeddedDatabase(dir, options) : new EmbeddedDatabase(dir)
   try {
     return await settingsOf(await cluster.start())

@@ -1,9 +1,9 @@
 import { test } from '@japa/runner'
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { DEV_SECRETS } from '../../backend/services/dev_defaults.js'
+import { DEV_SECRETS } from '../../../backend/services/dev_defaults.js'
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
+const root = fileURLToPath(new URL('../../../', import.meta.url))
 
 function startServer(env: Record<string, string>) {
   return spawnSync(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.ts'], {

@@ -24,7 +24,7 @@ import { checkInvariants } from '#services/ledger/invariants'
 import { toUnits } from '#services/ledger/amounts'
 import { SYSTEM_ACTOR } from '#services/audit'
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const CLUSTER = `pg-crash-${randomUUID().slice(0, 8)}`
 const CLUSTER_DIR = `${ROOT}.data/${CLUSTER}`
 const TOKEN = `crash-test-service-token-${randomUUID()}`
