@@ -23,7 +23,13 @@ export type AuditEntry = {
   reason?: string | null
 }
 
-export type RequestFacts = { ip: string | null; userAgent: string | null; requestId: string | null }
+export type RequestFacts = {
+  ip: string | null
+  userAgent: string | null
+  requestId: string | null
+  /** The client's `Idempotency-Key` header: one per submission, so a double click acts once. */
+  idempotencyKey?: string | null
+}
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, label: 'system', role: null }
 
@@ -43,6 +49,7 @@ export function requestFacts(ctx?: HttpContext): RequestFacts {
     ip: ctx.request.ip(),
     userAgent: (ctx.request.header('user-agent') ?? '').slice(0, 512) || null,
     requestId: ctx.request.id() ?? null,
+    idempotencyKey: ctx.request.header('idempotency-key')?.trim().slice(0, 255) || null,
   }
 }
 
