@@ -29,6 +29,8 @@ export type RequestFacts = {
   requestId: string | null
   /** The client's `Idempotency-Key` header: one per submission, so a double click acts once. */
   idempotencyKey?: string | null
+  /** Where the request was addressed (`https://host`), for links a use case hands out; not audited. */
+  origin?: string | null
 }
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, label: 'system', role: null }
@@ -50,6 +52,7 @@ export function requestFacts(ctx?: HttpContext): RequestFacts {
     userAgent: (ctx.request.header('user-agent') ?? '').slice(0, 512) || null,
     requestId: ctx.request.id() ?? null,
     idempotencyKey: ctx.request.header('idempotency-key')?.trim().slice(0, 255) || null,
+    origin: `${ctx.request.protocol()}://${ctx.request.host()}`,
   }
 }
 
