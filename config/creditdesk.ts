@@ -1,4 +1,5 @@
 import env from '#start/env'
+import { LEDGER_SCALE } from '#contract/money'
 
 /**
  * Product settings. The balance unit is one asset for the whole platform: USD (a dollar
@@ -7,7 +8,7 @@ import env from '#start/env'
  */
 const creditdesk = {
   asset: (env.get('LEDGER_ASSET') ?? 'USD') as 'USD' | 'CREDIT',
-  scale: 6,
+  scale: LEDGER_SCALE,
   /** Which bucket a debit takes first. */
   deductionOrder: (env.get('LEDGER_DEDUCTION_ORDER') ?? 'gift_first') as 'gift_first' | 'cash_first',
   codes: {

@@ -1,0 +1,95 @@
+/**
+ * Every ledger transaction type the backend posts, with its direction for the customer and its
+ * names. The ledger stores `amount` as a magnitude for `credit` and `debit` types (the type says
+ * which way the money moved) and as a signed amount for `signed` types (positive: the customer's
+ * balance went up). Console and portal derive the +/− of every row from here.
+ */
+import type { Label } from './meta.js'
+import { parseDecimal } from './money.js'
+
+/** `credit`: the customer's balance went up; `debit`: down; `signed`: the stored amount's sign says. */
+export type Direction = 'credit' | 'debit' | 'signed'
+
+export interface LedgerTypeInfo {
+  direction: Direction
+  /** Staff wording (console). */
+  label: Label
+  /** Customer wording (portal). */
+  customerLabel: Label
+  /** antd Tag colour. */
+  color: string
+}
+
+const t = (direction: Direction, color: string, en: string, zh: string, customerEn = en, customerZh = zh): LedgerTypeInfo => ({
+  direction,
+  color,
+  label: { 'en': en, 'zh-CN': zh },
+  customerLabel: { 'en': customerEn, 'zh-CN': customerZh },
+})
+
+export const LEDGER_TYPES = {
+  recharge: t('credit', 'green', 'Recharge', '充值'),
+  redeem: t('credit', 'cyan', 'Code redeemed', '兑换码', 'Code redeemed', '兑换码兑换'),
+  voucher_grant: t('credit', 'magenta', 'Voucher', '代金券', 'Voucher received', '获得代金券'),
+  voucher_expiry: t('debit', 'default', 'Voucher expired', '代金券过期'),
+  usage_charge: t('debit', 'blue', 'Usage', '消费扣费', 'Usage', '使用扣费'),
+  // A refund first holds the amount (it leaves the spendable balance), then pays it out of the
+  // hold, or releases the hold back to the balance when the provider refuses.
+  refund_hold: t('debit', 'orange', 'Refund hold', '退款冻结', 'Refund requested: amount held', '退款冻结'),
+  refund_settle: t('debit', 'purple', 'Refund paid out', '退款完成', 'Refund paid out (from the held amount)', '退款已退回（从冻结金额）'),
+  refund_release: t('credit', 'lime', 'Refund released', '退款解冻', 'Refund failed: amount released', '退款失败，解冻退回'),
+  dispute_hold: t('debit', 'volcano', 'Dispute hold', '争议冻结', 'Card dispute: amount held', '信用卡争议冻结'),
+  dispute_release: t('credit', 'lime', 'Dispute released', '争议解冻', 'Card dispute won: amount released', '信用卡争议胜诉解冻'),
+  dispute_loss: t('debit', 'red', 'Dispute lost', '争议败诉扣回', 'Card dispute lost', '信用卡争议败诉扣回'),
+  provider_refund: t('debit', 'red', 'Refunded by the provider', '渠道退款扣回', 'Payment refunded', '付款退款扣回'),
+  provider_refund_restore: t('credit', 'lime', 'Provider refund failed: credit back', '渠道退款失败退回', 'Refund failed: credit returned', '退款失败，额度退回'),
+  arrears_settlement: t('debit', 'geekblue', 'Arrears settled', '欠款结清', 'Amount owed paid', '偿还欠款'),
+  // Undoes an earlier transaction: the opposite of that transaction's movement, stored signed.
+  reversal: t('signed', 'red', 'Reversal', '冲正'),
+  // Reconciliation brings a stored balance back to its entries: either way, stored signed.
+  correction: t('signed', 'red', 'Correction', '对账更正', 'Balance correction', '余额更正'),
+  // Finance's credit or debit of a customer's cash (maker-checker), stored signed.
+  cash_adjustment: t('signed', 'gold', 'Cash adjustment', '余额调整'),
+} as const satisfies Record<string, LedgerTypeInfo>
+
+export type LedgerType = keyof typeof LEDGER_TYPES
+
+export const LEDGER_TYPE_NAMES = Object.keys(LEDGER_TYPES) as LedgerType[]
+
+export function isLedgerType(value: string): value is LedgerType {
+  return Object.prototype.hasOwnProperty.call(LEDGER_TYPES, value)
+}
+
+export function directionOf(type: string): Direction | null {
+  return isLedgerType(type) ? LEDGER_TYPES[type].direction : null
+}
+
+/**
+ * +1, −1 or 0: which way a row moved the customer's balance, from its type and stored amount.
+ * 0 for a zero amount and for a type this contract does not know (never guess a sign).
+ */
+export function customerSign(type: string, amount: bigint | string): 1 | -1 | 0 {
+  const d = typeof amount === 'bigint' ? { negative: amount < 0n, zero: amount === 0n } : decimalSign(amount)
+  if (!d || d.zero) return 0
+  switch (directionOf(type)) {
+    case 'credit':
+      return 1
+    case 'debit':
+      return -1
+    case 'signed':
+      return d.negative ? -1 : 1
+    default:
+      return 0
+  }
+}
+
+function decimalSign(text: string) {
+  const d = parseDecimal(text)
+  return d && { negative: d.negative, zero: d.int === '0' && d.frac === '' }
+}
+
+/** The customer-side signed amount of a row (minor units): what a reversal must undo. */
+export function signedUnits(type: string, amount: bigint): bigint {
+  const magnitude = amount < 0n ? -amount : amount
+  return BigInt(customerSign(type, amount)) * magnitude
+}
