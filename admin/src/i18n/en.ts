@@ -57,6 +57,7 @@ const en = {
     confirmCollection: 'Run “{{action}}”?', reason: 'Reason', reasonHelp: 'Recorded in the audit log',
     reasonRequired: 'A reason is required', done: 'Done', resultTitle: 'Copy this now — it will not be shown again.',
     refused: 'The action was refused',
+    fileDownloaded: '{{name}} was downloaded', downloadAgain: 'Download {{name}} again',
   },
   export: {
     title: 'Exporting {{resource}}', rows_one: '{{count}} row', rows_other: '{{count}} rows', rowsOf: '{{count}} of {{total}} rows',
@@ -85,6 +86,23 @@ const en = {
         row_altered: 'Row changed after sealing', row_deleted: 'Row deleted', seal_missing: 'Seal missing',
         seal_forged: 'Seal forged', checkpoint_forged: 'Prune checkpoint forged', unsealed: 'Rows not sealed',
       },
+    },
+  },
+  customer: {
+    active: 'Active', frozen: 'Frozen', moreActions: 'More actions', openList: 'Open in the full list', review: 'Review',
+    pendingAdjustments_one: '{{count}} cash adjustment is waiting for a second finance member’s approval',
+    pendingAdjustments_other: '{{count}} cash adjustments are waiting for a second finance member’s approval',
+    balances: {
+      title: 'Balances', failed: 'The balances could not be loaded',
+      cash: 'Cash balance', gift: 'Vouchers', onHold: 'On hold', arrears: 'Arrears (owed)',
+      cashHelp: 'Paid-in money the customer can spend, refund or have adjusted',
+      giftHelp: 'Voucher and code credit; it expires and cannot be refunded',
+      onHoldHelp: 'Taken out of the balance while a refund is paid out or a card dispute is open',
+      arrearsHelp: 'What the customer owes; the next recharge settles it first',
+    },
+    tabs: {
+      orders: 'Orders', refunds: 'Refunds', ledger: 'Ledger', vouchers: 'Vouchers', codes: 'Codes',
+      cashAdjustments: 'Cash adjustments', history: 'History',
     },
   },
   roleNames: { super_admin: 'Super admin', operations: 'Operations', finance: 'Finance', support: 'Support', auditor: 'Auditor' },

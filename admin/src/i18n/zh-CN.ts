@@ -59,6 +59,7 @@ const zhCN: Dictionary = {
     confirmCollection: '执行“{{action}}”？', reason: '原因', reasonHelp: '将记录在审计日志中',
     reasonRequired: '请填写原因', done: '完成', resultTitle: '请立即复制，此内容不会再次显示。',
     refused: '操作被拒绝',
+    fileDownloaded: '已下载 {{name}}', downloadAgain: '再次下载 {{name}}',
   },
   export: {
     title: '正在导出{{resource}}', rows_one: '{{count}} 行', rows_other: '{{count}} 行', rowsOf: '{{count}} / {{total}} 行',
@@ -87,6 +88,23 @@ const zhCN: Dictionary = {
         row_altered: '封存后被修改', row_deleted: '记录被删除', seal_missing: '封存缺失',
         seal_forged: '封存被伪造', checkpoint_forged: '清理检查点被伪造', unsealed: '存在未封存记录',
       },
+    },
+  },
+  customer: {
+    active: '正常', frozen: '已冻结', moreActions: '更多操作', openList: '在完整列表中查看', review: '去复核',
+    pendingAdjustments_one: '{{count}} 笔余额调整等待另一位财务人员复核',
+    pendingAdjustments_other: '{{count}} 笔余额调整等待另一位财务人员复核',
+    balances: {
+      title: '余额', failed: '余额加载失败',
+      cash: '现金余额', gift: '代金券余额', onHold: '冻结中', arrears: '欠款',
+      cashHelp: '用户充值的金额，可消费、退款或调整',
+      giftHelp: '代金券和兑换码额度，会过期，不可退款',
+      onHoldHelp: '退款处理中或信用卡争议期间从余额中冻结的金额',
+      arrearsHelp: '用户所欠金额，下次充值时优先结清',
+    },
+    tabs: {
+      orders: '订单', refunds: '退款', ledger: '账务流水', vouchers: '代金券', codes: '兑换码',
+      cashAdjustments: '余额调整', history: '操作记录',
     },
   },
   roleNames: { super_admin: '超级管理员', operations: '运营', finance: '财务', support: '客服', auditor: '审计员' },

@@ -1,6 +1,9 @@
 import { registerCustomPage } from '../engine/registry'
 import { AuditLogList } from './audit/AuditLogList'
 import { AUDIT_RESOURCE } from '../engine/audit/entry'
+import { CustomerPage } from './customer/CustomerPage'
 
 /** Screens that replace a generated one. Add a line here to override another resource's screen. */
 registerCustomPage(AUDIT_RESOURCE, 'list', AuditLogList)
+/** The support desk: customers open on their balances, actions and one tab per lookup. */
+registerCustomPage('users', 'show', CustomerPage)

@@ -15,6 +15,7 @@ export interface RecordedRequest {
   path: string
   query: URLSearchParams
   body: unknown
+  headers: Record<string, unknown>
 }
 
 export interface MockReply {
@@ -38,6 +39,7 @@ export function createMockHttp(routes: MockRoute[]) {
       path,
       query: new URLSearchParams(qs),
       body: typeof config.data === 'string' && config.data ? JSON.parse(config.data) : config.data,
+      headers: config.headers?.toJSON() ?? {},
     }
     requests.push(req)
     const route = routes.find(([m, p]) => m === req.method && (typeof p === 'string' ? p === path : p.test(path)))

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Alert, Form, Input, Modal, Space, Typography } from 'antd'
-import { useInvalidate, useNotification, type BaseKey, type BaseRecord } from '@refinedev/core'
+import { useNotification, type BaseKey, type BaseRecord } from '@refinedev/core'
+import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { ActionMeta, ResourceMeta } from '../../meta/types'
 import { useLabel } from '../../meta/MetaContext'
@@ -10,6 +11,8 @@ import { FormField, toRequestValues } from '../form/FormField'
 import { idOf, recordTitle } from '../fields/recordTitle'
 import { actionUrl } from './visibility'
 import { ActionResult } from './ActionResult'
+import { hasResult, type ActionResponse } from './response'
+import { fieldErrorsOf } from './fieldErrors'
 
 export interface ActionTarget {
   record?: BaseRecord
@@ -24,28 +27,27 @@ interface Props extends ActionTarget {
   onDone?: () => void
 }
 
-interface ActionResponse {
-  message?: string
-  record?: BaseRecord
-  result?: Record<string, unknown>
-}
-
 /**
  * Confirmation + inputs for one custom action, then POST to its endpoint. A refusal keeps the modal
- * open with the server's message; one-time `result` values (e.g. resetUrl) are shown once to copy.
+ * open with the server's message (field errors under their inputs, or named by their label); a
+ * `result` is shown formatted, with "copy this now" only for one-time secrets (see ActionResult).
  */
 export function ActionModal({ resource, action, record, ids, open, onClose, onDone }: Props) {
   const { t } = useTranslation()
   const label = useLabel()
   const http = useHttp()
-  const invalidate = useInvalidate()
+  const queryClient = useQueryClient()
+  // One key per opened dialog: a double click or a retry after a lost answer acts once on the server.
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey)
   const { open: notify } = useNotification()
   const [form] = Form.useForm()
   const [busy, setBusy] = useState(false)
   const [refusal, setRefusal] = useState<string | null>(null)
-  const [result, setResult] = useState<Record<string, unknown> | null>(null)
+  const [result, setResult] = useState<ActionResponse | null>(null)
   const actionName = label(action.label, action.name)
   const fields = action.fields ?? []
+  const fieldLabel = (name: string) =>
+    name === 'reason' && action.reason ? t('action.reason') : label(fields.find((f) => f.name === name)?.label ?? resource.fields.find((f) => f.name === name)?.label, name)
 
   const confirmText = ids
     ? t('action.confirmBulk', { action: actionName, count: ids.length })
@@ -71,20 +73,23 @@ export function ActionModal({ resource, action, record, ids, open, onClose, onDo
       if (ids) body.ids = ids
       const recordId = idOf(resource, record)
       const url = actionUrl(API_URL, resource.name, action.name, recordId)
-      const { data } = await http.post<ActionResponse>(url, body)
-      await invalidate({ resource: resource.name, invalidates: ['list', 'detail', 'many'], id: recordId })
-      await invalidate({ resource: 'audit-logs', invalidates: ['list'] })
+      const { data } = await http.post<ActionResponse>(url, body, { headers: { 'Idempotency-Key': idempotencyKey } })
+      // An action may move money or change other records (an approval posts to the ledger, a grant
+      // changes balances): everything on screen is read again, the rest when it is next shown.
+      await queryClient.invalidateQueries()
       onDone?.()
-      const oneTime = data?.result && Object.keys(data.result).length ? data.result : null
       notify?.({ type: 'success', message: data?.message || t('action.done'), description: actionName })
-      if (oneTime) setResult(oneTime)
+      if (hasResult(data)) setResult(data)
       else close()
     } catch (error) {
       const apiError = error as ApiError
-      if (apiError.errors) {
-        form.setFields(Object.entries(apiError.errors).map(([name, messages]) => ({ name, errors: ([] as string[]).concat(messages as string[]) })))
-      }
-      setRefusal(apiError.message || t('action.refused'))
+      // The server answered, so nothing was done: the corrected submission is a new one. Without an
+      // answer (network) the next click must replay the same key.
+      if (apiError.statusCode) setIdempotencyKey(newIdempotencyKey())
+      const shown = [...fields.map((f) => f.name), ...(action.reason ? ['reason'] : [])]
+      const { inline, summary } = fieldErrorsOf(apiError, shown, (name) => fieldLabel(name))
+      if (inline.length) form.setFields(inline)
+      setRefusal(summary || t('action.refused'))
     } finally {
       setBusy(false)
     }
@@ -103,7 +108,7 @@ export function ActionModal({ resource, action, record, ids, open, onClose, onDo
       maskClosable={!busy}
     >
       {result ? (
-        <ActionResult result={result} fallbackName={`${resource.name}-${action.name}`} />
+        <ActionResult response={result} fallbackName={`${resource.name}-${action.name}`} />
       ) : (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           {(action.confirm ?? true) && <Typography.Paragraph style={{ marginBottom: 0 }}>{confirmText}</Typography.Paragraph>}
@@ -120,4 +125,8 @@ export function ActionModal({ resource, action, record, ids, open, onClose, onDo
       )}
     </Modal>
   )
+}
+
+function newIdempotencyKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`
 }

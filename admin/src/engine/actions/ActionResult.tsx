@@ -1,54 +1,73 @@
+import { useEffect, useRef } from 'react'
 import { Alert, Button, Space, Typography } from 'antd'
 import { DownloadOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { prettifyName } from '../../meta/label'
+import { useMetaState } from '../../meta/MetaContext'
 import { downloadBlob } from '../export/streamCsv'
+import { formatResultValue, resultFiles, resultLabel, shownEntries, type ActionResponse, type ResultFile } from './response'
 
-const FILE_TYPES: Record<string, string> = { csv: 'text/csv', txt: 'text/plain', json: 'application/json' }
+const save = (file: ResultFile) => downloadBlob(new Blob([file.text], { type: file.mime }), file.name)
 
 /**
- * One-time values an action returned (a reset link, a batch of generated codes). Shown once, each
- * copyable; lists and multi-line texts get a scrollable box, and file-like texts (csv/txt/json keys)
- * a download named after `result.filename`.
+ * What an action answered. Values are formatted by their declared `resultTypes`; the "copy this now"
+ * warning appears only when the server says the values are one-time secrets (`once`). A file the
+ * action produced (a batch of codes) is downloaded at once, and a button keeps a second copy at hand.
  */
-export function ActionResult({ result, fallbackName }: { result: Record<string, unknown>; fallbackName: string }) {
-  const { t } = useTranslation()
-  const baseName = typeof result.filename === 'string' && result.filename ? result.filename : fallbackName
+export function ActionResult({ response, fallbackName }: { response: ActionResponse; fallbackName: string }) {
+  const { t, i18n } = useTranslation()
+  const { meta } = useMetaState()
+  const result = response.result ?? {}
+  const files = resultFiles(result, fallbackName)
+  const format = { lang: i18n.language, currency: meta?.settings?.currency, yes: t('common.yes'), no: t('common.no') }
+
+  // One automatic download per result, also under StrictMode's double effects.
+  const downloaded = useRef(false)
+  useEffect(() => {
+    if (downloaded.current) return
+    downloaded.current = true
+    files.forEach(save)
+  }, []) // eslint-disable-line react-hooks/exhaustive-deps -- the result never changes while shown
+
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Alert type="warning" showIcon message={t('action.resultTitle')} />
-      {Object.entries(result)
-        .filter(([key]) => key !== 'filename')
-        .map(([key, value]) => {
-          const lines = Array.isArray(value) ? value.map(String) : null
-          const text = lines ? lines.join('\n') : typeof value === 'object' && value !== null ? JSON.stringify(value, null, 2) : String(value ?? '')
-          const block = !!lines || text.includes('\n') || text.length > 120
-          const fileType = FILE_TYPES[key.toLowerCase()]
-          return (
-            <div key={key} className="cd-result" data-result-key={key}>
-              <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-                <Typography.Text type="secondary">
-                  {prettifyName(key)}
-                  {lines ? ` (${lines.length})` : ''}
-                </Typography.Text>
-                {fileType && (
-                  <Button size="small" icon={<DownloadOutlined />} onClick={() => downloadBlob(new Blob([text], { type: fileType }), `${baseName}.${key.toLowerCase()}`)}>
-                    {`${baseName}.${key.toLowerCase()}`}
-                  </Button>
-                )}
-              </Space>
-              {block ? (
-                <Typography.Paragraph copyable={{ text }} style={{ marginBottom: 0 }}>
-                  <pre className="cd-result-block">{text}</pre>
-                </Typography.Paragraph>
-              ) : (
-                <Typography.Paragraph copyable={{ text }} code style={{ wordBreak: 'break-all', marginBottom: 0 }}>
-                  {text}
-                </Typography.Paragraph>
-              )}
-            </div>
-          )
-        })}
+      {response.once ? (
+        <Alert type="warning" showIcon message={t('action.resultTitle')} />
+      ) : (
+        <Alert type="success" showIcon message={response.message || t('action.done')} />
+      )}
+      {shownEntries(result).map(([key, value]) => {
+        const type = response.resultTypes?.[key]
+        const text = formatResultValue(value, type, format)
+        const count = Array.isArray(value) ? value.length : null
+        const block = count !== null || text.includes('\n') || text.length > 120
+        return (
+          <div key={key} className="cd-result" data-result-key={key}>
+            <Typography.Text type="secondary">
+              {resultLabel(key, type, i18n.language)}
+              {count !== null ? ` (${count})` : ''}
+            </Typography.Text>
+            {block ? (
+              <Typography.Paragraph copyable={{ text }} style={{ marginBottom: 0 }}>
+                <pre className="cd-result-block">{text}</pre>
+              </Typography.Paragraph>
+            ) : (
+              <Typography.Paragraph copyable={{ text }} code={!!response.once} strong={!response.once} style={{ wordBreak: 'break-all', marginBottom: 0 }}>
+                {text}
+              </Typography.Paragraph>
+            )}
+          </div>
+        )
+      })}
+      {files.map((file) => (
+        <div key={file.key} className="cd-result cd-result-file" data-result-file={file.key}>
+          <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+            <Typography.Text type="secondary">{t('action.fileDownloaded', { name: file.name })}</Typography.Text>
+            <Button size="small" icon={<DownloadOutlined />} onClick={() => save(file)} aria-label={t('action.downloadAgain', { name: file.name })}>
+              {t('action.downloadAgain', { name: file.name })}
+            </Button>
+          </Space>
+        </div>
+      ))}
     </Space>
   )
 }

@@ -1,6 +1,7 @@
 import type { FieldMeta } from '../../meta/types'
 import { pickLabel } from '../../meta/label'
-import { formatDate, formatDateTime, formatMoney, stringifyValue } from '../fields/format'
+import { formatMoney } from '@creditdesk/contract/money'
+import { formatDate, formatDateTime, stringifyValue } from '../fields/format'
 
 export interface ChangeFormat {
   yes: string
@@ -28,7 +29,7 @@ export function formatChangeValue(field: FieldMeta | undefined, value: unknown, 
     case 'date':
       return formatDate(value)
     case 'money':
-      return formatMoney(value, field.currency ?? f.currency, f.lang)
+      return formatMoney(String(value), field.currency ?? f.currency, { locale: f.lang })
     default:
       return stringifyValue(value)
   }
