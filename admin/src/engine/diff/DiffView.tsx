@@ -5,6 +5,7 @@ import type { ResourceMeta } from '../../meta/types'
 import { useMetaState, useLabel } from '../../meta/MetaContext'
 import { diffRecords, snapshotsOf } from './diff'
 import { formatChangeValue } from './formatChange'
+import { RelationLabel } from '../fields/RelationLabel'
 
 /** Before → after table of one audit entry; removed values struck through, new values highlighted. */
 export function DiffView({ entry, resource }: { entry: BaseRecord; resource?: ResourceMeta }) {
@@ -16,7 +17,12 @@ export function DiffView({ entry, resource }: { entry: BaseRecord; resource?: Re
   if (!changes.length) return <Typography.Text type="secondary">{t('diff.noChanges')}</Typography.Text>
   const fieldOf = (name: string) => resource?.fields.find((f) => f.name === name)
   const format = { yes: t('common.yes'), no: t('common.no'), lang: i18n.language, currency: meta?.settings?.currency }
-  const text = (name: string, value: unknown) => formatChangeValue(fieldOf(name), value, format) || '∅'
+  // A relation reads as the record it points at ("Plan Pro", not "2"), like everywhere else.
+  const text = (name: string, value: unknown) => {
+    const field = fieldOf(name)
+    if (field?.type === 'relation' && field.relation && (typeof value === 'string' || typeof value === 'number')) return <RelationLabel field={field} id={value} />
+    return formatChangeValue(field, value, format) || '∅'
+  }
   return (
     <table className="cd-diff" aria-label={t('audit.changes')}>
       <thead>

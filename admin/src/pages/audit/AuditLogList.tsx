@@ -10,7 +10,7 @@ import { canDo, findResource } from '../../meta/permissions'
 import { FilterBar } from '../../engine/list/FilterBar'
 import { ExportButton } from '../../engine/export/ExportButton'
 import { DiffView } from '../../engine/diff/DiffView'
-import { actorLabel, timeOf } from '../../engine/audit/entry'
+import { actorLabel, recordLabel, timeOf } from '../../engine/audit/entry'
 import { actionColor, auditActionLabel, roleLabel } from '../../engine/audit/labels'
 import { formatDateTime } from '../../engine/fields/format'
 import { auditFilterResource } from './auditFilters'
@@ -70,12 +70,15 @@ export function AuditLogList({ resource }: ScreenProps) {
       title: t('audit.record'),
       render: (_, e) => {
         const target = findResource(meta, String(e.resource ?? ''))
-        if (e.record_id === null || e.record_id === undefined) return null
-        return target && canDo(target, 'show') ? <Link to={`/r/${target.name}/show/${e.record_id}`}>#{String(e.record_id)}</Link> : `#${e.record_id}`
+        const text = recordLabel(e)
+        if (text === null) return null
+        const cell = <span style={{ whiteSpace: 'nowrap' }} title={`#${e.record_id}`}>{text}</span>
+        return target && canDo(target, 'show') ? <Link to={`/r/${target.name}/show/${e.record_id}`}>{cell}</Link> : cell
       },
     },
     { key: 'reason', title: t('audit.reason'), render: (_, e) => (e.reason ? <Typography.Text ellipsis={{ tooltip: String(e.reason) }} style={{ maxWidth: 260 }}>{String(e.reason)}</Typography.Text> : null) },
-    { key: 'ip', title: t('audit.ip'), render: (_, e) => <Typography.Text type="secondary">{String(e.ip ?? '')}</Typography.Text> },
+    // one line whatever the address (IPv6 included): the column is as wide as its longest address
+    { key: 'ip', title: t('audit.ip'), render: (_, e) => <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{String(e.ip ?? '')}</Typography.Text> },
   ]
 
   const applyFilters = (next: CrudFilters) => {
@@ -104,6 +107,7 @@ export function AuditLogList({ resource }: ScreenProps) {
         rowKey="id"
         size="middle"
         columns={columns}
+        scroll={{ x: 'max-content' }}
         expandable={{ expandedRowRender: (entry) => <DiffView entry={entry} resource={findResource(meta, String(entry.resource ?? ''))} />, expandRowByClick: true }}
         pagination={tableProps.pagination && { ...tableProps.pagination, showSizeChanger: true, showTotal: (total) => t('list.total', { count: total }) }}
       />

@@ -38,5 +38,7 @@ export function auditFilterResource(audit: ResourceMeta, meta: AdminMeta, lang: 
   }
   const action = declared(AUDIT_FIELDS.action) ?? synthetic('action', 'action', 'string', ['eq'])
   const time = declared(AUDIT_FIELDS.time) ?? synthetic('time', 'created_at', 'datetime', ['gte', 'lte'])
-  return { ...audit, fields: [actor, ...(actorType ? [actorType] : []), resource, action, time] }
+  const fields = [actor, ...(actorType ? [actorType] : []), resource, action, time]
+  // all five inline: they are the audit viewer's whole filter set (the bar allows six)
+  return { ...audit, fields, primaryFilters: fields.map((f) => f.name) } as ResourceMeta
 }
