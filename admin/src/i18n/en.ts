@@ -43,6 +43,11 @@ const en = {
     search: 'Search…', total: 'Total {{count}}', actions: 'Actions', selected: '{{count}} selected',
     columns: 'Columns', resetColumns: 'Show all', clearFilters: 'Clear filters', rangeMin: 'Min', rangeMax: 'Max',
     noRecords: 'No records match', selectAll: 'Any',
+    moreFilters: 'More filters', clearAll: 'Clear all', showResults: 'Show results', totals: 'Totals of the filtered rows', count: 'Count',
+  },
+  views: {
+    title: 'Views', none: 'No saved views yet', name: 'View name', save: 'Save', saved: 'View “{{name}}” saved',
+    saveHint: 'Save the current filters, sort and columns', delete: 'Delete view “{{name}}”',
   },
   show: { details: 'Details', history: 'History', noHistory: 'No changes recorded yet.', related: 'Related', noRelated: 'None yet' },
   form: {
@@ -50,6 +55,8 @@ const en = {
     selectPlaceholder: 'Select {{label}}',
     sensitiveUnchanged: '{{masked}} — leave empty to keep',
     invalidPhone: 'Enter a phone number (digits, spaces, + - ( ))',
+    addCurrency: 'Add a currency', removeCurrency: 'Remove the {{currency}} price', priceRequired: 'Enter a price in at least one currency',
+    amount_format: '{{currency}}: use a decimal number like 9.90', amount_zero: '{{currency}}: must be greater than zero', amount_precision: '{{currency}}: at most {{digits}} decimal places',
   },
   sensitive: { masked: 'Hidden', reveal: 'Reveal', revealFailed: 'Could not reveal the value' },
   action: {

@@ -45,6 +45,11 @@ const zhCN: Dictionary = {
     search: '搜索…', total: '共 {{count}} 条', actions: '操作', selected: '已选 {{count}} 项',
     columns: '列', resetColumns: '显示全部', clearFilters: '清除筛选', rangeMin: '最小', rangeMax: '最大',
     noRecords: '没有匹配的记录', selectAll: '不限',
+    moreFilters: '更多筛选', clearAll: '全部清除', showResults: '查看结果', totals: '筛选结果合计', count: '笔数',
+  },
+  views: {
+    title: '视图', none: '还没有保存的视图', name: '视图名称', save: '保存', saved: '已保存视图“{{name}}”',
+    saveHint: '保存当前的筛选、排序和列', delete: '删除视图“{{name}}”',
   },
   show: { details: '详情', history: '变更历史', noHistory: '暂无变更记录。', related: '关联', noRelated: '暂无记录' },
   form: {
@@ -52,6 +57,8 @@ const zhCN: Dictionary = {
     selectPlaceholder: '请选择{{label}}',
     sensitiveUnchanged: '{{masked}}（留空则保持不变）',
     invalidPhone: '请输入有效的手机号',
+    addCurrency: '添加币种', removeCurrency: '删除 {{currency}} 价格', priceRequired: '请至少填写一个币种的价格',
+    amount_format: '{{currency}}：请输入数字，如 9.90', amount_zero: '{{currency}}：必须大于零', amount_precision: '{{currency}}：最多 {{digits}} 位小数',
   },
   sensitive: { masked: '已隐藏', reveal: '显示', revealFailed: '无法显示该值' },
   action: {

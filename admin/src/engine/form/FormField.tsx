@@ -6,6 +6,8 @@ import type { FieldMeta } from '../../meta/types'
 import { useAdminMeta, useLabel } from '../../meta/MetaContext'
 import { RelationSelect } from '../fields/RelationSelect'
 import { isDecimalString } from '../fields/format'
+import { MoneyMapInput } from './MoneyMapInput'
+import { amountProblem, formOptionsOf, fromMoneyMap, isMoneyMap, scaleOf, toMoneyMap } from './moneyMap'
 
 /**
  * One form row for a declared field: the input its type calls for, its label, help, required mark
@@ -43,7 +45,7 @@ export function FormField({ field, placeholder: placeholderOverride }: { field: 
       return (
         <Form.Item {...item}>
           <Select aria-label={name} placeholder={choose} allowClear={!field.required} style={{ maxWidth: 360 }}
-            options={(field.options ?? []).map((o) => ({ value: o.value as string, label: label(o.label, String(o.value)) }))} />
+            options={formOptionsOf(field).map((o) => ({ value: o.value as string, label: label(o.label, String(o.value)) }))} />
         </Form.Item>
       )
     case 'date':
@@ -60,6 +62,23 @@ export function FormField({ field, placeholder: placeholderOverride }: { field: 
       )
     }
     case 'json':
+      if (isMoneyMap(field)) {
+        // one amount per currency (plan prices); an error names the currency whose amount is wrong
+        const check = (v: unknown) => {
+          const amounts = Object.entries(fromMoneyMap(v))
+          if (field.required && !amounts.length) return Promise.reject(new Error(t('form.priceRequired')))
+          for (const [currency, amount] of amounts) {
+            const problem = amountProblem(amount, scaleOf(field, currency))
+            if (problem) return Promise.reject(new Error(t(`form.amount_${problem}`, { currency, digits: scaleOf(field, currency) })))
+          }
+          return Promise.resolve()
+        }
+        return (
+          <Form.Item {...item} rules={[{ validator: (_, v) => check(v) }]} getValueProps={(v) => ({ value: toMoneyMap(field, v) })}>
+            <MoneyMapInput field={field} name={name} preferred={meta.settings?.currency} />
+          </Form.Item>
+        )
+      }
       rules.push({ validator: (_, v) => (isValidJson(v) ? Promise.resolve() : Promise.reject(new Error(t('form.invalidJson')))) })
       return (
         <Form.Item {...item} getValueProps={(v) => ({ value: typeof v === 'string' || v === undefined || v === null ? v : JSON.stringify(v, null, 2) })}>
@@ -104,7 +123,8 @@ export function toRequestValues(fields: FieldMeta[], values: Record<string, unkn
     if (!(field.name in values)) continue
     let v = values[field.name]
     if ((field.sensitive || field.writeOnly) && (v === undefined || v === null || v === '')) continue
-    if (field.type === 'json' && typeof v === 'string') v = v.trim() ? JSON.parse(v) : null
+    if (isMoneyMap(field)) v = Object.keys(fromMoneyMap(v)).length ? fromMoneyMap(v) : null
+    else if (field.type === 'json' && typeof v === 'string') v = v.trim() ? JSON.parse(v) : null
     if (v === '' && !field.required) v = null
     if (v !== undefined) out[field.name] = v
   }
