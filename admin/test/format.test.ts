@@ -51,6 +51,7 @@ describe('filter operators by field type', () => {
     expect(fromCrudFilters(specs, filters)).toEqual({
       values: { email: 'bob', type: ['individual', 'business'], credits: ['10.00', null] },
       search: 'acme',
+      rest: [],
     })
   })
 })

@@ -46,19 +46,19 @@ describe('generated list', () => {
     expect(first.url).toBe('/api/admin/users?_end=20&_order=desc&_sort=created_at&_start=0')
   })
 
-  it('offers a filter control per filterable field and sends the right operators', async () => {
+  it('shows the primary filters inline and sends the right operators', async () => {
     const { requests, user } = renderConsole({ meta: superAdminMeta, path: '/r/users', routes: [[...usersRoute]] })
     await screen.findByText('bob@example.com')
 
     const filters = document.querySelector('.cd-filterbar') as HTMLElement
     const bar = within(filters)
     for (const name of ['Search…', 'Email', 'Balance ≥ Min', 'Balance ≤ Max']) expect(bar.getByRole('textbox', { name })).toBeInTheDocument()
-    expect(bar.getByRole('spinbutton', { name: 'ID' })).toBeInTheDocument() // number with only eq
-    for (const name of ['Type', 'Frozen']) expect(bar.getByRole('combobox', { name })).toBeInTheDocument()
-    expect(bar.getByRole('combobox', { name: 'Account manager' })).toBeInTheDocument() // relation → select of staff
+    expect(bar.getByRole('combobox', { name: 'Type' })).toBeInTheDocument() // enum → multi-select (in)
     expect(bar.getByPlaceholderText('Created From')).toBeInTheDocument() // datetime → range
-    expect(bar.queryByRole('textbox', { name: 'Nickname' })).toBeNull() // declared without `filter`
-    expect(filters.querySelector('.ant-select-multiple [aria-label="Type"], .ant-select-multiple')).not.toBeNull() // enum → multi-select (in)
+    // not primary: behind "More filters"
+    expect(bar.queryByRole('spinbutton', { name: 'ID' })).toBeNull()
+    expect(bar.queryByRole('combobox', { name: 'Frozen' })).toBeNull()
+    expect(bar.queryByRole('combobox', { name: 'Account manager' })).toBeNull()
 
     await user.type(bar.getByRole('textbox', { name: 'Email' }), 'bob')
     await waitFor(() => expect(requestsTo(requests, 'GET', '/api/admin/users').at(-1)!.query.get('email_like')).toBe('bob'))
@@ -73,6 +73,37 @@ describe('generated list', () => {
 
     await user.type(bar.getByRole('textbox', { name: 'Search…' }), 'acme')
     await waitFor(() => expect(requestsTo(requests, 'GET', '/api/admin/users').at(-1)!.query.get('q')).toBe('acme'))
+  })
+
+  it('keeps the other filters in a drawer that counts the active ones and clears them', async () => {
+    const { requests, user } = renderConsole({ meta: superAdminMeta, path: '/r/users', routes: [[...usersRoute]] })
+    await screen.findByText('bob@example.com')
+    const more = screen.getByTestId('more-filters')
+    await user.click(more)
+    const drawer = within(await screen.findByRole('dialog'))
+    for (const name of ['ID', 'Frozen', 'Account manager']) expect(drawer.getByText(name, { selector: 'label' })).toBeInTheDocument()
+    expect(drawer.queryByText('Email', { selector: 'label' })).toBeNull() // primary filters are not repeated
+
+    await user.click(drawer.getByRole('combobox', { name: 'Frozen' }))
+    await user.click(await screen.findByTitle('Frozen: Yes'))
+    await waitFor(() => expect(requestsTo(requests, 'GET', '/api/admin/users').at(-1)!.query.get('frozen')).toBe('true'))
+    expect(more.closest('.ant-badge')!.querySelector('.ant-badge-count')!.textContent).toBe('1')
+
+    await user.click(drawer.getByRole('button', { name: 'Clear all' }))
+    await waitFor(() => expect(requestsTo(requests, 'GET', '/api/admin/users').at(-1)!.query.has('frozen')).toBe(false))
+    await waitFor(() => expect(more.closest('.ant-badge')!.querySelector('.ant-badge-count')).toBeNull())
+  })
+
+  it('sends a filter it has no control for on unchanged (a link from a related record)', async () => {
+    const link = '/r/users?filters[0][field]=account_manager_id&filters[0][operator]=ne&filters[0][value]=5'
+    const { requests, user } = renderConsole({ meta: superAdminMeta, path: link, routes: [[...usersRoute]] })
+    await screen.findByText('bob@example.com')
+    await user.type(screen.getByRole('textbox', { name: 'Email' }), 'bob')
+    await waitFor(() => {
+      const last = requestsTo(requests, 'GET', '/api/admin/users').at(-1)!
+      expect(last.query.get('email_like')).toBe('bob')
+      expect(last.query.get('account_manager_id_ne')).toBe('5')
+    })
   })
 
   it('shows per-row actions that match the record state, and bulk actions on selection', async () => {

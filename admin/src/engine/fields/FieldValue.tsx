@@ -7,7 +7,7 @@ import { useAdminMeta, useLabel } from '../../meta/MetaContext'
 import { formatDate, formatDateTime, formatMoney, stringifyValue } from './format'
 import { RelationLabel } from './RelationLabel'
 import { SensitiveValue } from './SensitiveValue'
-import { idOf } from './recordTitle'
+import { idOf, relationLabelOf } from './recordTitle'
 
 interface Props {
   field: FieldMeta
@@ -51,19 +51,19 @@ export function FieldValue({ field, resource, record, mode = 'list', relationIds
     case 'money':
       return (
         <Typography.Text style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-          {formatMoney(value, field.currency ?? meta.settings?.currency, i18n.language)}
+          {formatMoney(value, field.currency ?? rowCurrency(record) ?? meta.settings?.currency, i18n.language)}
         </Typography.Text>
       )
     case 'datetime':
       return (
-        <Tooltip title={String(value)}>
-          <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value)}</span>
+        <Tooltip title={formatDateTime(value, { full: true, locale: i18n.language })}>
+          <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value, { locale: i18n.language })}</span>
         </Tooltip>
       )
     case 'date':
-      return <span style={{ whiteSpace: 'nowrap' }}>{formatDate(value)}</span>
+      return <span style={{ whiteSpace: 'nowrap' }}>{formatDate(value, i18n.language)}</span>
     case 'relation':
-      return <RelationLabel field={field} id={value as BaseKey} ids={relationIds} />
+      return <RelationLabel field={field} id={value as BaseKey} label={relationLabelOf(record, field.name)} ids={relationIds} />
     case 'tags': {
       const tags = (Array.isArray(value) ? value : String(value).split(',')).map(String).filter(Boolean)
       if (!tags.length) return <Empty />
@@ -105,6 +105,11 @@ export function FieldValue({ field, resource, record, mode = 'list', relationIds
     default:
       return <span>{stringifyValue(value)}</span>
   }
+}
+
+/** A money field without a fixed currency is in the row's own (an order's `currency`). */
+function rowCurrency(record: BaseRecord): string | undefined {
+  return typeof record.currency === 'string' && /^[A-Z]{3,10}$/.test(record.currency) ? record.currency : undefined
 }
 
 function EnumTag({ field, value, label }: { field: FieldMeta; value: unknown; label: ReturnType<typeof useLabel> }) {

@@ -33,17 +33,28 @@ export function isMasked(value: unknown): boolean {
   return typeof value === 'string' && value.includes('•')
 }
 
-/** Datetimes are stored in UTC/ISO; staff read them in their own time zone. */
-export function formatDateTime(value: unknown): string {
+/** The console's language as dayjs tracks it (see i18n/index.ts), as an Intl locale. */
+const viewerLocale = () => (dayjs.locale() === 'zh-cn' ? 'zh-CN' : 'en')
+
+const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }
+const DATE_TIME_FULL: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'long' }
+
+function formatWith(value: unknown, options: Intl.DateTimeFormatOptions, locale: string): string {
   if (!value) return ''
   const d = dayjs(value as string)
-  return d.isValid() ? d.format('YYYY-MM-DD HH:mm:ss') : String(value)
+  return d.isValid() ? new Intl.DateTimeFormat(locale, options).format(d.toDate()) : String(value)
 }
 
-export function formatDate(value: unknown): string {
-  if (!value) return ''
-  const d = dayjs(value as string)
-  return d.isValid() ? d.format('YYYY-MM-DD') : String(value)
+/**
+ * Datetimes are stored in UTC/ISO; staff read them in their own time zone and language
+ * ("Nov 27, 2026, 1:55 PM" / "2026年11月27日 13:55"); `full` adds seconds and the zone (tooltips).
+ */
+export function formatDateTime(value: unknown, { full = false, locale = viewerLocale() } = {}): string {
+  return formatWith(value, full ? DATE_TIME_FULL : DATE_TIME, locale)
+}
+
+export function formatDate(value: unknown, locale = viewerLocale()): string {
+  return formatWith(value, { dateStyle: 'medium' }, locale)
 }
 
 export function isDecimalString(value: string): boolean {

@@ -15,3 +15,15 @@ export function recordTitle(record: BaseRecord | undefined, resource?: ResourceM
 export function idOf(resource: ResourceMeta | undefined, record: BaseRecord | undefined): BaseKey | undefined {
   return record?.[resource?.primaryKey ?? 'id'] as BaseKey | undefined
 }
+
+/**
+ * The server's label for a relation value of this row (`_labels[field]`, sent with every list, show
+ * and getMany row): a string, null when the related record has no label (e.g. it was deleted), or
+ * undefined when the row carries no labels and the console must look the record up itself.
+ */
+export function relationLabelOf(record: BaseRecord | undefined, field: string): string | null | undefined {
+  const labels = record?._labels
+  if (!labels || typeof labels !== 'object' || !(field in labels)) return undefined
+  const value = (labels as Record<string, unknown>)[field]
+  return value === null || value === undefined || value === '' ? null : String(value)
+}

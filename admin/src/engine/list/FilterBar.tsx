@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import type { CrudFilters } from '@refinedev/core'
-import { Button, Form, Input } from 'antd'
-import { ClearOutlined, SearchOutlined } from '@ant-design/icons'
+import type { CrudFilter, CrudFilters, LogicalFilter } from '@refinedev/core'
+import { Badge, Button, Drawer, Form, Input } from 'antd'
+import { ClearOutlined, FilterOutlined, SearchOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { ResourceMeta } from '../../meta/types'
-import { filterSpecsOf, fromCrudFilters, hasSearch, toCrudFilters, type FilterValues } from './filters'
+import { useLabel } from '../../meta/MetaContext'
+import { activeFilterNames, filterSpecsOf, fromCrudFilters, hasSearch, toCrudFilters, type FilterSpec, type FilterValues } from './filters'
 import { FilterControl } from './FilterControl'
+import { splitFilterSpecs } from './listMeta'
 
 interface Props {
   resource: ResourceMeta
@@ -14,20 +16,21 @@ interface Props {
 }
 
 const TYPING_DELAY_MS = 400
-
-const emptyValues = (specs: { field: { name: string } }[]): FilterValues =>
-  Object.fromEntries(specs.map((s) => [s.field.name, undefined]))
+const TEXT_KINDS = new Set(['text', 'range'])
 
 /**
- * Search box plus one control per filterable field. Values live in the URL (through useTable's
- * syncWithLocation); this bar only translates between controls and CrudFilters.
+ * Search box, the resource's primary filters inline (at most six), and every other filter in a
+ * "More filters" drawer whose button counts the active ones. Values live in the URL (useTable's
+ * syncWithLocation); this bar translates between controls and CrudFilters and keeps any filter it
+ * has no control for (a quick tab, a link from a related record) as it is.
  */
 export function FilterBar({ resource, filters, onApply }: Props) {
   const { t } = useTranslation()
+  const label = useLabel()
   const specs = useMemo(() => filterSpecsOf(resource), [resource])
-  const initial = useMemo(() => fromCrudFilters(specs, filters), []) // eslint-disable-line react-hooks/exhaustive-deps
-  const [form] = Form.useForm<FilterValues>()
-  const [search, setSearch] = useState(initial.search)
+  const { primary, more } = useMemo(() => splitFilterSpecs(resource, specs), [resource, specs])
+  const [state, setState] = useState(() => fromCrudFilters(specs, filters))
+  const [drawerOpen, setDrawerOpen] = useState(false)
   const applied = useRef(JSON.stringify(filters))
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
 
@@ -35,17 +38,16 @@ export function FilterBar({ resource, filters, onApply }: Props) {
     const key = JSON.stringify(filters)
     if (key === applied.current) return
     applied.current = key
-    const restored = fromCrudFilters(specs, filters)
-    form.setFieldsValue({ ...emptyValues(specs), ...restored.values })
-    setSearch(restored.search)
-  }, [filters, specs, form])
+    setState(fromCrudFilters(specs, filters))
+  }, [filters, specs])
 
   useEffect(() => () => clearTimeout(timer.current), [])
 
-  const apply = (values: FilterValues, searchText: string, delay = 0) => {
+  const apply = (values: FilterValues, search: string, rest: CrudFilter[], delay = 0) => {
+    setState({ values, search, rest })
     clearTimeout(timer.current)
     const run = () => {
-      const next = toCrudFilters(specs, values, searchText)
+      const next = [...toCrudFilters(specs, values, search), ...rest]
       applied.current = JSON.stringify(next)
       onApply(next)
     }
@@ -53,14 +55,26 @@ export function FilterBar({ resource, filters, onApply }: Props) {
     else run()
   }
 
-  const textKinds = new Set(['text', 'range'])
-  const onValuesChange = (changed: FilterValues, all: FilterValues) => {
-    const typing = Object.keys(changed).some((name) => textKinds.has(specs.find((s) => s.field.name === name)?.kind ?? ''))
-    apply(all, search, typing ? TYPING_DELAY_MS : 0)
+  const setValue = (spec: FilterSpec, value: unknown) => {
+    const name = spec.field.name
+    // a control now speaks for its field: a kept filter on the same field (e.g. an `eq` from a link) goes
+    const rest = state.rest.filter((f) => (f as LogicalFilter).field !== name)
+    apply({ ...state.values, [name]: value }, state.search, rest, TEXT_KINDS.has(spec.kind) ? TYPING_DELAY_MS : 0)
+  }
+  const clearAll = () => apply({}, '', [])
+  const clearMore = () => {
+    const values = { ...state.values }
+    for (const spec of more) delete values[spec.field.name]
+    apply(values, state.search, state.rest)
   }
 
+  const activeMore = activeFilterNames(more, state.values).length
   const active = filters.length > 0
   if (!specs.length && !hasSearch(resource)) return null
+
+  const control = (spec: FilterSpec, block = false) => (
+    <FilterControl spec={spec} block={block} value={state.values[spec.field.name]} onChange={(v) => setValue(spec, v)} />
+  )
 
   return (
     <div className="cd-filterbar">
@@ -71,33 +85,43 @@ export function FilterBar({ resource, filters, onApply }: Props) {
           prefix={<SearchOutlined />}
           placeholder={t('list.search')}
           aria-label={t('list.search')}
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value)
-            apply(form.getFieldsValue(), e.target.value, TYPING_DELAY_MS)
-          }}
-          onPressEnter={() => apply(form.getFieldsValue(), search)}
+          value={state.search}
+          onChange={(e) => apply(state.values, e.target.value, state.rest, TYPING_DELAY_MS)}
+          onPressEnter={() => apply(state.values, state.search, state.rest)}
         />
       )}
-      <Form form={form} layout="inline" initialValues={initial.values} onValuesChange={onValuesChange} className="cd-filter-form">
-        {specs.map((spec) => (
-          <Form.Item key={spec.field.name} name={spec.field.name} style={{ marginBottom: 8 }}>
-            <FilterControl spec={spec} />
-          </Form.Item>
-        ))}
-      </Form>
+      {primary.map((spec) => (
+        <div key={spec.field.name} className="cd-filter-item">{control(spec)}</div>
+      ))}
+      {more.length > 0 && (
+        <Badge count={activeMore} size="small" offset={[-4, 4]}>
+          <Button icon={<FilterOutlined />} onClick={() => setDrawerOpen(true)} data-testid="more-filters">
+            {t('list.moreFilters')}
+          </Button>
+        </Badge>
+      )}
       {active && (
-        <Button
-          type="link"
-          icon={<ClearOutlined />}
-          onClick={() => {
-            form.setFieldsValue(emptyValues(specs))
-            setSearch('')
-            apply({}, '')
-          }}
-        >
+        <Button type="link" icon={<ClearOutlined />} onClick={clearAll}>
           {t('list.clearFilters')}
         </Button>
+      )}
+      {more.length > 0 && (
+        <Drawer
+          title={t('list.moreFilters')}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          width={420}
+          extra={activeMore > 0 && <Button type="link" onClick={clearMore}>{t('list.clearAll')}</Button>}
+          footer={<Button type="primary" block onClick={() => setDrawerOpen(false)}>{t('list.showResults')}</Button>}
+        >
+          <Form layout="vertical" component="div" className="cd-filter-drawer">
+            {more.map((spec) => (
+              <Form.Item key={spec.field.name} label={label(spec.field.label, spec.field.name)}>
+                {control(spec, true)}
+              </Form.Item>
+            ))}
+          </Form>
+        </Drawer>
       )}
     </div>
   )

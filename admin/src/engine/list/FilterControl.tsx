@@ -8,14 +8,17 @@ interface Props {
   spec: FilterSpec
   value?: unknown
   onChange?: (value: unknown) => void
+  /** Full width under its own label (the "More filters" drawer) instead of a compact inline box. */
+  block?: boolean
 }
 
 /** The control one filter shows, chosen by its kind (see filterSpecFor). */
-export function FilterControl({ spec, value, onChange }: Props) {
+export function FilterControl({ spec, value, onChange, block }: Props) {
   const { t } = useTranslation()
   const label = useLabel()
   const { field, kind } = spec
   const name = label(field.label, field.name)
+  const width = (inline: number) => (block ? { width: '100%' } : { minWidth: inline })
   const options = (field.options ?? []).map((o) => ({ value: o.value as string, label: label(o.label, String(o.value)) }))
 
   switch (kind) {
@@ -31,7 +34,7 @@ export function FilterControl({ spec, value, onChange }: Props) {
           options={options}
           value={value as string[]}
           onChange={onChange}
-          style={{ minWidth: 180 }}
+          style={width(180)}
         />
       )
     case 'boolean':
@@ -43,7 +46,7 @@ export function FilterControl({ spec, value, onChange }: Props) {
           options={[{ value: 'true', label: `${name}: ${t('common.yes')}` }, { value: 'false', label: `${name}: ${t('common.no')}` }]}
           value={value === undefined || value === null ? undefined : String(value)}
           onChange={onChange}
-          style={{ minWidth: 160 }}
+          style={width(160)}
         />
       )
     case 'relation':
@@ -56,7 +59,7 @@ export function FilterControl({ spec, value, onChange }: Props) {
           mode={kind === 'relationMulti' ? 'multiple' : undefined}
           value={value}
           onChange={onChange}
-          style={{ minWidth: 180 }}
+          style={width(180)}
         />
       )
     case 'dateRange':
@@ -67,20 +70,21 @@ export function FilterControl({ spec, value, onChange }: Props) {
           placeholder={[`${name} ${t('common.from')}`, t('common.to')]}
           value={value as never}
           onChange={(v) => onChange?.(v ?? undefined)}
+          style={block ? { width: '100%' } : undefined}
         />
       )
     case 'range':
-      return <RangeInput spec={spec} name={name} value={value as unknown[]} onChange={onChange} />
+      return <RangeInput spec={spec} name={name} value={value as unknown[]} onChange={onChange} block={block} />
     default:
       if (field.type === 'number') {
-        return <InputNumber aria-label={name} placeholder={name} value={value as number} onChange={(v) => onChange?.(v ?? undefined)} style={{ width: 140 }} />
+        return <InputNumber aria-label={name} placeholder={name} value={value as number} onChange={(v) => onChange?.(v ?? undefined)} style={{ width: block ? '100%' : 140 }} />
       }
-      return <Input aria-label={name} placeholder={name} allowClear value={value as string} onChange={(e) => onChange?.(e.target.value)} style={{ width: 180 }} />
+      return <Input aria-label={name} placeholder={name} allowClear value={value as string} onChange={(e) => onChange?.(e.target.value)} style={{ width: block ? '100%' : 180 }} />
   }
 }
 
 /** Min/max pair; money bounds stay decimal strings, numbers stay numbers. */
-function RangeInput({ spec, name, value, onChange }: { spec: FilterSpec; name: string; value?: unknown[]; onChange?: (v: unknown) => void }) {
+function RangeInput({ spec, name, value, onChange, block }: { spec: FilterSpec; name: string; value?: unknown[]; onChange?: (v: unknown) => void; block?: boolean }) {
   const { t } = useTranslation()
   const [min, max] = Array.isArray(value) ? value : [undefined, undefined]
   const set = (index: 0 | 1, v: unknown) => {
@@ -90,7 +94,7 @@ function RangeInput({ spec, name, value, onChange }: { spec: FilterSpec; name: s
   }
   const hasMin = spec.operators.includes('gte')
   const hasMax = spec.operators.includes('lte')
-  const common = { style: { width: 110 } }
+  const common = { style: { width: block ? '50%' : 110 } }
   const render = (index: 0 | 1, placeholder: string) =>
     spec.field.type === 'money' ? (
       <Input {...common} aria-label={`${name} ${placeholder}`} placeholder={placeholder} value={(index ? max : min) as string} onChange={(e) => set(index, e.target.value.trim())} />
@@ -98,8 +102,8 @@ function RangeInput({ spec, name, value, onChange }: { spec: FilterSpec; name: s
       <InputNumber {...common} aria-label={`${name} ${placeholder}`} placeholder={placeholder} value={(index ? max : min) as number} onChange={(v) => set(index, v ?? undefined)} />
     )
   return (
-    <Space.Compact>
-      <Input disabled value={name} style={{ width: 'auto', maxWidth: 120, pointerEvents: 'none', color: 'inherit' }} tabIndex={-1} />
+    <Space.Compact block={block}>
+      {!block && <Input disabled value={name} style={{ width: 'auto', maxWidth: 120, pointerEvents: 'none', color: 'inherit' }} tabIndex={-1} />}
       {hasMin && render(0, `≥ ${t('list.rangeMin')}`)}
       {hasMax && render(1, `≤ ${t('list.rangeMax')}`)}
     </Space.Compact>

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import { useLocation, useNavigate, useSearchParams } from 'react-router'
 import { List, useTable } from '@refinedev/antd'
 import type { BaseKey, BaseRecord, CrudFilters } from '@refinedev/core'
 import { Alert, Button, Empty, Space, Table, Typography } from 'antd'
@@ -9,17 +10,62 @@ import { canDo } from '../../meta/permissions'
 import { permittedActions } from '../actions/visibility'
 import { ActionButton } from '../actions/ActionButton'
 import { ExportButton } from '../export/ExportButton'
+import { SavedViews } from '../views/SavedViews'
+import { sameView } from '../views/viewQuery'
 import { FilterBar } from './FilterBar'
 import { ColumnChooser } from './ColumnChooser'
 import { RowActions } from './RowActions'
+import { QuickTabs } from './QuickTabs'
+import { ListTotals } from './ListTotals'
 import { buildColumns, listFieldsOf, relationIdsOf } from './columns'
-import { useColumnPrefs } from './useColumnPrefs'
+import { COLUMNS_PARAM, defaultVisibleColumns, useColumnPrefs } from './useColumnPrefs'
+import { useListSummary } from './useListSummary'
 import { AppBreadcrumb } from '../../layout/AppBreadcrumb'
+import './list.css'
 
 const PAGE_SIZES = ['10', '20', '50', '100', '200']
 
-/** The generic list screen: filters, multi-sort, pagination, column chooser, row/bulk actions, export. */
+/**
+ * The generic list screen. The URL holds the whole view (filters, quick tab, sort, page size,
+ * columns), so it can be shared, reloaded and saved; opening a saved view navigates to its query and
+ * starts the screen afresh from it. A visit without columns in the URL gets the viewer's last choice
+ * written in first, so the URL is complete before the table reads it.
+ */
 export function ResourceList({ resource }: { resource: ResourceMeta }) {
+  const navigate = useNavigate()
+  const [params] = useSearchParams()
+  const { search } = useLocation()
+  const [generation, setGeneration] = useState(0)
+  const [pendingView, setPendingView] = useState<string | null>(null)
+  const all = useMemo(() => listFieldsOf(resource).map((f) => f.name), [resource])
+  const remembered = useMemo(() => defaultVisibleColumns(resource.name, all), [resource.name, all])
+  const completeColumns = !params.has(COLUMNS_PARAM) && remembered.length < all.length
+
+  useEffect(() => {
+    if (!completeColumns) return
+    const next = new URLSearchParams(params)
+    next.set(COLUMNS_PARAM, remembered.join(','))
+    navigate({ search: `?${next.toString()}` }, { replace: true })
+  }, [completeColumns]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  // The router commits a navigation as a transition: the screen restarts once the URL holds the view,
+  // or it would start from the old URL and write that back.
+  useEffect(() => {
+    if (pendingView === null || !sameView(search, pendingView)) return
+    setPendingView(null)
+    setGeneration((g) => g + 1)
+  }, [search, pendingView])
+
+  if (completeColumns) return null
+  const applyView = (query: string) => {
+    setPendingView(query)
+    navigate({ search: `?${query}` })
+  }
+  return <ListScreen key={generation} resource={resource} onApplyView={applyView} />
+}
+
+/** Filters, quick tabs, totals, multi-sort, pagination, column chooser, row/bulk actions, views, export. */
+function ListScreen({ resource, onApplyView }: { resource: ResourceMeta; onApplyView: (query: string) => void }) {
   const { t } = useTranslation()
   const label = useLabel()
   const title = label(resource.label, resource.name)
@@ -30,11 +76,13 @@ export function ResourceList({ resource }: { resource: ResourceMeta }) {
     pagination: { pageSize: 20 },
     errorNotification: false,
   })
-  const prefs = useColumnPrefs(resource.name)
+  const fields = useMemo(() => listFieldsOf(resource), [resource])
+  const names = useMemo(() => fields.map((f) => f.name), [fields])
+  const columnPrefs = useColumnPrefs(resource.name, names)
+  const { summary, loading: summaryLoading } = useListSummary(resource, filters)
   const [selected, setSelected] = useState<BaseKey[]>([])
   const rows = (tableProps.dataSource ?? []) as BaseRecord[]
-  const fields = useMemo(() => listFieldsOf(resource), [resource])
-  const visible = fields.filter((f) => !prefs.hidden.includes(f.name))
+  const visible = fields.filter((f) => columnPrefs.visible.includes(f.name))
   const relationIds = useMemo(() => relationIdsOf(fields, rows), [fields, rows])
   const bulkActions = permittedActions(resource, 'bulk')
   const collectionActions = permittedActions(resource, 'collection')
@@ -68,18 +116,21 @@ export function ResourceList({ resource }: { resource: ResourceMeta }) {
       headerButtons={({ defaultButtons }) => (
         <Space wrap>
           {collectionActions.map((a) => <ActionButton key={a.name} resource={resource} action={a} />)}
+          <SavedViews resource={resource.name} onApply={onApplyView} />
           {canDo(resource, 'export') && <ExportButton resource={resource.name} resourceLabel={title} filters={filters} sorters={sorters} />}
           <ColumnChooser
             columns={fields.map((f) => ({ key: f.name, title: label(f.label, f.name) }))}
-            hidden={prefs.hidden}
-            onToggle={prefs.toggle}
-            onReset={prefs.reset}
+            hidden={columnPrefs.hidden}
+            onToggle={columnPrefs.toggle}
+            onReset={columnPrefs.reset}
           />
           {defaultButtons}
         </Space>
       )}
     >
+      <QuickTabs resource={resource} filters={filters} counts={summary?.tabs} onChange={applyFilters} />
       <FilterBar resource={resource} filters={filters} onApply={applyFilters} />
+      <ListTotals resource={resource} summary={summary} loading={summaryLoading} />
       {tableQuery.isError && (
         <Alert
           type="error"

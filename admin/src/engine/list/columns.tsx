@@ -5,19 +5,23 @@ import { Link } from 'react-router'
 import type { FieldMeta, ResourceMeta } from '../../meta/types'
 import { canDo } from '../../meta/permissions'
 import { FieldValue } from '../fields/FieldValue'
-import { idOf } from '../fields/recordTitle'
+import { idOf, relationLabelOf } from '../fields/recordTitle'
 
 type Label = (text: FieldMeta['label'], fallback: string) => string
 
 /** Fields the list shows, in declaration order. */
 export const listFieldsOf = (resource: ResourceMeta) => resource.fields.filter((f) => f.list)
 
-/** Ids per relation field on the current page, so each relation column batches one getMany. */
+/**
+ * Ids per relation field on the current page that still need a lookup (rows without the server's
+ * `_labels`), so each relation column batches at most one getMany.
+ */
 export function relationIdsOf(fields: FieldMeta[], rows: readonly BaseRecord[]): Record<string, BaseKey[]> {
   const out: Record<string, BaseKey[]> = {}
   for (const f of fields) {
     if (f.type !== 'relation') continue
-    out[f.name] = [...new Set(rows.map((r) => r[f.name]).filter((v) => v !== null && v !== undefined && v !== ''))]
+    const unlabelled = rows.filter((r) => relationLabelOf(r, f.name) === undefined)
+    out[f.name] = [...new Set(unlabelled.map((r) => r[f.name]).filter((v) => v !== null && v !== undefined && v !== ''))]
   }
   return out
 }

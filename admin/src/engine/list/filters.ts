@@ -91,26 +91,48 @@ export function toCrudFilters(specs: FilterSpec[], values: FilterValues, search?
 /** Ids come back from the URL as text; numeric ones are restored so selects match their options. */
 const idFromUrl = (v: unknown) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v)
 
-/** CrudFilters (e.g. parsed back from the URL) → filter-bar values. */
-export function fromCrudFilters(specs: FilterSpec[], filters: CrudFilters): { values: FilterValues; search: string } {
+/** Operators a control reads back from the URL: multi-selects also show a single `eq` (e.g. a link from a related record). */
+const readOperators = ({ kind, operators }: FilterSpec): string[] =>
+  kind === 'multi' || kind === 'relationMulti' ? [operators[0], 'eq'] : [operators[0]]
+
+/**
+ * CrudFilters (e.g. parsed back from the URL) → filter-bar values. Filters no control shows (another
+ * operator, an undeclared field, a quick tab's IN on a single-select field) come back in `rest`, so
+ * the bar sends them on unchanged instead of dropping them.
+ */
+export function fromCrudFilters(specs: FilterSpec[], filters: CrudFilters): { values: FilterValues; search: string; rest: CrudFilter[] } {
   const logical = filters.filter((f): f is LogicalFilter => 'field' in f)
-  const find = (name: string, op: string) => logical.find((f) => f.field === name && f.operator === op)?.value
+  const used = new Set<CrudFilter>()
+  const find = (name: string, ops: string[]) => {
+    const hit = logical.find((f) => f.field === name && ops.includes(f.operator) && !used.has(f))
+    if (hit) used.add(hit)
+    return hit?.value
+  }
   const values: FilterValues = {}
-  for (const { field, kind, operators } of specs) {
+  for (const spec of specs) {
+    const { field, kind } = spec
     if (kind === 'range' || kind === 'dateRange') {
-      const min = find(field.name, 'gte')
-      const max = find(field.name, 'lte')
+      const min = find(field.name, ['gte'])
+      const max = find(field.name, ['lte'])
       if (isBlank(min) && isBlank(max)) continue
       const conv = (v: unknown) => (isBlank(v) ? null : kind === 'dateRange' ? dayjs(String(v)) : v)
       values[field.name] = [conv(min), conv(max)]
       continue
     }
-    const v = find(field.name, operators[0])
+    const v = find(field.name, readOperators(spec))
     if (isBlank(v)) continue
     const list = Array.isArray(v) ? v : [v]
     const restored = kind === 'relation' || kind === 'relationMulti' ? list.map(idFromUrl) : list
     values[field.name] = kind === 'multi' || kind === 'relationMulti' ? restored : restored[0]
   }
-  const search = find(SEARCH_FIELD, 'eq')
-  return { values, search: typeof search === 'string' ? search : '' }
+  const search = find(SEARCH_FIELD, ['eq'])
+  const rest = filters.filter((f) => !used.has(f))
+  return { values, search: typeof search === 'string' ? search : '', rest }
 }
+
+/** Names of the controls that hold a value. */
+export const activeFilterNames = (specs: FilterSpec[], values: FilterValues): string[] =>
+  specs.filter((s) => {
+    const v = values[s.field.name]
+    return Array.isArray(v) && (s.kind === 'range' || s.kind === 'dateRange') ? v.some((x) => !isBlank(x)) : !isBlank(v)
+  }).map((s) => s.field.name)

@@ -1,0 +1,41 @@
+import { Skeleton, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { ResourceMeta } from '../../meta/types'
+import { useLabel } from '../../meta/MetaContext'
+import { formatMoney } from '../fields/format'
+import { listOptionsOf } from './listMeta'
+import type { ListSummary } from './useListSummary'
+
+/**
+ * What finance asks first, above a money table: how many rows match, and the sum of each declared
+ * money field per currency ("Amount $1,204.50 · ¥300.00").
+ */
+export function ListTotals({ resource, summary, loading }: { resource: ResourceMeta; summary?: ListSummary; loading?: boolean }) {
+  const { t, i18n } = useTranslation()
+  const label = useLabel()
+  const fields = (listOptionsOf(resource).totals ?? [])
+    .map((name) => resource.fields.find((f) => f.name === name))
+    .filter((f): f is NonNullable<typeof f> => !!f)
+  if (!fields.length) return null
+  if (!summary) return loading ? <Skeleton.Input active size="small" className="cd-totals" style={{ width: 320 }} /> : null
+  const count = new Intl.NumberFormat(i18n.language).format(summary.count)
+  return (
+    <div className="cd-totals" role="status" aria-label={t('list.totals')} data-testid="list-totals">
+      <span>
+        <Typography.Text type="secondary">{t('list.count')}</Typography.Text>{' '}
+        <Typography.Text strong>{summary.estimated ? `≈ ${count}` : count}</Typography.Text>
+      </span>
+      {fields.map((field) => {
+        const sums = summary.totals?.[field.name] ?? []
+        return (
+          <span key={field.name}>
+            <Typography.Text type="secondary">{label(field.label, field.name)}</Typography.Text>{' '}
+            <Typography.Text strong className="cd-num">
+              {sums.length ? sums.map((s) => formatMoney(s.amount, s.currency, i18n.language)).join(' · ') : '—'}
+            </Typography.Text>
+          </span>
+        )
+      })}
+    </div>
+  )
+}
