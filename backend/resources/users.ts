@@ -1,5 +1,12 @@
+import creditdesk from '#config/creditdesk'
 import { defineResource } from '#engine/define_resource'
+import { CASH_ADJUSTMENT_FORM } from './_cash_adjustment_fields.js'
 import { l } from './_labels.js'
+
+/** A customer's balance in one bucket, per row (PRD §3: 余额/赠送代金券额度, sortable, 余额区间 filter). */
+const balance = (code: 'cash' | 'gift') =>
+  `(SELECT coalesce(sum(a.balance), 0) FROM ledger_accounts a WHERE a.owner_type = 'customer' AND a.owner_id = customers.id AND a.code = '${code}')`
+const money = { type: 'money' as const, scale: creditdesk.scale, currency: creditdesk.asset }
 
 /** Customers of the platform (PRD §3), managed by operations and support. */
 export default defineResource({
@@ -72,6 +79,8 @@ export default defineResource({
     frozen_reason: { type: 'text', label: l('Freeze reason', '冻结原因') },
     tags: { type: 'tags', label: l('Tags', '标签'), list: true, edit: true, filter: ['eq', 'in', 'contains'] },
     remark: { type: 'text', label: l('Remark', '备注'), edit: true, maxLength: 2000 },
+    cash_balance: { ...money, label: l('Balance', '余额'), sql: balance('cash'), list: true, sortable: true, filter: ['gte', 'lte'] },
+    gift_balance: { ...money, label: l('Voucher balance', '赠送代金券额度'), sql: balance('gift'), list: true, sortable: true, filter: ['gte', 'lte'] },
     created_at: { type: 'datetime', label: l('Created', '创建时间'), list: true, sortable: true, filter: ['gte', 'lte'] },
     last_login_at: { type: 'datetime', label: l('Last login', '最近登录'), list: true, sortable: true, filter: ['gte', 'lte'] },
   },
@@ -80,6 +89,7 @@ export default defineResource({
     { name: 'ledger', label: l('Ledger', '账务流水'), resource: 'ledger-transactions', filterField: 'customer_id' },
     { name: 'vouchers', label: l('Vouchers', '代金券'), resource: 'campaign-grants', filterField: 'customer_id' },
     { name: 'codes', label: l('Redeemed codes', '兑换记录'), resource: 'redemption-codes', filterField: 'redeemed_by' },
+    { name: 'cash_adjustments', label: l('Cash adjustments', '余额调整'), resource: 'cash-adjustments', filterField: 'customer_id' },
   ],
   actions: {
     freeze: {
@@ -112,6 +122,30 @@ export default defineResource({
       confirm: true,
       reason: true,
       handler: () => import('#actions/users/unlock_user_sign_in'),
+    },
+    grant_voucher: {
+      label: l('Grant voucher', '发放代金券'),
+      scope: 'record',
+      confirm: true,
+      reason: true,
+      fields: {
+        amount: { ...money, label: l('Amount', '金额'), required: true },
+        valid_days: { type: 'number', label: l('Valid for (days)', '有效天数'), min: 1, max: 3650, help: l('Or an expiry date below', '或在下方填写到期时间') },
+        expires_at: { type: 'datetime', label: l('Expires', '到期时间') },
+      },
+      resultTypes: {
+        amount: { type: 'money', label: l('Amount', '金额'), currency: creditdesk.asset },
+        expires_at: { type: 'datetime', label: l('Valid until', '有效期至') },
+      },
+      handler: () => import('#actions/users/grant_voucher'),
+    },
+    request_cash_adjustment: {
+      label: l('Cash adjustment', '余额调整'),
+      scope: 'record',
+      confirm: true,
+      reason: true,
+      fields: CASH_ADJUSTMENT_FORM,
+      handler: () => import('#actions/cash_adjustments/request_cash_adjustment'),
     },
     set_tier: {
       label: l('Change tier', '调级'),

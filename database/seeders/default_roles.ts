@@ -18,7 +18,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
     label: 'Operations',
     description: 'Runs the business day to day: customers, freezes, tiers.',
     grants: {
-      'users': ['view', 'edit', 'export', 'view_sensitive', 'freeze', 'unfreeze', 'reset_password', 'set_tier', 'unlock_sign_in'],
+      'users': ['view', 'edit', 'export', 'view_sensitive', 'freeze', 'unfreeze', 'reset_password', 'set_tier', 'unlock_sign_in', 'grant_voucher'],
       'audit-logs': ['view'],
       'accounts': ['view'],
       'ledger-transactions': ['view'],
@@ -35,9 +35,10 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
   {
     name: 'finance',
     label: 'Finance',
-    description: 'Reconciles and exports; reviews refunds.',
+    description: 'Reconciles and exports; reviews refunds; adjusts cash under maker-checker.',
     grants: {
-      'users': ['view', 'export'],
+      'users': ['view', 'export', 'request_cash_adjustment'],
+      'cash-adjustments': ['view', 'export', 'request', 'approve', 'reject'],
       'audit-logs': ['view', 'export'],
       'accounts': ['view', 'export'],
       'ledger-transactions': ['view', 'export', 'reverse'],
@@ -88,6 +89,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'plans': ['view', 'export'],
       'plan-versions': ['view', 'export'],
       'refunds': ['view', 'export'],
+      'cash-adjustments': ['view', 'export'],
       'reconciliation-runs': ['view', 'export'],
       'reconciliation-findings': ['view', 'export'],
       'payment-events': ['view', 'export'],

@@ -5,7 +5,16 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import creditdesk from '#config/creditdesk'
 
-export const SYSTEM_ACCOUNTS = ['payment_clearing', 'promotion_expense', 'code_liability', 'usage_revenue', 'refunds', 'refund_pending'] as const
+export const SYSTEM_ACCOUNTS = [
+  'payment_clearing',
+  'promotion_expense',
+  'code_liability',
+  'usage_revenue',
+  'refunds',
+  'refund_pending',
+  // the other side of finance's manual cash adjustments (cash_adjustments.ts)
+  'cash_adjustments',
+] as const
 export type SystemAccount = (typeof SYSTEM_ACCOUNTS)[number]
 export type Bucket = 'cash' | 'gift'
 
