@@ -4,8 +4,8 @@
  * Browser routes get the session (stored server-side only once it holds something, see
  * visitor_session_store.ts) and the shield: CSRF check, CSP and the other security headers.
  * A request refused for a missing or wrong CSRF token is audited (capped per IP, see
- * audited_refusal.ts). Machine routes (machine_routes.ts) get the security headers only: no
- * session is read or written and no cookie is set.
+ * audited_refusal.ts). Machine routes (machine_routes.ts) and the JSON 404 of unknown API paths
+ * get the security headers only: no session is read or written and no cookie is set.
  */
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
@@ -39,11 +39,19 @@ function middlewares() {
   return resolved
 }
 
+/**
+ * The JSON 404 of an unknown API path (the `/api/*` catch-all of routes.ts) needs no session
+ * either: nothing there reads one, and a browser gets its CSRF cookie from any real route.
+ */
+function isUnknownApiPath(ctx: HttpContext) {
+  return ctx.route?.pattern === '/api/*'
+}
+
 export default class BrowserStateMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     for (const [name, value] of Object.entries(EXTRA_HEADERS)) ctx.response.header(name, value)
     const { session, shield, headersOnly } = await middlewares()
-    if (isMachineRequest(ctx)) return headersOnly.handle(ctx, next)
+    if (isMachineRequest(ctx) || isUnknownApiPath(ctx)) return headersOnly.handle(ctx, next)
     return session.handle(ctx, async () => {
       try {
         return await shield.handle(ctx, next)

@@ -1,31 +1,66 @@
 /**
- * Session authentication shared by both identities. Besides the guard's own check, the
- * session must still have its auth_sessions row un-revoked and the account must not be
- * frozen: that is how freezing an account or changing a password ends sessions at once.
+ * Session authentication shared by both identities. Besides the guard's own key, the session
+ * must still have its auth_sessions row un-revoked and the account must not be frozen: that is
+ * how signing out, freezing an account or changing a password ends sessions at once.
+ *
+ * One statement per request answers all of it: the auth_sessions row joined with the account's
+ * current row, so a frozen account, a revoked session or a changed role take effect on the very
+ * next request, on every app instance, with nothing cached. The guard is then handed that row
+ * instead of reading the account again.
  */
 import type { HttpContext } from '@adonisjs/core/http'
-import { DateTime } from 'luxon'
-import AuthSession from '#models/auth_session'
+import db from '@adonisjs/lucid/services/db'
+import Staff from '#models/staff'
+import Customer from '#models/customer'
 import { Unauthenticated } from '#exceptions/domain_errors'
 
 export const SESSION_KEY = { staff: 'cd_staff_session', customer: 'cd_customer_session' } as const
 
-export async function authenticateSession(ctx: HttpContext, kind: 'staff' | 'customer') {
+/** last_seen_at is a "last active around" for the owner's session list: refreshed at most this often */
+const LAST_SEEN_EVERY_MS = 60_000
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+type Kind = 'staff' | 'customer'
+const MODELS = { staff: Staff, customer: Customer } as const
+
+export async function authenticateSession(ctx: HttpContext, kind: 'staff'): Promise<{ user: Staff }>
+export async function authenticateSession(ctx: HttpContext, kind: 'customer'): Promise<{ user: Customer }>
+export async function authenticateSession(ctx: HttpContext, kind: Kind): Promise<{ user: Staff | Customer }> {
   const guard = ctx.auth.use(kind)
-  const user: any = (await guard.check()) ? guard.user : null
-  if (!user) throw new Unauthenticated('Sign in first')
+  const userId = ctx.session.get(guard.sessionKeyName)
+  if (userId === undefined || userId === null) throw new Unauthenticated('Sign in first')
 
   const sessionRowId = ctx.session.get(SESSION_KEY[kind])
-  const row = sessionRowId ? await AuthSession.find(sessionRowId) : null
-  const frozen = kind === 'staff' ? user.status !== 'active' : user.frozen
-  if (!row || row.revokedAt || Number(row.subjectId) !== Number(user.id) || row.subjectType !== kind || frozen) {
+  const Model = MODELS[kind]
+  Model.boot() // its table name is known once booted (idempotent)
+  const row =
+    typeof sessionRowId === 'string' && UUID.test(sessionRowId)
+      ? await db
+          .from(`${Model.table} as u`)
+          .join('auth_sessions as a', 'a.subject_id', 'u.id')
+          .where('a.id', sessionRowId)
+          .where('a.subject_type', kind)
+          .where('u.id', Number(userId))
+          .select('u.*', 'a.revoked_at as auth_revoked_at', 'a.last_seen_at as auth_last_seen_at')
+          .first()
+      : null
+
+  const user = row ? Model.$createFromAdapterResult(row)! : null
+  const frozen = user instanceof Staff ? user.status !== 'active' : Boolean(user?.frozen)
+  if (!user || row.auth_revoked_at || frozen) {
     await guard.logout()
     ctx.session.forget(SESSION_KEY[kind])
     throw new Unauthenticated(frozen ? 'This account is frozen' : 'Your session has ended. Sign in again.')
   }
-  if (row.lastSeenAt.diffNow('minutes').minutes < -1) {
-    row.lastSeenAt = DateTime.now()
-    await row.save()
+
+  // what guard.check() would have set after reading the account again
+  guard.user = user as any
+  guard.isAuthenticated = true
+  guard.authenticationAttempted = true
+
+  if (Date.now() - new Date(row.auth_last_seen_at).getTime() > LAST_SEEN_EVERY_MS) {
+    await db.from('auth_sessions').where('id', sessionRowId).update({ last_seen_at: new Date() })
   }
-  return { user, session: row }
+  return { user }
 }
