@@ -75,8 +75,9 @@ export function ActionModal({ resource, action, record, ids, open, onClose, onDo
       const url = actionUrl(API_URL, resource.name, action.name, recordId)
       const { data } = await http.post<ActionResponse>(url, body, { headers: { 'Idempotency-Key': idempotencyKey } })
       // An action may move money or change other records (an approval posts to the ledger, a grant
-      // changes balances): everything on screen is read again, the rest when it is next shown.
-      await queryClient.invalidateQueries()
+      // changes balances): every data query on screen is read again, the rest when next shown.
+      // Only data: the session check (auth/me) refetching would unmount the page and this dialog.
+      await queryClient.invalidateQueries({ queryKey: ['data'] })
       onDone?.()
       notify?.({ type: 'success', message: data?.message || t('action.done'), description: actionName })
       if (hasResult(data)) setResult(data)

@@ -9,8 +9,8 @@ import { ActionButton } from '../../engine/actions/ActionButton'
 import { ActionModal } from '../../engine/actions/ActionModal'
 import { actionApplies, permittedActions } from '../../engine/actions/visibility'
 
-/** What support and finance do most on a customer, in this order, as buttons; the rest sit under "More". */
-const INLINE = ['grant_voucher', 'request_cash_adjustment', 'freeze', 'unfreeze', 'set_tier']
+/** What support and finance do most on a customer, in this order, as buttons; the rest sit under "More actions". */
+const INLINE = ['grant_voucher', 'request_cash_adjustment', 'freeze', 'unfreeze']
 
 /** The actions this viewer may run on this customer (meta-declared, filtered by role and `when`). */
 export function CustomerActions({ resource, record }: { resource: ResourceMeta; record: BaseRecord }) {

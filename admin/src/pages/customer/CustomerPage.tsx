@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react'
-import { Show } from '@refinedev/antd'
+import { EditButton, Show } from '@refinedev/antd'
 import { useShow, type BaseRecord } from '@refinedev/core'
 import { Card, Descriptions, Result, Space, Tabs, Tag, Tooltip } from 'antd'
 import { CheckCircleOutlined, LockOutlined } from '@ant-design/icons'
@@ -62,20 +62,21 @@ export function CustomerPage({ resource, id }: ScreenProps) {
       canDelete={false}
       contentProps={{ className: 'cd-show-content', variant: 'borderless' }}
       headerProps={{ tags: record ? <StatusTags resource={resource} record={record} /> : undefined }}
-      headerButtons={({ defaultButtons }) => (
+      headerButtons={
         <Space wrap>
           {record && <CustomerActions resource={resource} record={record} />}
-          {defaultButtons}
+          {canDo(resource, 'edit') && <EditButton resource={resource.name} recordItemId={id} />}
         </Space>
-      )}
+      }
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <CustomerBalances id={id!} />
         <PendingAdjustments customerId={id!} onReview={() => open('cashAdjustments')} />
-        <Card className="cd-section" size="small">
+        <Card size="small">
           <Descriptions
             size="small"
-            column={{ xs: 1, sm: 2, md: 3, lg: 4, xl: 4, xxl: 4 }}
+            column={{ xs: 1, sm: 1, md: 2, lg: 3, xl: 3, xxl: 4 }}
+            styles={{ label: { whiteSpace: 'nowrap' } }}
             items={details.map((f) => ({
               key: f.name,
               label: label(f.label, f.name),
@@ -119,6 +120,7 @@ function TabList({ tab }: { tab: CustomerTab }) {
 /** Frozen or active (with the freeze reason on hover), then tier and verification as their enum tags. */
 function StatusTags({ resource, record }: { resource: ResourceMeta; record: BaseRecord }) {
   const { t } = useTranslation()
+  const label = useLabel()
   const field = (name: string) => resource.fields.find((f) => f.name === name)
   const tags: ReactNode[] = []
   if (field('frozen')) {
@@ -134,7 +136,9 @@ function StatusTags({ resource, record }: { resource: ResourceMeta; record: Base
   }
   for (const name of ['tier', 'verification_status']) {
     const f = field(name)
-    if (f && record[name] !== null && record[name] !== undefined) tags.push(<FieldValue key={name} field={f} resource={resource} record={record} mode="show" />)
+    const option = f?.options?.find((o) => String(o.value) === String(record[name]))
+    // "Tier: Pro", "Verification: Rejected": a bare "Rejected" beside the name would be a riddle
+    if (f && option) tags.push(<Tag key={name} color={option.color} data-status={name}>{`${label(f.label, name)}: ${label(option.label, String(option.value))}`}</Tag>)
   }
   return <Space size={4}>{tags}</Space>
 }
