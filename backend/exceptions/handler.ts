@@ -1,6 +1,8 @@
 import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import { DomainError } from './domain_errors.js'
+import { fieldLabelsFor } from './field_labels.js'
+import { humaniseErrors, localeOf } from '#validators/messages'
 
 /**
  * Every error leaves as `{ message, errors? }` with a meaningful status. Nothing the client
@@ -12,6 +14,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
 
   async handle(error: any, ctx: HttpContext) {
     const { status, body, headers } = toResponse(error)
+    if (Array.isArray(body.errors) && body.errors.length) humanise(body, ctx)
     for (const [name, value] of Object.entries(headers)) ctx.response.header(name, value)
     if (status >= 500) {
       body.requestId = ctx.request.id()
@@ -29,6 +32,13 @@ export default class HttpExceptionHandler extends ExceptionHandler {
 }
 
 type Mapped = { status: number; body: Record<string, any>; headers: Record<string, string> }
+
+/** Field errors with the fields' labels, in the request's language (validators/messages.ts). */
+function humanise(body: Record<string, any>, ctx: HttpContext) {
+  const first = body.errors[0]?.message
+  body.errors = humaniseErrors(body.errors, fieldLabelsFor(ctx), localeOf(ctx.request.header('accept-language')))
+  if (body.message === first) body.message = body.errors[0].message
+}
 
 function toResponse(error: any): Mapped {
   if (error instanceof DomainError) {

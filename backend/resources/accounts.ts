@@ -47,6 +47,7 @@ export default defineResource({
         { value: 'usage_revenue', label: l('Usage revenue', '消费收入'), color: 'default' },
         { value: 'refunds', label: l('Refunds', '退款'), color: 'default' },
         { value: 'refund_pending', label: l('Refund pending', '退款冻结'), color: 'default' },
+        { value: 'cash_adjustments', label: l('Cash adjustments', '余额调整'), color: 'default' },
       ],
     },
     asset: { type: 'string', label: l('Asset', '币种'), list: true, filter: ['eq'] },

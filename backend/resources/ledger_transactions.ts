@@ -1,5 +1,7 @@
 import creditdesk from '#config/creditdesk'
+import { LEDGER_TYPE_NAMES, LEDGER_TYPES } from '#contract/ledger_types'
 import { defineResource } from '#engine/define_resource'
+import { STAFF_REVERSIBLE_TYPES } from '#services/ledger/reversible'
 import { l } from './_labels.js'
 
 /** Ledger transactions (read-only). Corrections are reversals: a compensating transaction, finance only. */
@@ -21,25 +23,7 @@ export default defineResource({
       label: l('Type', '类型'),
       list: true,
       filter: ['eq', 'in'],
-      options: [
-        { value: 'recharge', label: l('Recharge', '充值'), color: 'green' },
-        { value: 'redeem', label: l('Code redeemed', '兑换码'), color: 'cyan' },
-        { value: 'voucher_grant', label: l('Voucher', '代金券'), color: 'magenta' },
-        { value: 'voucher_expiry', label: l('Voucher expired', '代金券过期'), color: 'default' },
-        { value: 'usage_charge', label: l('Usage', '消费扣费'), color: 'blue' },
-        { value: 'refund', label: l('Refund', '退款'), color: 'orange' },
-        { value: 'reversal', label: l('Reversal', '冲正'), color: 'red' },
-        { value: 'dispute_hold', label: l('Dispute hold', '争议冻结'), color: 'volcano' },
-        { value: 'dispute_release', label: l('Dispute released', '争议解冻'), color: 'lime' },
-        { value: 'refund_hold', label: l('Refund hold', '退款冻结'), color: 'orange' },
-        { value: 'refund_settle', label: l('Refund paid out', '退款完成'), color: 'purple' },
-        { value: 'refund_release', label: l('Refund released', '退款解冻'), color: 'lime' },
-        { value: 'correction', label: l('Correction', '对账更正'), color: 'red' },
-        { value: 'provider_refund', label: l('Refunded by the provider', '渠道退款扣回'), color: 'red' },
-        { value: 'provider_refund_restore', label: l('Provider refund failed: credit back', '渠道退款失败退回'), color: 'lime' },
-        { value: 'dispute_loss', label: l('Dispute lost', '争议败诉扣回'), color: 'red' },
-        { value: 'arrears_settlement', label: l('Arrears settled', '欠款结清'), color: 'geekblue' },
-      ],
+      options: LEDGER_TYPE_NAMES.map((value) => ({ value, label: LEDGER_TYPES[value].label, color: LEDGER_TYPES[value].color })),
     },
     customer_id: { type: 'relation', label: l('Customer', '用户'), list: true, filter: ['eq', 'in'], relation: { resource: 'users', labelField: 'email' } },
     amount: { type: 'money', scale: creditdesk.scale, currency: creditdesk.asset, label: l('Amount', '金额'), list: true, sortable: true, filter: ['gte', 'lte'] },
@@ -59,6 +43,8 @@ export default defineResource({
       confirm: true,
       reason: true,
       danger: true,
+      // the server refuses the others too (services/ledger/reversible.ts)
+      when: { field: 'type', in: [...STAFF_REVERSIBLE_TYPES] },
       handler: () => import('#actions/ledger/reverse_ledger_transaction'),
     },
   },

@@ -10,6 +10,7 @@ import { middleware } from './kernel.js'
 import { guarded } from './route_guard.js'
 
 const CodesController = () => import('#controllers/codes_controller')
+const CustomerBalancesController = () => import('#controllers/customer_balances_controller')
 const PortalRedeemController = () => import('#controllers/portal_redeem_controller')
 
 /*
@@ -20,6 +21,8 @@ const PortalRedeemController = () => import('#controllers/portal_redeem_controll
 router
   .group(() => {
     guarded(router.get('code-lookup', [CodesController, 'lookup']), 'redemption-codes', 'view')
+    // the customer page's header: cash, gift, on hold, arrears
+    guarded(router.get('users/:id/balances', [CustomerBalancesController, 'show']), 'users', 'view')
   })
   .prefix('/api/admin')
   .use(middleware.staffAuth())

@@ -59,10 +59,6 @@ const grantVoucherToCustomer: EngineAction<Fields> = {
     return {
       message: `${posted.replayed ? 'Already granted' : 'Granted'}: a voucher of ${formatMoney(granted, creditdesk.asset)} to ${customer.email}`,
       result: { transaction_id: Number(posted.transaction.id), amount: granted, expires_at: lot?.expires_at ? new Date(lot.expires_at).toISOString() : null },
-      resultTypes: {
-        amount: { type: 'money', label: { 'en': 'Amount', 'zh-CN': '金额' }, currency: creditdesk.asset },
-        expires_at: { type: 'datetime', label: { 'en': 'Valid until', 'zh-CN': '有效期至' } },
-      },
       auditMetadata: { transactionId: Number(posted.transaction.id), amount: granted, expiresAt: expiresAt.toISOString(), replayed: posted.replayed },
     }
   },
