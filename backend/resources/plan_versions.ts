@@ -1,4 +1,5 @@
 import creditdesk from '#config/creditdesk'
+import { CURRENCIES, CURRENCY_SCALE } from '#config/payments'
 import { defineResource } from '#engine/define_resource'
 import { priceLabel } from '#validators/plans'
 import { l } from './_labels.js'
@@ -25,7 +26,7 @@ export default defineResource({
     code: { type: 'string', label: l('Code', '套餐代码'), filter: ['eq'] },
     name: { type: 'string', label: l('Name', '名称'), list: true, searchable: true, filter: ['contains'] },
     description: { type: 'text', label: l('Description', '描述') },
-    prices: { type: 'json', label: l('Prices (cents)', '价格（分）') },
+    prices: { type: 'json', currencies: CURRENCIES, scale: CURRENCY_SCALE, label: l('Prices', '价格') },
     price: { type: 'string', label: l('Price', '价格'), list: true, compute: (row) => priceLabel(row.prices) },
     grant_amount: { type: 'money', scale: creditdesk.scale, currency: creditdesk.asset, label: l('Amount granted', '到账额度'), list: true },
     active: { type: 'boolean', label: l('Active', '上架'), list: true, filter: ['eq'] },

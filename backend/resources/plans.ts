@@ -1,4 +1,5 @@
 import creditdesk from '#config/creditdesk'
+import payments, { CURRENCIES, CURRENCY_SCALE } from '#config/payments'
 import { defineResource } from '#engine/define_resource'
 import { preparePlanCreate, preparePlanUpdate } from '#actions/plans/record_plan_version'
 import { priceLabel } from '#validators/plans'
@@ -38,15 +39,15 @@ export default defineResource({
     name: { type: 'string', label: l('Name', '名称'), list: true, create: true, edit: true, required: true, sortable: true, searchable: true, filter: ['contains'], maxLength: 120 },
     description: { type: 'text', label: l('Description', '描述'), create: true, edit: true, maxLength: 1000 },
     prices: {
+      // one money input per currency; decimal strings on the wire ({"USD": "9.90"}), cents in the database
       type: 'json',
+      currencies: CURRENCIES,
+      scale: CURRENCY_SCALE,
       label: l('Prices', '价格'),
       create: true,
       edit: true,
       required: true,
-      help: l(
-        'Per currency, as decimal strings or integer cents: {"USD": "9.90"} or {"USD": 990}. Stored in cents.',
-        '按币种填写，十进制字符串或整数分：{"USD": "9.90"} 或 {"USD": 990}，以分存储。'
-      ),
+      help: l(`A price per currency (${CURRENCIES.join(', ')}); ${payments.currency} is required`, `按币种填写价格（${CURRENCIES.join('、')}），${payments.currency} 必填`),
     },
     price: { type: 'string', label: l('Price', '价格'), list: true, compute: (row) => priceLabel(row.prices) },
     grant_amount: {

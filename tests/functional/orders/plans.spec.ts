@@ -31,11 +31,12 @@ const plan = (overrides: Record<string, unknown> = {}) => ({
 test.group('Plans / catalog and versions', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
 
-  test('creating a plan stores prices in cents and writes version 1 with who and when', async ({ assert }) => {
+  test('creating a plan stores prices in cents, answers them as money per currency and writes version 1 with who and when', async ({ assert }) => {
     const { agent, staff } = await staffAgent('super_admin')
-    const reply = await agent.post(PLANS, plan({ prices: { usd: '12.50', EUR: 1150 }, description: 'Twelve fifty' }))
+    const reply = await agent.post(PLANS, plan({ prices: { usd: '12.50', EUR: '11.5' }, description: 'Twelve fifty' }))
     assert.equal(reply.status, 201, reply.text)
-    assert.deepEqual(reply.body.prices, { EUR: 1150, USD: 1250 })
+    assert.deepEqual(reply.body.prices, { EUR: '11.50', USD: '12.50' })
+    assert.deepEqual((await db.from('plans').where('id', reply.body.id).first()).prices, { EUR: 1150, USD: 1250 })
     assert.equal(reply.body.price, 'EUR 11.50 · USD 12.50')
     assert.equal(reply.body.grant_amount, '150.000000')
     assert.equal(reply.body.version, 1)
@@ -46,7 +47,7 @@ test.group('Plans / catalog and versions', (group) => {
     assert.equal(versions.body[0].version, 1)
     assert.equal(versions.body[0].actor_label, staff.email)
     assert.isNull(versions.body[0].changes)
-    assert.deepEqual(versions.body[0].prices, { EUR: 1150, USD: 1250 })
+    assert.deepEqual(versions.body[0].prices, { EUR: '11.50', USD: '12.50' })
     assert.equal(reply.body.current_version_id, versions.body[0].id)
   })
 
@@ -70,7 +71,7 @@ test.group('Plans / catalog and versions', (group) => {
     })
     assert.deepEqual(versions[2].changes, { before: { active: true }, after: { active: false } })
     assert.equal(versions[1].name, 'Pack Plus')
-    assert.deepEqual(versions[0].prices, { USD: 1250 }, 'version 1 still says what was sold then')
+    assert.deepEqual(versions[0].prices, { USD: '12.50' }, 'version 1 still says what was sold then')
 
     // each attempt in its own savepoint, so the refusal does not abort the test's transaction
     await assert.rejects(() => db.transaction((trx) => trx.from('plan_versions').where('id', versions[0].id).update({ name: 'rewritten' })), /immutable/)
