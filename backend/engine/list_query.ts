@@ -16,14 +16,14 @@ import { parseMoney } from './values.js'
 export const MAX_PAGE_SIZE = 200
 
 /** `lt` is internal: an upper bound becomes "before the end of the span it names" (see instantOf). */
-type Condition = { field: string; column: string; op: Operator | 'lt'; values: unknown[] }
+type Condition = { field: string; column: string; op: Operator | 'lt'; values: unknown[]; sql?: string }
 
 export type ListPlan = {
   conditions: Condition[]
   search?: string
   /** The fields `search` looks in: the searchable ones this caller may read. */
   searchIn: string[]
-  sort: Array<{ column: string; order: 'asc' | 'desc' }>
+  sort: Array<{ column: string; order: 'asc' | 'desc'; sql?: string }>
   start: number
   end: number
 }
@@ -34,7 +34,8 @@ const SUFFIXES: Array<[string, Operator]> = [
   ['_lte', 'lte'],
   ['_like', 'contains'],
 ]
-const RESERVED = new Set(['_start', '_end', '_sort', '_order', 'q'])
+/** `_tz` and `_lang`: how an export writes dates and labels for people (see export_columns.ts). */
+const RESERVED = new Set(['_start', '_end', '_sort', '_order', 'q', '_tz', '_lang'])
 
 export type ListOptions = {
   paginate?: boolean
@@ -85,13 +86,14 @@ export function parseListQuery(resource: ResourceDef, qs: Record<string, unknown
       column: field.column ?? fieldName,
       op: upperSpan ? 'lt' : effective,
       values: values.map((v) => coerce(fieldName, field, effective, v, upperSpan)),
+      ...(field.sql ? { sql: field.sql } : {}),
     })
   }
 
   let search: string | undefined
   if (qs.q !== undefined) {
     const [q] = asStrings('q', qs.q)
-    if (!searchableFields(resource, canSeeSensitive).length) {
+    if (!searchableFields(resource, canSeeSensitive).length && !resource.exactSearch) {
       throw new BadRequest(`${resource.name} has no searchable fields`)
     }
     if (q.length > 200) throw new BadRequest('The search text is too long (200 characters at most)')
@@ -202,7 +204,7 @@ function parseSort(resource: ResourceDef, rawSort: unknown, rawOrder: unknown, c
     if (!readableBy(field, canSeeSensitive)) throw new SensitiveFieldRefused(resource.name, name.trim(), 'sort')
     const order = (orders[i] ?? 'asc').trim().toLowerCase()
     if (order !== 'asc' && order !== 'desc') throw new BadRequest(`Sort order must be asc or desc, not "${order}"`)
-    return { column: field.column ?? name.trim(), order: order as 'asc' | 'desc' }
+    return { column: field.column ?? name.trim(), order: order as 'asc' | 'desc', ...(field.sql ? { sql: field.sql } : {}) }
   })
   if (!sort.some((s) => s.column === pk)) sort.push({ column: pk, order: sort.at(-1)?.order ?? 'asc' })
   return sort
@@ -233,6 +235,10 @@ export function applyFilters(query: DatabaseQueryBuilderContract<any>, resource:
     const field = resource.fields[condition.field]
     const column = condition.column
     const [first] = condition.values
+    if (condition.sql) {
+      applyExpression(query, condition)
+      continue
+    }
     if (field.type === 'tags') {
       if (condition.op === 'ne') query.whereRaw(`NOT (?? @> ARRAY[?]::text[])`, [column, first as string])
       else if (condition.op === 'contains') query.whereRaw(`array_to_string(??, ' ') ILIKE ?`, [column, like(first as string)])
@@ -265,15 +271,19 @@ export function applyFilters(query: DatabaseQueryBuilderContract<any>, resource:
   }
   if (plan.search) {
     const text = plan.search
+    const exact = resource.exactSearch?.(text)
     query.where((q) => {
+      // no field can hold the text (letters typed where only numbers are searched): nothing matches
+      q.whereRaw('false')
+      if (exact) q.orWhere(exact.column, exact.value)
       for (const name of plan.searchIn) {
         const field = resource.fields[name]
         const column = field.column ?? name
-        if (field.type === 'number' || field.type === 'relation') {
-          if (/^\d{1,18}$/.test(text)) q.orWhere(column, text)
-        } else {
-          q.orWhereILike(column, like(text))
-        }
+        const numeric = field.type === 'number' || field.type === 'relation'
+        if (numeric && !/^\d{1,18}$/.test(text)) continue
+        if (field.sql) q.orWhereRaw(numeric ? `(${field.sql}) = ?` : `(${field.sql})::text ILIKE ?`, [numeric ? text : like(text)])
+        else if (numeric) q.orWhere(column, text)
+        else q.orWhereILike(column, like(text))
       }
     })
   }
@@ -285,6 +295,29 @@ function like(text: string) {
 }
 
 export function applySort(query: DatabaseQueryBuilderContract<any>, plan: ListPlan) {
-  for (const { column, order } of plan.sort) query.orderBy(column, order)
+  for (const { column, order, sql } of plan.sort) {
+    if (sql) query.orderByRaw(`(${sql}) ${order}`)
+    else query.orderBy(column, order)
+  }
   return query
+}
+
+/** A condition on a computed (`sql`) field: the declared expression stands where a column would. */
+function applyExpression(query: DatabaseQueryBuilderContract<any>, condition: Condition) {
+  const expression = `(${condition.sql})`
+  const [first] = condition.values
+  const compare = { eq: '=', gte: '>=', lte: '<=', lt: '<' } as const
+  switch (condition.op) {
+    case 'in':
+      query.whereRaw(`${expression} IN (${condition.values.map(() => '?').join(', ')})`, condition.values as any[])
+      break
+    case 'ne':
+      query.whereRaw(`${expression} IS DISTINCT FROM ?`, [first as any])
+      break
+    case 'contains':
+      query.whereRaw(`${expression}::text ILIKE ?`, [like(first as string)])
+      break
+    default:
+      query.whereRaw(`${expression} ${compare[condition.op]} ?`, [first as any])
+  }
 }

@@ -47,6 +47,8 @@ function fieldMeta(name: string, field: FieldDef, canSeeSensitive = true) {
   }
 }
 
+    ...(field.sql || field.compute ? { readOnly: true } : {}),
+    ...(field.currencyField ? { currencyField: field.currencyField } : {}),
 export function resourceMeta(resource: ResourceDef, granted: string[]) {
   const ops = resource.operations ?? {}
   const canSeeSensitive = granted.includes('view_sensitive')
@@ -71,6 +73,10 @@ export function resourceMeta(resource: ResourceDef, granted: string[]) {
     actions: Object.entries(resource.actions ?? {}).map(([name, action]) => ({
       name,
       label: action.label,
+    // only what this caller may filter on (a masked field is no filter for them)
+    primaryFilters: (resource.primaryFilters ?? []).filter((name) => readableBy(resource.fields[name], canSeeSensitive)),
+    ...(resource.quickTabs && readableBy(resource.fields[resource.quickTabs.field], canSeeSensitive) ? { quickTabs: resource.quickTabs } : {}),
+    ...(resource.totals ? { totals: resource.totals.filter((name) => readableBy(resource.fields[name], canSeeSensitive)) } : {}),
       scope: action.scope,
       confirm: action.confirm ?? false,
       reason: action.reason ?? false,
@@ -80,6 +86,8 @@ export function resourceMeta(resource: ResourceDef, granted: string[]) {
     })),
     permissions: granted,
   }
+      ...(action.once ? { once: true } : {}),
+      ...(action.resultTypes ? { resultTypes: action.resultTypes } : {}),
 }
 
 export async function buildMeta(staff: Staff) {

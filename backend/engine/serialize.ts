@@ -21,7 +21,7 @@ export function auditSnapshot(resource: ResourceDef, row: Record<string, any> | 
   if (!row) return null
   const out: Record<string, unknown> = {}
   for (const [name, field] of Object.entries(resource.fields)) {
-    if (field.compute) continue
+    if (field.compute || field.sql) continue
     const value = toWire(field, row[field.column ?? name])
     out[name] = field.writeOnly ? (value ? '[set]' : null) : field.sensitive ? mask(value) : value
   }

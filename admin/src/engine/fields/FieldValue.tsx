@@ -4,7 +4,8 @@ import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { FieldMeta, ResourceMeta } from '../../meta/types'
 import { useAdminMeta, useLabel } from '../../meta/MetaContext'
-import { formatDate, formatDateTime, formatMoney, stringifyValue } from './format'
+import { formatMoney } from '@creditdesk/contract/money'
+import { formatDate, formatDateTime, stringifyValue } from './format'
 import { RelationLabel } from './RelationLabel'
 import { SensitiveValue } from './SensitiveValue'
 import { idOf, relationLabelOf } from './recordTitle'
@@ -39,6 +40,16 @@ export function FieldValue({ field, resource, record, mode = 'list', relationIds
     return <SensitiveValue resource={resource} recordId={id} field={field.name} masked={value} />
   }
 
+  // An id the server labelled through another column (an audit row's record, a transaction's reference)
+  const labelled = field.type === 'relation' ? undefined : relationLabelOf(record, field.name)
+  if (labelled) {
+    return (
+      <Tooltip title={`#${stringifyValue(value)}`}>
+        <span>{labelled}</span>
+      </Tooltip>
+    )
+  }
+
   switch (field.type) {
     case 'enum':
       return <EnumTag field={field} value={value} label={label} />
@@ -51,7 +62,7 @@ export function FieldValue({ field, resource, record, mode = 'list', relationIds
     case 'money':
       return (
         <Typography.Text style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-          {formatMoney(value, field.currency ?? rowCurrency(record) ?? meta.settings?.currency, i18n.language)}
+          {formatMoney(String(value), field.currency ?? rowCurrency(record) ?? meta.settings?.currency, { locale: i18n.language })}
         </Typography.Text>
       )
     case 'datetime':

@@ -91,9 +91,15 @@ export function toCrudFilters(specs: FilterSpec[], values: FilterValues, search?
 /** Ids come back from the URL as text; numeric ones are restored so selects match their options. */
 const idFromUrl = (v: unknown) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v)
 
-/** Operators a control reads back from the URL: multi-selects also show a single `eq` (e.g. a link from a related record). */
+const MULTI_KINDS = ['multi', 'relationMulti']
+const CHOICE_KINDS = ['select', 'boolean', 'relation']
+
+/**
+ * Operators a control reads back from the URL: multi-selects also show a single `eq` (a link from a
+ * related record), single choices also a one-value `in` (a quick tab such as frozen = false).
+ */
 const readOperators = ({ kind, operators }: FilterSpec): string[] =>
-  kind === 'multi' || kind === 'relationMulti' ? [operators[0], 'eq'] : [operators[0]]
+  MULTI_KINDS.includes(kind) || CHOICE_KINDS.includes(kind) ? [operators[0], 'eq', 'in'] : [operators[0]]
 
 /**
  * CrudFilters (e.g. parsed back from the URL) → filter-bar values. Filters no control shows (another
@@ -119,9 +125,11 @@ export function fromCrudFilters(specs: FilterSpec[], filters: CrudFilters): { va
       values[field.name] = [conv(min), conv(max)]
       continue
     }
-    const v = find(field.name, readOperators(spec))
-    if (isBlank(v)) continue
-    const list = Array.isArray(v) ? v : [v]
+    const hit = logical.find((f) => f.field === field.name && readOperators(spec).includes(f.operator) && !used.has(f))
+    const list = hit && !isBlank(hit.value) ? (Array.isArray(hit.value) ? hit.value : [hit.value]) : []
+    // a single choice cannot show several values: such a filter stays as it is, in `rest`
+    if (!list.length || (!MULTI_KINDS.includes(kind) && list.length > 1)) continue
+    used.add(hit!)
     const restored = kind === 'relation' || kind === 'relationMulti' ? list.map(idFromUrl) : list
     values[field.name] = kind === 'multi' || kind === 'relationMulti' ? restored : restored[0]
   }
