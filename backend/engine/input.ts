@@ -68,7 +68,7 @@ export async function validateInput(
     throw new InvalidInput([{ field: '_body', message: 'The request body must be a JSON object' }], 'The request body must be a JSON object')
   }
   const input = body as Record<string, unknown>
-  const writable = (f: FieldDef) => (mode === 'create' ? f.create : mode === 'edit' ? f.edit : true) && !f.compute
+  const writable = (f: FieldDef) => (mode === 'create' ? f.create : mode === 'edit' ? f.edit : true) && !f.compute && !f.sql
   const errors: FieldError[] = []
   const shape: Record<string, any> = {}
 
@@ -76,6 +76,8 @@ export async function validateInput(
     const field = Object.hasOwn(fields, key) ? fields[key] : undefined
     if (!field) {
       if (mode === 'action' && key === 'reason') continue
+      // the server's own decoration of a row it sent (see labels.ts): a form may post it back
+      if (mode === 'edit' && key === '_labels') continue
       errors.push({ field: key, message: `Unknown field "${key}"`, rule: 'unknown' })
     } else if (!writable(field)) {
       const unchanged = current && JSON.stringify(current[key] ?? null) === JSON.stringify(input[key] ?? null)

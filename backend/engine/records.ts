@@ -14,6 +14,7 @@ import { validateInput } from './input.js'
 import { APPEND_ONLY_TABLES } from '#services/database_roles'
 import { notNullColumns } from './columns.js'
 
+import { selectFields } from './list.js'
 export function parseId(resource: ResourceDef, raw: string) {
   const pk = resource.primaryKey ?? 'id'
   const field = resource.fields[pk]
@@ -23,7 +24,8 @@ export function parseId(resource: ResourceDef, raw: string) {
 }
 
 export async function findRow(resource: ResourceDef, id: string, trx?: TransactionClientContract, lock = false) {
-  const query = (trx ?? db).from(resource.table).where(resource.primaryKey ?? 'id', id)
+  // with its computed fields, so a form posting them back unchanged is told apart from a write
+  const query = selectFields((trx ?? db).from(resource.table), resource).where(`${resource.table}.${resource.primaryKey ?? 'id'}`, id)
   // append-only rows never change, and the app role may not lock them (no UPDATE grant)
   if (lock && !APPEND_ONLY_TABLES.includes(resource.table)) query.forUpdate()
   const row = await query.first()

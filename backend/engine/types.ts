@@ -62,6 +62,20 @@ export interface FieldDef {
   help?: Label
   /** Read-only value computed from the row. */
   compute?: (row: Record<string, any>) => unknown
+  /**
+   * Read-only SQL expression evaluated per row over the resource's own table (referenced by its
+   * table name). Selected, sorted, filtered (with the declared operators) and exported like a
+   * column; never written.
+   */
+  sql?: string
+  /** money: the column holding each row's currency, when it varies per row (orders: `currency`). */
+  currencyField?: string
+  /**
+   * A plain id column whose target depends on another column of the row (an audit row's record,
+   * a ledger transaction's actor): `typeField`'s value picks the resource, `'*'` when the value is
+   * the resource name itself. The row's `_labels` carry the target's label.
+   */
+  labelBy?: { typeField: string; resources: Record<string, string> | '*' }
 }
 
 export interface ActionContext {
@@ -77,8 +91,11 @@ export interface ActionContext {
 
 export interface ActionResult {
   message: string
-  /** Values shown to the caller once (e.g. a password reset link). Never audited. */
+  /** Values shown to the caller (never audited). */
   result?: Record<string, unknown>
+  /** True only for real one-time secrets (codes, reset links, keys). */
+  once?: boolean
+  resultTypes?: ResultTypes
   /** Extra facts for the audit row. */
   auditMetadata?: Record<string, unknown>
 }
@@ -94,10 +111,16 @@ export interface ActionDef {
   reason?: boolean
   danger?: boolean
   fields?: Record<string, FieldDef>
-  /** Show the button only when the record matches. The server re-checks in the use case. */
-  when?: { field: string; eq: unknown }
+  /** Show the button only when the record matches (`eq`, not `ne`, or one of `in`). The server re-checks in the use case. */
+  when?: { field: string; eq?: unknown; ne?: unknown; in?: unknown[] }
+  /** The result is a one-time secret (generated codes, a reset link): the console says "copy this now". */
+  once?: boolean
+  /** How the console formats each `result` value (money, datetime, enum labels). */
+  resultTypes?: ResultTypes
   handler: () => Promise<{ default: UseCase }>
 }
+
+export type ResultTypes = Record<string, { type: FieldType; label: Label; currency?: string }>
 
 export interface RelationDef {
   name: string
@@ -135,6 +158,17 @@ export interface ResourceDef {
   hooks?: WriteHooks
   /** Extra permissions that exist on this resource without being an action (e.g. roles.manage). */
   extraPermissions?: string[]
+  /** At most six filterable fields the console shows inline; the others sit behind "More filters". */
+  primaryFilters?: string[]
+  /** Tabs over the main status (the implicit first tab is "all"); a tab filters `field` IN `values`. */
+  quickTabs?: { field: string; tabs: Array<{ key: string; label: Label; values: string[] }> }
+  /** Money fields summed over the filtered rows (per currency) by the summary endpoint. */
+  totals?: string[]
+  /**
+   * Exact matches a typed search also tries, beside the searchable fields (a redemption code typed
+   * in full is looked up by its hash). Returns nothing when the text cannot be one.
+   */
+  exactSearch?: (typed: string) => { column: string; value: string | number } | null
 }
 
 export const CRUD_ACTIONS = ['view', 'create', 'edit', 'delete', 'export', 'view_sensitive'] as const

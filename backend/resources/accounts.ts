@@ -17,9 +17,11 @@ export default defineResource({
   table: 'ledger_accounts',
   titleField: 'id',
   defaultSort: [{ field: 'id', order: 'desc' }],
+  primaryFilters: ['owner_id', 'code', 'owner_type', 'balance'],
+  totals: ['balance'],
   operations: { create: false, edit: false, delete: false, export: true },
   fields: {
-    id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in'] },
+    id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, searchable: true, filter: ['eq', 'in'] },
     owner_type: {
       type: 'enum',
       label: l('Owner type', '所有者类型'),

@@ -11,6 +11,7 @@ export default defineResource({
   table: 'audit_logs',
   titleField: 'action',
   defaultSort: [{ field: 'id', order: 'desc' }],
+  primaryFilters: ['actor_label', 'action', 'resource', 'record_id', 'occurred_at', 'actor_type'],
   operations: { create: false, edit: false, delete: false, export: true },
   // GET /api/admin/audit-integrity: verify the sealed chains of the audit trail and the ledger
   extraPermissions: ['verify_integrity'],
@@ -28,12 +29,13 @@ export default defineResource({
         { value: 'system', label: l('System', '系统'), color: 'default' },
       ],
     },
-    actor_id: { type: 'number', label: l('Actor ID', '操作者ID'), filter: ['eq', 'in'] },
+    actor_id: { type: 'number', label: l('Actor ID', '操作者ID'), filter: ['eq', 'in'], labelBy: { typeField: 'actor_type', resources: { staff: 'staff', customer: 'users' } } },
     actor_label: { type: 'string', label: l('Actor', '操作者'), list: true, sortable: true, searchable: true, filter: ['eq', 'contains'] },
     actor_role: { type: 'string', label: l('Role', '角色'), list: true, filter: ['eq', 'in'] },
     action: { type: 'string', label: l('Action', '操作'), list: true, sortable: true, searchable: true, filter: ['eq', 'in', 'contains'] },
     resource: { type: 'string', label: l('Resource', '资源'), list: true, sortable: true, filter: ['eq', 'in'] },
-    record_id: { type: 'string', label: l('Record', '对象ID'), list: true, filter: ['eq', 'in'] },
+    // labelled with the record's title in its own resource (the `resource` column names it)
+    record_id: { type: 'string', label: l('Record', '对象ID'), list: true, filter: ['eq', 'in'], labelBy: { typeField: 'resource', resources: '*' } },
     changes: { type: 'json', label: l('Changes', '变更') },
     metadata: { type: 'json', label: l('Details', '详情') },
     reason: { type: 'text', label: l('Reason', '原因'), list: true, searchable: true, filter: ['contains'] },

@@ -16,6 +16,8 @@ export default defineResource({
   table: 'campaign_grants',
   titleField: 'id',
   defaultSort: [{ field: 'id', order: 'desc' }],
+  primaryFilters: ['customer_id', 'campaign_id', 'status', 'created_at'],
+  totals: ['amount'],
   operations: { create: false, edit: false, delete: false, export: true },
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in'] },

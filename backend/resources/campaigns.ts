@@ -22,6 +22,16 @@ export default defineResource({
   defaultSort: [{ field: 'created_at', order: 'desc' }],
   operations: { create: true, edit: true, delete: false, export: true },
   fields: {
+  primaryFilters: ['name', 'status', 'audience', 'created_at'],
+  quickTabs: {
+    field: 'status',
+    tabs: [
+      { key: 'draft', label: l('Draft', '草稿'), values: ['draft'] },
+      { key: 'sending', label: l('Sending', '发放中'), values: ['sending'] },
+      { key: 'sent', label: l('Sent', '已发放'), values: ['sent'] },
+      { key: 'failed', label: l('Failed', '失败'), values: ['failed'] },
+    ],
+  },
     id: { type: 'number', label: l('ID', '代金券ID'), list: true, sortable: true, filter: ['eq', 'in'], searchable: true },
     name: { type: 'string', label: l('Name', '名称'), list: true, create: true, edit: true, required: true, sortable: true, searchable: true, filter: ['contains'], maxLength: 120 },
     description: { type: 'text', label: l('Description', '描述'), create: true, edit: true, maxLength: 2000, searchable: true },

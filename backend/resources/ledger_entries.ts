@@ -14,6 +14,8 @@ export default defineResource({
   table: 'ledger_entries',
   titleField: 'id',
   defaultSort: [{ field: 'id', order: 'desc' }],
+  primaryFilters: ['transaction_id', 'account_id', 'created_at', 'amount'],
+  totals: ['amount'],
   operations: { create: false, edit: false, delete: false, export: true },
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in'] },

@@ -29,6 +29,18 @@ export const ORDER_STATUSES = [
  * `grant_amount`/`frozen_amount` in the ledger asset.
  */
 export default defineResource({
+  primaryFilters: ['number', 'status', 'customer_id', 'created_at', 'channel', 'plan_id'],
+  quickTabs: {
+    field: 'status',
+    tabs: [
+      { key: 'pending', label: l('Pending', '待支付'), values: ['PENDING'] },
+      { key: 'paid', label: l('Paid', '成功'), values: ['PAID'] },
+      { key: 'refunding', label: l('Refunding', '退款中'), values: ['REFUNDING'] },
+      { key: 'refunded', label: l('Refunded', '已退款'), values: ['PARTIALLY_REFUNDED', 'REFUNDED'] },
+      { key: 'closed', label: l('Failed or closed', '失败/已关闭'), values: ['FAILED', 'CANCELLED'] },
+    ],
+  },
+  totals: ['amount', 'grant_amount', 'refunded_amount'],
   name: 'orders',
   label: l('Recharge orders', '充值订单'),
   group: 'billing',
@@ -77,7 +89,7 @@ export default defineResource({
     },
     plan_version_id: { type: 'relation', label: l('Plan version', '套餐版本'), filter: ['eq'], relation: { resource: 'plan-versions', labelField: 'version' } },
     plan_name: { type: 'string', label: l('Package', '套餐'), searchable: true, filter: ['eq', 'contains'] },
-    amount: { ...cents, label: l('Amount', '金额'), list: true, create: true, sortable: true, filter: ['eq', 'gte', 'lte'] },
+    amount: { ...cents, currencyField: 'currency', label: l('Amount', '金额'), list: true, create: true, sortable: true, filter: ['eq', 'gte', 'lte'] },
     currency: {
       type: 'enum',
       label: l('Currency', '币种'),
@@ -110,11 +122,11 @@ export default defineResource({
       relation: { resource: 'ledger-transactions', labelField: 'id' },
     },
     credited_at: { type: 'datetime', label: l('Credited', '到账时间'), sortable: true, filter: ['gte', 'lte'] },
-    refunded_amount: { ...cents, label: l('Refunded', '已退金额'), list: true, sortable: true, filter: ['gte', 'lte'] },
+    refunded_amount: { ...cents, currencyField: 'currency', label: l('Refunded', '已退金额'), list: true, sortable: true, filter: ['gte', 'lte'] },
     refunded_at: { type: 'datetime', label: l('Refunded at', '退款时间'), filter: ['gte', 'lte'] },
     dispute_id: { type: 'string', label: l('Dispute', '争议编号'), filter: ['eq'] },
     dispute_status: { type: 'string', label: l('Dispute status', '争议状态'), filter: ['eq', 'in'] },
-    disputed_amount: { ...cents, label: l('Disputed', '争议金额'), filter: ['gte', 'lte'] },
+    disputed_amount: { ...cents, currencyField: 'currency', label: l('Disputed', '争议金额'), filter: ['gte', 'lte'] },
     frozen_amount: { ...units, label: l('Frozen for the dispute', '争议冻结额度') },
     locked: { type: 'boolean', label: l('Locked', '异常锁定'), list: true, sortable: true, filter: ['eq'] },
     lock_reason: { type: 'text', label: l('Lock reason', '锁定原因'), filter: ['contains'] },

@@ -11,6 +11,15 @@ export default defineResource({
   table: 'payment_events',
   titleField: 'event_id',
   defaultSort: [{ field: 'id', order: 'desc' }],
+  primaryFilters: ['event_id', 'type', 'status', 'order_id', 'received_at'],
+  quickTabs: {
+    field: 'status',
+    tabs: [
+      { key: 'processed', label: l('Processed', '已处理'), values: ['processed'] },
+      { key: 'unmatched', label: l('Unmatched', '未匹配'), values: ['unmatched'] },
+      { key: 'failed', label: l('Failed', '失败'), values: ['failed'] },
+    ],
+  },
   operations: { create: false, edit: false, delete: false, export: true },
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in'] },

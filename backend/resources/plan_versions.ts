@@ -18,11 +18,12 @@ export default defineResource({
   table: 'plan_versions',
   titleField: 'version',
   defaultSort: [{ field: 'id', order: 'desc' }],
+  primaryFilters: ['plan_id', 'version', 'created_at'],
   operations: { create: false, edit: false, delete: false, export: true },
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in'] },
     plan_id: { type: 'relation', label: l('Plan', '套餐'), list: true, sortable: true, filter: ['eq', 'in'], relation: { resource: 'plans', labelField: 'name' } },
-    version: { type: 'number', label: l('Version', '版本'), list: true, sortable: true, filter: ['eq', 'gte', 'lte'] },
+    version: { type: 'number', label: l('Version', '版本'), list: true, sortable: true, searchable: true, filter: ['eq', 'gte', 'lte'] },
     code: { type: 'string', label: l('Code', '套餐代码'), filter: ['eq'] },
     name: { type: 'string', label: l('Name', '名称'), list: true, searchable: true, filter: ['contains'] },
     description: { type: 'text', label: l('Description', '描述') },

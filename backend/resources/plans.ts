@@ -21,6 +21,7 @@ export default defineResource({
   table: 'plans',
   titleField: 'name',
   defaultSort: [{ field: 'sort_order', order: 'asc' }],
+  primaryFilters: ['code', 'name', 'active'],
   operations: { create: true, edit: true, delete: false, export: true },
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in'] },

@@ -16,6 +16,15 @@ export default defineResource({
   titleField: 'fingerprint',
   defaultSort: [{ field: 'id', order: 'desc' }],
   operations: { create: false, edit: false, delete: false, export: true },
+  primaryFilters: ['status', 'kind', 'run_id', 'safe', 'created_at'],
+  quickTabs: {
+    field: 'status',
+    tabs: [
+      { key: 'open', label: l('Open', '待处理'), values: ['OPEN'] },
+      { key: 'repaired', label: l('Repaired', '已修复'), values: ['REPAIRED'] },
+      { key: 'failed', label: l('Repair failed', '修复失败'), values: ['FAILED'] },
+    ],
+  },
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in'] },
     run_id: { type: 'relation', label: l('Run', '对账批次'), list: true, filter: ['eq', 'in'], relation: { resource: 'reconciliation-runs', labelField: 'id' } },

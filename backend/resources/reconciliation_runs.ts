@@ -12,8 +12,9 @@ export default defineResource({
   titleField: 'id',
   defaultSort: [{ field: 'id', order: 'desc' }],
   operations: { create: false, edit: false, delete: false, export: true },
+  primaryFilters: ['status', 'trigger', 'started_at'],
   fields: {
-    id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in'] },
+    id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, searchable: true, filter: ['eq', 'in'] },
     trigger: {
       type: 'enum',
       label: l('Started by', '触发方式'),

@@ -1,6 +1,6 @@
 import creditdesk from '#config/creditdesk'
 import { defineResource } from '#engine/define_resource'
-import { maskedCode } from '#actions/codes/code_format'
+import { hashCode, maskedCode, normaliseCode } from '#actions/codes/code_format'
 import { l } from './_labels.js'
 
 const money = { type: 'money' as const, scale: creditdesk.scale, currency: creditdesk.asset }
@@ -21,6 +21,23 @@ export default defineResource({
   table: 'redemption_codes',
   titleField: 'code',
   defaultSort: [{ field: 'created_at', order: 'desc' }],
+  primaryFilters: ['status', 'batch_id', 'bucket', 'redeemed_by', 'created_at', 'expires_at'],
+  // the ops manual's 筛选 tabs
+  quickTabs: {
+    field: 'status',
+    tabs: [
+      { key: 'active', label: l('Active', '可用'), values: ['ACTIVE'] },
+      { key: 'redeemed', label: l('Redeemed', '已兑换'), values: ['REDEEMED'] },
+      { key: 'expired', label: l('Expired', '已过期'), values: ['EXPIRED'] },
+      { key: 'voided', label: l('Voided', '已作废'), values: ['VOIDED'] },
+    ],
+  },
+  totals: ['amount'],
+  // a code typed in full (any case, spaces or dashes) is found by its keyed hash, as redemption does
+  exactSearch: (typed) => {
+    const normalised = normaliseCode(typed)
+    return normalised ? { column: 'code_hash', value: hashCode(normalised.code) } : null
+  },
   operations: { create: false, edit: false, delete: false, export: true },
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in'] },
@@ -86,6 +103,14 @@ export default defineResource({
         valid_days: days(l('Code valid for (days)', '有效期（天）'), l('Default 30', '默认30天')),
         package: { type: 'string', label: l('Package', '套餐类型'), maxLength: 80 },
         remark: { type: 'text', label: l('Remark', '备注'), maxLength: 500 },
+      },
+      // the full codes exist only in this result: shown once, never stored or audited
+      once: true,
+      resultTypes: {
+        batch_id: { type: 'string', label: l('Batch', '批次号') },
+        count: { type: 'number', label: l('Number of codes', '生成数量') },
+        amount: { type: 'money', label: l('Amount per code', '积分数量'), currency: creditdesk.asset },
+        expires_at: { type: 'datetime', label: l('Expires', '过期时间') },
       },
       handler: () => import('#actions/codes/generate_codes'),
     },

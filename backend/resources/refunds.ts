@@ -23,12 +23,24 @@ export default defineResource({
   titleField: 'id',
   defaultSort: [{ field: 'id', order: 'desc' }],
   operations: { create: false, edit: false, delete: false, export: true },
+  primaryFilters: ['status', 'order_id', 'customer_id', 'requested_at', 'channel'],
+  quickTabs: {
+    field: 'status',
+    tabs: [
+      { key: 'requested', label: l('Awaiting review', '待审核'), values: ['REQUESTED'] },
+      { key: 'processing', label: l('Processing', '退款中'), values: ['PROCESSING'] },
+      { key: 'succeeded', label: l('Refunded', '已退款'), values: ['SUCCEEDED'] },
+      { key: 'failed', label: l('Failed', '退款失败'), values: ['REFUND_FAILED'] },
+      { key: 'rejected', label: l('Rejected', '已驳回'), values: ['REJECTED'] },
+    ],
+  },
+  totals: ['amount', 'ledger_amount'],
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in'] },
     order_id: { type: 'relation', label: l('Order', '订单'), list: true, filter: ['eq', 'in'], relation: { resource: 'orders', labelField: 'number' } },
     customer_id: { type: 'relation', label: l('Customer', '用户'), list: true, filter: ['eq', 'in'], relation: { resource: 'users', labelField: 'email' } },
     channel: { type: 'string', label: l('Channel', '渠道'), list: true, filter: ['eq', 'in'] },
-    amount: { ...cents, label: l('Amount', '退款金额'), list: true, sortable: true, filter: ['gte', 'lte'] },
+    amount: { ...cents, currencyField: 'currency', label: l('Amount', '退款金额'), list: true, sortable: true, filter: ['gte', 'lte'] },
     currency: { type: 'string', label: l('Currency', '币种'), list: true, filter: ['eq'] },
     ledger_amount: { type: 'money', scale: creditdesk.scale, currency: creditdesk.asset, label: l('Balance deducted', '扣减余额') },
     status: {

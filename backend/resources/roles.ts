@@ -13,6 +13,7 @@ export default defineResource({
   table: 'roles',
   titleField: 'label',
   defaultSort: [{ field: 'id', order: 'asc' }],
+  primaryFilters: ['name', 'label'],
   operations: { create: true, edit: true, delete: true, export: false },
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in'] },

@@ -15,6 +15,14 @@ export default defineResource({
   titleField: 'email',
   defaultSort: [{ field: 'id', order: 'asc' }],
   operations: { create: true, edit: true, delete: true, export: true },
+  primaryFilters: ['email', 'name', 'role_id', 'status'],
+  quickTabs: {
+    field: 'status',
+    tabs: [
+      { key: 'active', label: l('Active', '正常'), values: ['active'] },
+      { key: 'frozen', label: l('Frozen', '已冻结'), values: ['frozen'] },
+    ],
+  },
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in'] },
     email: { type: 'string', label: l('Email', '邮箱'), list: true, create: true, required: true, sortable: true, searchable: true, filter: ['eq', 'contains'], format: 'email' },

@@ -18,6 +18,14 @@ export default defineResource({
   table: 'customers',
   titleField: 'email',
   defaultSort: [{ field: 'created_at', order: 'desc' }],
+  primaryFilters: ['email', 'phone', 'tier', 'verification_status', 'frozen', 'created_at'],
+  quickTabs: {
+    field: 'frozen',
+    tabs: [
+      { key: 'active', label: l('Active', '正常'), values: ['false'] },
+      { key: 'frozen', label: l('Frozen', '已冻结'), values: ['true'] },
+    ],
+  },
   operations: { create: false, edit: true, delete: false, export: true },
   fields: {
     id: { type: 'number', label: l('ID', '用户ID'), list: true, sortable: true, filter: ['eq', 'in'], searchable: true },
@@ -114,6 +122,12 @@ export default defineResource({
       scope: 'record',
       confirm: true,
       reason: true,
+      // the link is a one-time secret: shown once, never stored or audited
+      once: true,
+      resultTypes: {
+        resetUrl: { type: 'string', label: l('Reset link', '重置链接') },
+        expiresAt: { type: 'datetime', label: l('Expires', '过期时间') },
+      },
       handler: () => import('#actions/users/reset_user_password'),
     },
     unlock_sign_in: {

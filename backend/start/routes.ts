@@ -30,6 +30,7 @@ const InternalChargesController = () => import('#controllers/internal_charges_co
 const PortalWalletController = () => import('#controllers/portal_wallet_controller')
 const LedgerController = () => import('#controllers/ledger_controller')
 const AuditIntegrityController = () => import('#controllers/audit_integrity_controller')
+const SavedViewsController = () => import('#controllers/saved_views_controller')
 
 const resources = await loadResources()
 const engine = new ResourcesController()
@@ -52,11 +53,16 @@ router
     guarded(router.put('permissions/matrix/:role', [PermissionsController, 'update']), 'roles', 'edit')
     guarded(router.get('ledger/invariants', [LedgerController, 'invariants']), 'accounts', 'view')
     guarded(router.get('audit-integrity', [AuditIntegrityController, 'verify']), 'audit-logs', 'verify_integrity')
+    // every signed-in staff member keeps their own list views (not in the permission matrix)
+    guarded(router.get('saved-views', [SavedViewsController, 'index']), SIGNED_IN.resource, SIGNED_IN.action)
+    guarded(router.post('saved-views', [SavedViewsController, 'store']), SIGNED_IN.resource, SIGNED_IN.action)
+    guarded(router.delete('saved-views/:id', [SavedViewsController, 'destroy']), SIGNED_IN.resource, SIGNED_IN.action)
 
     for (const resource of resources.values()) {
       const base = resource.name
       const ops = resource.operations ?? {}
       if (ops.export !== false) guarded(router.get(`${base}/export`, (ctx) => engine.export(ctx, resource)), base, 'export')
+      guarded(router.get(`${base}/summary`, (ctx) => engine.summary(ctx, resource)), base, 'view')
       guarded(router.get(base, (ctx) => engine.index(ctx, resource)), base, 'view')
       guarded(router.get(`${base}/:id`, (ctx) => engine.show(ctx, resource)), base, 'view')
       if (ops.create) guarded(router.post(base, (ctx) => engine.store(ctx, resource)), base, 'create')

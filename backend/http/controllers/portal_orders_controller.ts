@@ -3,8 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import type Customer from '#models/customer'
 import orders from '#resources/orders'
-import { applyFilters, applySort, parseListQuery } from '#engine/list_query'
-import { countRows } from '#engine/count'
+import { parseListQuery } from '#engine/list_query'
+import { serveList } from '#engine/list'
 import { actorOf, requestFacts } from '#services/audit'
 import { presentPortalOrder } from '#services/payments/present'
 import { BadRequest, NotFound } from '#exceptions/domain_errors'
@@ -37,10 +37,7 @@ export default class PortalOrdersController {
       throw new BadRequest(`Orders can be sorted by ${PORTAL_ORDER_FILTERS.join(', ')}`)
     }
     const plan = parseListQuery(orders, qs)
-    const base = applyFilters(db.from('orders'), orders, plan).where('customer_id', customer.id)
-    const [rows, count] = await Promise.all([applySort(base.clone(), plan).select('*').offset(plan.start).limit(plan.end - plan.start), countRows(base, 'orders', true)])
-    ctx.response.header('X-Total-Count', String(count.total))
-    return rows.map(presentPortalOrder)
+    return serveList(ctx, orders, plan, (rows) => rows.map(presentPortalOrder), (query) => query.where('customer_id', customer.id))
   }
 
   /** GET /api/portal/orders/:number → the order, or 404 when it is not the caller's */

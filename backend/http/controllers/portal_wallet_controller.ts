@@ -3,8 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import creditdesk from '#config/creditdesk'
 import type Customer from '#models/customer'
 import { findResource } from '#engine/registry'
-import { applyFilters, applySort, parseListQuery } from '#engine/list_query'
-import { countRows } from '#engine/count'
+import { parseListQuery } from '#engine/list_query'
+import { serveList } from '#engine/list'
 import { fromUnits } from '#services/ledger/amounts'
 import { ARREARS } from '#services/ledger/accounts'
 import { BadRequest } from '#exceptions/domain_errors'
@@ -55,10 +55,10 @@ export default class PortalWalletController {
       }
     }
     const plan = parseListQuery(resource, qs)
-    const base = applyFilters(db.from(resource.table), resource, plan).where('customer_id', customer.id)
-    const [rows, count] = await Promise.all([applySort(base.clone(), plan).select('*').offset(plan.start).limit(plan.end - plan.start), countRows(base, resource.table, true)])
-    ctx.response.header('X-Total-Count', String(count.total))
-    return rows.map((r) => ({
+    return serveList(ctx, resource, plan, (rows) => rows.map(this.#present), (query) => query.where('customer_id', customer.id))
+  }
+
+  #present = (r: Record<string, any>) => ({
       id: Number(r.id),
       created_at: new Date(r.created_at).toISOString(),
       type: r.type,
@@ -66,6 +66,5 @@ export default class PortalWalletController {
       reference_type: r.reference_type,
       reference_id: r.reference_id,
       memo: r.memo,
-    }))
-  }
+    })
 }

@@ -5,8 +5,12 @@ import { perform } from '#abilities/main'
 import audit from '#services/audit'
 import { BadRequest, NotFound, SensitiveFieldRefused } from '#exceptions/domain_errors'
 import type { ResourceDef } from '#engine/types'
-import { applyFilters, applySort, parseListQuery, type ListOptions } from '#engine/list_query'
-import { countRows } from '#engine/count'
+import { applySort, parseListQuery, type ListOptions } from '#engine/list_query'
+import { filteredQuery, selectFields, serveList } from '#engine/list'
+import { labelRows } from '#engine/labels'
+import { accessOf } from '#engine/access'
+import { summarize } from '#engine/summary'
+import { exportColumns, exportSettings } from '#engine/export_columns'
 import { serializeRow } from '#engine/serialize'
 import { csvLine } from '#engine/csv'
 import { assertOnlyKeys } from '#validators/strict'
@@ -20,31 +24,33 @@ export default class ResourcesController {
   async index(ctx: HttpContext, resource: ResourceDef) {
     const sensitive = await this.#canSeeSensitive(ctx, resource)
     const plan = await this.#plan(ctx, resource, { canSeeSensitive: sensitive })
-    const base = applyFilters(db.from(resource.table), resource, plan)
-    const filtered = plan.conditions.length > 0 || !!plan.search
-    const [rows, count] = await Promise.all([
-      applySort(base.clone(), plan).select('*').offset(plan.start).limit(plan.end - plan.start),
-      countRows(base, resource.table, filtered),
-    ])
-    ctx.response.header('X-Total-Count', String(count.total))
-    if (count.estimated) ctx.response.header('X-Total-Count-Estimated', 'true')
-    return rows.map((row) => serializeRow(resource, row, sensitive))
+    return serveList(ctx, resource, plan, (rows) => this.#present(ctx, resource, rows, sensitive))
+  }
+
+  /** GET <resource>/summary: count, quick-tab counts and money totals of the filtered list (see engine/summary.ts). */
+  async summary(ctx: HttpContext, resource: ResourceDef) {
+    const sensitive = await this.#canSeeSensitive(ctx, resource)
+    const plan = await this.#plan(ctx, resource, { paginate: false, canSeeSensitive: sensitive })
+    return summarize(resource, plan, sensitive)
   }
 
   async show(ctx: HttpContext, resource: ResourceDef) {
     const row = await findRow(resource, parseId(resource, ctx.params.id))
-    return serializeRow(resource, row, await this.#canSeeSensitive(ctx, resource))
+    const [shaped] = await this.#present(ctx, resource, [row], await this.#canSeeSensitive(ctx, resource))
+    return shaped
   }
 
   async store(ctx: HttpContext, resource: ResourceDef) {
-    const row = await createRecord(resource, ctx.request.body(), ctx)
+    const row = await this.#withComputed(resource, await createRecord(resource, ctx.request.body(), ctx))
     ctx.response.status(201)
-    return serializeRow(resource, row, await this.#canSeeSensitive(ctx, resource))
+    const [shaped] = await this.#present(ctx, resource, [row], await this.#canSeeSensitive(ctx, resource))
+    return shaped
   }
 
   async update(ctx: HttpContext, resource: ResourceDef) {
-    const row = await updateRecord(resource, parseId(resource, ctx.params.id), ctx.request.body(), ctx)
-    return serializeRow(resource, row, await this.#canSeeSensitive(ctx, resource))
+    const row = await this.#withComputed(resource, await updateRecord(resource, parseId(resource, ctx.params.id), ctx.request.body(), ctx))
+    const [shaped] = await this.#present(ctx, resource, [row], await this.#canSeeSensitive(ctx, resource))
+    return shaped
   }
 
   async destroy(ctx: HttpContext, resource: ResourceDef) {
@@ -56,10 +62,14 @@ export default class ResourcesController {
     const id = ctx.params.id !== undefined ? parseId(resource, ctx.params.id) : undefined
     const outcome = await runAction(resource, actionName, id, ctx.request.body(), ctx)
     const sensitive = await this.#canSeeSensitive(ctx, resource)
+    const declared = resource.actions![actionName]
+    const resultTypes = outcome.resultTypes ?? declared.resultTypes
     return {
       message: outcome.message,
       ...(outcome.row ? { record: serializeRow(resource, outcome.row, sensitive) } : {}),
       ...(outcome.result ? { result: outcome.result } : {}),
+      ...(outcome.result && (outcome.once ?? declared.once) ? { once: true } : {}),
+      ...(outcome.result && resultTypes ? { resultTypes } : {}),
     }
   }
 
@@ -82,9 +92,10 @@ export default class ResourcesController {
   async export(ctx: HttpContext, resource: ResourceDef) {
     const sensitive = await this.#canSeeSensitive(ctx, resource)
     const plan = await this.#plan(ctx, resource, { paginate: false, canSeeSensitive: sensitive })
-    const locale = (ctx.request.header('accept-language') ?? '').toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
-    const columns = Object.entries(resource.fields).filter(([, f]) => !f.writeOnly)
-    const query = applySort(applyFilters(db.from(resource.table), resource, plan), plan).select('*')
+    const { locale, zone } = exportSettings(ctx.request.qs(), ctx.request.header('accept-language'))
+    const columns = exportColumns(resource, sensitive, locale, zone)
+    const access = accessOf(ctx)
+    const query = selectFields(applySort(filteredQuery(resource, plan), plan), resource)
     const { sql, bindings } = query.toSQL()
     const filters = ctx.request.qs()
 
@@ -106,15 +117,16 @@ export default class ResourcesController {
 
     async function* lines() {
       try {
-        yield '\uFEFF' + csvLine(columns.map(([name, f]) => f.label[locale] ?? name))
+        yield '\uFEFF' + csvLine(columns.map((c) => c.header))
         while (!aborted) {
           const batch = await trx.rawQuery('FETCH 500 FROM export_cursor')
           if (!batch.rows.length) break
           let chunk = ''
-          for (const row of batch.rows) {
+          const labels = await labelRows(resource, batch.rows, access, sensitive)
+          batch.rows.forEach((row: Record<string, any>, i: number) => {
             const shaped = serializeRow(resource, row, sensitive)
-            chunk += csvLine(columns.map(([name]) => shaped[name]))
-          }
+            chunk += csvLine(columns.map((c) => c.cell(shaped, labels[i])))
+          })
           rows += batch.rows.length
           yield chunk
         }
@@ -158,7 +170,19 @@ export default class ResourcesController {
     }
   }
 
-  async #canSeeSensitive(ctx: HttpContext, resource: ResourceDef) {
+  /** Rows for the wire: declared fields (masked as the caller must see them) and `_labels` for relations. */
+  async #present(ctx: HttpContext, resource: ResourceDef, rows: Array<Record<string, any>>, sensitive: boolean) {
+    const labels = await labelRows(resource, rows, accessOf(ctx), sensitive)
+    return rows.map((row, i) => ({ ...serializeRow(resource, row, sensitive), _labels: labels[i] }))
+  }
+
+  /** A written row has no computed (`sql`) fields: read it again with them. */
+  async #withComputed(resource: ResourceDef, row: Record<string, any>) {
+    if (!Object.values(resource.fields).some((f) => f.sql)) return row
+    return findRow(resource, String(row[resource.primaryKey ?? 'id']))
+  }
+
+    async #canSeeSensitive(ctx: HttpContext, resource: ResourceDef) {
     return ctx.bouncer.allows(perform, resource.name, 'view_sensitive')
   }
 }
