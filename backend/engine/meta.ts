@@ -44,11 +44,11 @@ function fieldMeta(name: string, field: FieldDef, canSeeSensitive = true) {
     ...(field.max !== undefined ? { max: field.max } : {}),
     ...(field.format ? { format: field.format } : {}),
     ...(field.help ? { help: field.help } : {}),
+    ...(field.sql || field.compute ? { readOnly: true } : {}),
+    ...(field.currencyField ? { currencyField: field.currencyField } : {}),
   }
 }
 
-    ...(field.sql || field.compute ? { readOnly: true } : {}),
-    ...(field.currencyField ? { currencyField: field.currencyField } : {}),
 export function resourceMeta(resource: ResourceDef, granted: string[]) {
   const ops = resource.operations ?? {}
   const canSeeSensitive = granted.includes('view_sensitive')
@@ -70,24 +70,24 @@ export function resourceMeta(resource: ResourceDef, granted: string[]) {
     },
     fields: Object.entries(resource.fields).map(([name, field]) => fieldMeta(name, field, canSeeSensitive)),
     relations: resource.relations ?? [],
-    actions: Object.entries(resource.actions ?? {}).map(([name, action]) => ({
-      name,
-      label: action.label,
     // only what this caller may filter on (a masked field is no filter for them)
     primaryFilters: (resource.primaryFilters ?? []).filter((name) => readableBy(resource.fields[name], canSeeSensitive)),
     ...(resource.quickTabs && readableBy(resource.fields[resource.quickTabs.field], canSeeSensitive) ? { quickTabs: resource.quickTabs } : {}),
     ...(resource.totals ? { totals: resource.totals.filter((name) => readableBy(resource.fields[name], canSeeSensitive)) } : {}),
+    actions: Object.entries(resource.actions ?? {}).map(([name, action]) => ({
+      name,
+      label: action.label,
       scope: action.scope,
       confirm: action.confirm ?? false,
       reason: action.reason ?? false,
       danger: action.danger ?? false,
       fields: Object.entries(action.fields ?? {}).map(([n, f]) => fieldMeta(n, { create: true, ...f })),
       ...(action.when ? { when: action.when } : {}),
+      ...(action.once ? { once: true } : {}),
+      ...(action.resultTypes ? { resultTypes: action.resultTypes } : {}),
     })),
     permissions: granted,
   }
-      ...(action.once ? { once: true } : {}),
-      ...(action.resultTypes ? { resultTypes: action.resultTypes } : {}),
 }
 
 export async function buildMeta(staff: Staff) {
