@@ -13,8 +13,8 @@ import { auditSnapshot, serializeRow } from './serialize.js'
 import { validateInput } from './input.js'
 import { APPEND_ONLY_TABLES } from '#services/database_roles'
 import { notNullColumns } from './columns.js'
-
 import { selectFields } from './list.js'
+
 export function parseId(resource: ResourceDef, raw: string) {
   const pk = resource.primaryKey ?? 'id'
   const field = resource.fields[pk]

@@ -20,8 +20,6 @@ export default defineResource({
   table: 'campaigns',
   titleField: 'name',
   defaultSort: [{ field: 'created_at', order: 'desc' }],
-  operations: { create: true, edit: true, delete: false, export: true },
-  fields: {
   primaryFilters: ['name', 'status', 'audience', 'created_at'],
   quickTabs: {
     field: 'status',
@@ -32,6 +30,8 @@ export default defineResource({
       { key: 'failed', label: l('Failed', '失败'), values: ['failed'] },
     ],
   },
+  operations: { create: true, edit: true, delete: false, export: true },
+  fields: {
     id: { type: 'number', label: l('ID', '代金券ID'), list: true, sortable: true, filter: ['eq', 'in'], searchable: true },
     name: { type: 'string', label: l('Name', '名称'), list: true, create: true, edit: true, required: true, sortable: true, searchable: true, filter: ['contains'], maxLength: 120 },
     description: { type: 'text', label: l('Description', '描述'), create: true, edit: true, maxLength: 2000, searchable: true },

@@ -29,6 +29,14 @@ export const ORDER_STATUSES = [
  * `grant_amount`/`frozen_amount` in the ledger asset.
  */
 export default defineResource({
+  name: 'orders',
+  label: l('Recharge orders', '充值订单'),
+  group: 'billing',
+  icon: 'shopping-cart',
+  menuOrder: 15,
+  table: 'orders',
+  titleField: 'number',
+  defaultSort: [{ field: 'created_at', order: 'desc' }],
   primaryFilters: ['number', 'status', 'customer_id', 'created_at', 'channel', 'plan_id'],
   quickTabs: {
     field: 'status',
@@ -41,14 +49,6 @@ export default defineResource({
     ],
   },
   totals: ['amount', 'grant_amount', 'refunded_amount'],
-  name: 'orders',
-  label: l('Recharge orders', '充值订单'),
-  group: 'billing',
-  icon: 'shopping-cart',
-  menuOrder: 15,
-  table: 'orders',
-  titleField: 'number',
-  defaultSort: [{ field: 'created_at', order: 'desc' }],
   operations: { create: true, edit: false, delete: false, export: true },
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), sortable: true, filter: ['eq', 'in'] },

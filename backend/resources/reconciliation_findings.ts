@@ -15,7 +15,6 @@ export default defineResource({
   table: 'reconciliation_findings',
   titleField: 'fingerprint',
   defaultSort: [{ field: 'id', order: 'desc' }],
-  operations: { create: false, edit: false, delete: false, export: true },
   primaryFilters: ['status', 'kind', 'run_id', 'safe', 'created_at'],
   quickTabs: {
     field: 'status',
@@ -25,6 +24,7 @@ export default defineResource({
       { key: 'failed', label: l('Repair failed', '修复失败'), values: ['FAILED'] },
     ],
   },
+  operations: { create: false, edit: false, delete: false, export: true },
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in'] },
     run_id: { type: 'relation', label: l('Run', '对账批次'), list: true, filter: ['eq', 'in'], relation: { resource: 'reconciliation-runs', labelField: 'id' } },

@@ -11,8 +11,8 @@ export default defineResource({
   table: 'reconciliation_runs',
   titleField: 'id',
   defaultSort: [{ field: 'id', order: 'desc' }],
-  operations: { create: false, edit: false, delete: false, export: true },
   primaryFilters: ['status', 'trigger', 'started_at'],
+  operations: { create: false, edit: false, delete: false, export: true },
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, searchable: true, filter: ['eq', 'in'] },
     trigger: {

@@ -22,7 +22,6 @@ export default defineResource({
   table: 'refunds',
   titleField: 'id',
   defaultSort: [{ field: 'id', order: 'desc' }],
-  operations: { create: false, edit: false, delete: false, export: true },
   primaryFilters: ['status', 'order_id', 'customer_id', 'requested_at', 'channel'],
   quickTabs: {
     field: 'status',
@@ -35,6 +34,7 @@ export default defineResource({
     ],
   },
   totals: ['amount', 'ledger_amount'],
+  operations: { create: false, edit: false, delete: false, export: true },
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in'] },
     order_id: { type: 'relation', label: l('Order', '订单'), list: true, filter: ['eq', 'in'], relation: { resource: 'orders', labelField: 'number' } },

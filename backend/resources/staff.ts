@@ -14,7 +14,6 @@ export default defineResource({
   table: 'staff',
   titleField: 'email',
   defaultSort: [{ field: 'id', order: 'asc' }],
-  operations: { create: true, edit: true, delete: true, export: true },
   primaryFilters: ['email', 'name', 'role_id', 'status'],
   quickTabs: {
     field: 'status',
@@ -23,6 +22,7 @@ export default defineResource({
       { key: 'frozen', label: l('Frozen', '已冻结'), values: ['frozen'] },
     ],
   },
+  operations: { create: true, edit: true, delete: true, export: true },
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in'] },
     email: { type: 'string', label: l('Email', '邮箱'), list: true, create: true, required: true, sortable: true, searchable: true, filter: ['eq', 'contains'], format: 'email' },
