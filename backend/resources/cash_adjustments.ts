@@ -29,6 +29,7 @@ export default defineResource({
     field: 'status',
     tabs: CASH_ADJUSTMENT_STATUSES.map((s) => ({ key: s.value.toLowerCase(), label: s.label, values: [s.value] })),
   },
+  totals: ['amount'],
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in'], searchable: true },
     customer_id: { type: 'relation', label: l('Customer', '用户'), list: true, filter: ['eq', 'in'], relation: { resource: 'users', labelField: 'email' } },
