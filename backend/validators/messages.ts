@@ -97,6 +97,8 @@ export function localeOf(acceptLanguage: string | undefined | null): Locale {
 
 /** One field error in the caller's words. */
 export function humaniseError(error: FieldError, labels: Record<string, Label>, locale: Locale): FieldError {
+  // a field the form does not have is named as sent: there is no label to give
+  if (error.rule === 'unknown') return error
   const known = labels[error.field] ?? COMMON_LABELS[error.field]
   const label = known ? known[locale] : fallbackLabel(error.field)
   for (const { phrase, names, pattern } of COMPILED) {

@@ -12,6 +12,8 @@ export const DEMO_STAFF = [
   { email: 'superadmin@demo.local', name: 'Sam Super', role: 'super_admin' },
   { email: 'ops@demo.local', name: 'Olivia Ops', role: 'operations' },
   { email: 'finance@demo.local', name: 'Fei Finance', role: 'finance' },
+  // a second finance member: cash adjustments and large offline payments need a different approver
+  { email: 'finance2@demo.local', name: 'Fang Finance', role: 'finance' },
   { email: 'support@demo.local', name: 'Sunny Support', role: 'support' },
   { email: 'auditor@demo.local', name: 'Avery Auditor', role: 'auditor' },
 ]

@@ -624,7 +624,7 @@ test.group('Bad input / malformed text, cleared required columns, deep nesting',
         const url = `/api/admin/${resource.name}/${ids[resource.name]}`
         const reply = await isolated(() => agent.request('PATCH', url, { [name]: null }), (r) => !r || r.status >= 500)
         const fields = (reply?.body?.errors ?? []).map((e: any) => e.field)
-        if (reply?.status !== 422 || !fields.includes(name) || !reply.body.message.includes(name)) {
+        if (reply?.status !== 422 || !fields.includes(name) || !reply.body.message.includes(field.label.en)) {
           violations.push(`${resource.name}.${name} → ${reply?.status} ${reply?.text.slice(0, 160)}`)
         }
       }

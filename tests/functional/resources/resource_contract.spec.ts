@@ -10,6 +10,7 @@ import { Agent } from '#tests/support/agent'
 import { auditRows, createCustomers, createStaff, roleId } from '#tests/support/fixtures'
 import { applyFilters, parseListQuery } from '#engine/list_query'
 import { defineResource } from '#engine/define_resource'
+import { findResource } from '#engine/registry'
 import { csvObjects } from '#tests/support/csv'
 
 const WORDS = [
@@ -622,7 +623,8 @@ test.group('Resource REST / PATCH writes only editable fields', (group) => {
         assert.equal(reply.status, 422, reply.text)
         assert.isString(reply.body.message)
         assert.includeDeepMembers(reply.body.errors.map((e: any) => e.field), [field])
-        assert.include(reply.body.message, field)
+        // named by its label (undeclared fields by their name)
+        assert.include(reply.body.message, findResource('users')!.fields[field]?.label.en ?? field)
         const after = await db.from('customers').where('id', target.id).first()
         assert.deepEqual(after, before)
         assert.lengthOf(await auditRows({ action: 'update', resource: 'users' }), 0)
