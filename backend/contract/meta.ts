@@ -56,6 +56,13 @@ export interface FieldDecl {
   /** money: currency code (or the ledger asset) and number of decimal places stored as integer minor units. */
   currency?: string
   scale?: number
+  /**
+   * json: an amount per currency (plan prices), decimal strings at `scale` on the wire — `{ "USD": "9.90" }` —
+   * integer minor units in the database; the console edits one money input per currency.
+   */
+  currencies?: readonly string[]
+  /** enum: the values a create/edit form offers when fewer than `options` (lists and filters keep them all). */
+  formOptions?: ReadonlyArray<string | number | boolean>
   maxLength?: number
   minLength?: number
   min?: number

@@ -132,10 +132,40 @@ function convert(name: string, field: FieldDef, value: any, errors: FieldError[]
       return field.type === 'date' ? parsed.toISODate() : parsed.toJSDate()
     }
     case 'json':
+      if (field.currencies) {
+        const units = moneyMap(name, field, value, errors)
+        return units && JSON.stringify(units)
+      }
       return JSON.stringify(value)
     case 'string':
       return field.format === 'email' ? String(value).toLowerCase() : value
     default:
       return value
   }
+}
+
+/**
+ * `{ "USD": "9.90" }` → `{ USD: 990 }`: every amount a decimal string within the field's scale (a JSON
+ * number is refused: 9.9 cannot be told apart from 9.8999…). Which currencies are allowed is the
+ * resource's rule (its write hook).
+ */
+function moneyMap(name: string, field: FieldDef, value: unknown, errors: FieldError[]) {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    errors.push({ field: name, message: `"${name}" must list an amount per currency, like {"USD": "9.90"}`, rule: 'money_map' })
+    return undefined
+  }
+  const units: Record<string, number> = {}
+  for (const [currency, amount] of Object.entries(value)) {
+    const key = currency.slice(0, 10)
+    try {
+      if (typeof amount !== 'string') throw new RangeError('write it as a decimal string like "9.90"')
+      const parsed = parseMoney(amount, field.scale ?? 2)
+      if (parsed > BigInt(Number.MAX_SAFE_INTEGER) || parsed < -BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('too large')
+      units[currency] = Number(parsed)
+    } catch (error: any) {
+      errors.push({ field: name, message: `The ${key} amount of "${name}" is not valid (${error.message})`, rule: 'money_map' })
+      return undefined
+    }
+  }
+  return units
 }

@@ -53,6 +53,10 @@ export interface FieldDef {
   /** money: currency code and number of decimal places stored as integer minor units. */
   currency?: string
   scale?: number
+  /** json: an amount per currency (see FieldDecl in #contract/meta): decimal strings at `scale` on the wire, minor units stored. */
+  currencies?: readonly string[]
+  /** enum: the values a create/edit form offers when fewer than `options`. */
+  formOptions?: ReadonlyArray<string | number | boolean>
   maxLength?: number
   minLength?: number
   min?: number

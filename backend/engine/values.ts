@@ -34,6 +34,10 @@ export function toWire(field: FieldDef, value: unknown): unknown {
   switch (field.type) {
     case 'money':
       return formatMoney(value as any, field.scale ?? 2)
+    case 'json':
+      // an amount per currency: { USD: 990 } (minor units) → { USD: "9.90" }
+      if (!field.currencies || typeof value !== 'object') return value
+      return Object.fromEntries(Object.entries(value as Record<string, any>).map(([currency, units]) => [currency, formatMoney(units, field.scale ?? 2)]))
     case 'number':
     case 'relation':
       return typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value
