@@ -1,7 +1,7 @@
 import creditdesk from '#config/creditdesk'
 import { CURRENCIES, CURRENCY_SCALE } from '#config/payments'
 import { defineResource } from '#engine/define_resource'
-import { prepareOfflineOrder } from '#actions/orders/create_offline_order'
+import { OFFLINE_CHANNELS, prepareOfflineOrder } from '#actions/orders/create_offline_order'
 import type { Label } from '#engine/types'
 import { l } from './_labels.js'
 
@@ -76,6 +76,8 @@ export default defineResource({
         { value: 'bank_transfer', label: l('Bank transfer', '银行转账'), color: 'cyan' },
         { value: 'cash', label: l('Cash', '现金'), color: 'lime' },
       ],
+      // card orders start from the portal; the create hook refuses them too
+      formOptions: OFFLINE_CHANNELS,
       help: l('Console orders are offline: bank transfer or cash', '后台创建的订单为线下渠道：银行转账或现金'),
     },
     plan_id: {
