@@ -105,6 +105,13 @@ test.group('Cash adjustments / maker-checker', (group) => {
     assert.equal(overdraw.status, 409, overdraw.text)
     assert.equal((await adjustment(other)).status, 'PENDING')
     assert.equal((await balances(customer.id)).cash, units('10'))
+
+    // the list's rows and total are signed: debits count against cash
+    const list = await checker.get(`/api/admin/cash-adjustments?customer_id=${customer.id}&_sort=id&_order=asc`)
+    assert.deepEqual(list.body.map((r: any) => r.net_amount), ['-20.000000', '-15.000000'])
+    const summary = await checker.get(`/api/admin/cash-adjustments/summary?customer_id=${customer.id}&status=APPROVED`)
+    assert.equal(summary.status, 200, summary.text)
+    assert.deepEqual(summary.body.totals.net_amount, [{ currency: 'USD', amount: '-20.000000' }])
     await assertLedgerHolds(assert)
   })
 
