@@ -67,7 +67,7 @@ export function FieldValue({ field, resource, record, mode = 'list', relationIds
       )
     case 'datetime':
       return (
-        <Tooltip title={formatDateTime(value, { full: true, locale: i18n.language })}>
+        <Tooltip title={() => formatDateTime(value, { full: true, locale: i18n.language })}>
           <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value, { locale: i18n.language })}</span>
         </Tooltip>
       )

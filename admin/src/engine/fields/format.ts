@@ -2,32 +2,6 @@ import dayjs from 'dayjs'
 
 const DECIMAL = /^-?\d+(\.\d+)?$/
 
-/**
- * Formats a decimal-string amount for display. The string goes to Intl as-is (exact decimal
- * semantics), never through parseFloat. Trailing zeros beyond two decimals are dropped (the ledger
- * stores 6 places: "12.340000" → 12.34, "0.001500" → 0.0015); every significant digit is kept.
- * A unit that is not an ISO currency (e.g. CREDIT) is written after the number.
- */
-export function formatMoney(value: unknown, currency: string | undefined, locale: string): string {
-  if (value === null || value === undefined || value === '') return ''
-  const text = String(value).trim()
-  if (!DECIMAL.test(text)) return text
-  const significant = (text.split('.')[1] ?? '').replace(/0+$/, '').length
-  const iso = !!currency && /^[A-Z]{3}$/.test(currency)
-  try {
-    const formatter = new Intl.NumberFormat(locale, {
-      style: iso ? 'currency' : 'decimal',
-      currency: iso ? currency : undefined,
-      minimumFractionDigits: 2,
-      maximumFractionDigits: Math.min(20, Math.max(significant, 2)),
-    })
-    const number = formatter.format(text as unknown as number)
-    return iso || !currency ? number : `${number} ${currency}`
-  } catch {
-    return currency ? `${text} ${currency}` : text
-  }
-}
-
 /** Server-masked values look like "••••1234" or "b•••@example.com". */
 export function isMasked(value: unknown): boolean {
   return typeof value === 'string' && value.includes('•')
@@ -39,10 +13,19 @@ const viewerLocale = () => (dayjs.locale() === 'zh-cn' ? 'zh-CN' : 'en')
 const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }
 const DATE_TIME_FULL: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'long' }
 
+/** Formatters are costly to build and a page shows hundreds of dates: one per locale and style. */
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function formatterFor(locale: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${locale}|${JSON.stringify(options)}`
+  let formatter = formatters.get(key)
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, options)))
+  return formatter
+}
+
 function formatWith(value: unknown, options: Intl.DateTimeFormatOptions, locale: string): string {
   if (!value) return ''
   const d = dayjs(value as string)
-  return d.isValid() ? new Intl.DateTimeFormat(locale, options).format(d.toDate()) : String(value)
+  return d.isValid() ? formatterFor(locale, options).format(d.toDate()) : String(value)
 }
 
 /**
