@@ -2,9 +2,9 @@ import { Skeleton, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { ResourceMeta } from '../../meta/types'
 import { useLabel } from '../../meta/MetaContext'
-import { formatMoney } from '../fields/format'
+import type { ListSummary } from '@creditdesk/contract/meta'
+import { formatMoney } from '@creditdesk/contract/money'
 import { listOptionsOf } from './listMeta'
-import type { ListSummary } from './useListSummary'
 
 /**
  * What finance asks first, above a money table: how many rows match, and the sum of each declared
@@ -31,7 +31,7 @@ export function ListTotals({ resource, summary, loading }: { resource: ResourceM
           <span key={field.name}>
             <Typography.Text type="secondary">{label(field.label, field.name)}</Typography.Text>{' '}
             <Typography.Text strong className="cd-num">
-              {sums.length ? sums.map((s) => formatMoney(s.amount, s.currency, i18n.language)).join(' · ') : '—'}
+              {sums.length ? sums.map((s) => formatMoney(s.amount, s.currency, { locale: i18n.language })).join(' · ') : '—'}
             </Typography.Text>
           </span>
         )

@@ -1,22 +1,12 @@
-import type { LocalizedText, ResourceMeta } from '../../meta/types'
+import type { ResourceMeta as ContractResourceMeta } from '@creditdesk/contract/meta'
+import type { ResourceMeta } from '../../meta/types'
 import type { FilterSpec } from './filters'
-
-/** One quick tab: selecting it filters the list to `field IN values`. */
-export interface QuickTab {
-  key: string
-  label: LocalizedText
-  values: string[]
-}
 
 /**
  * What a resource declares for its list screen beyond fields (meta `primaryFilters`, `quickTabs`,
  * `totals`). Read through `listOptionsOf` so a meta document without them still renders.
  */
-export interface ListOptions {
-  primaryFilters?: string[]
-  quickTabs?: { field: string; tabs: QuickTab[] }
-  totals?: string[]
-}
+export type ListOptions = Pick<ContractResourceMeta, 'primaryFilters' | 'quickTabs' | 'totals'>
 
 /** At most this many filters sit inline; the backend refuses to declare more. */
 export const MAX_PRIMARY_FILTERS = 6

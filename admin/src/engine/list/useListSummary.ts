@@ -1,21 +1,14 @@
 import { keepPreviousData } from '@tanstack/react-query'
 import { useCustom, type CrudFilters } from '@refinedev/core'
+import type { ListSummary } from '@creditdesk/contract/meta'
 import type { ResourceMeta } from '../../meta/types'
 import { API_URL } from '../../providers/http'
 import { listOptionsOf } from './listMeta'
 
-/** GET /api/admin/<resource>/summary: count, quick-tab counts and money totals of the filtered rows. */
-export interface ListSummary {
-  count: number
-  estimated: boolean
-  tabs?: Record<string, number>
-  totals?: Record<string, Array<{ currency: string; amount: string }>>
-}
-
 /**
- * The summary of the list's current filters, asked for in parallel with the rows (not after them)
- * and only by resources that show tabs or totals. While filters change, the previous figures stay
- * on screen instead of blinking out.
+ * GET /api/admin/<resource>/summary for the list's current filters: count, quick-tab counts and money
+ * totals of the filtered rows. Asked for in parallel with the rows (not after them) and only by
+ * resources that show tabs or totals; while filters change, the previous figures stay on screen.
  */
 export function useListSummary(resource: ResourceMeta, filters: CrudFilters) {
   const options = listOptionsOf(resource)

@@ -1,16 +1,10 @@
 import { useState } from 'react'
 import { useCustom } from '@refinedev/core'
+import type { SavedView } from '@creditdesk/contract/meta'
 import { useHttp } from '../../providers/HttpContext'
 import { API_URL } from '../../providers/http'
 
-/** One saved view of the signed-in staff member (GET /api/admin/saved-views?resource=…). */
-export interface SavedView {
-  id: number | string
-  resource: string
-  name: string
-  query: string
-  created_at: string
-}
+export type { SavedView }
 
 const URL = `${API_URL}/saved-views`
 
