@@ -27,6 +27,8 @@ export default defineResource({
     code: { type: 'string', label: l('Code', '套餐代码'), filter: ['eq'] },
     name: { type: 'string', label: l('Name', '名称'), list: true, searchable: true, filter: ['contains'] },
     description: { type: 'text', label: l('Description', '描述') },
+    name_zh: { type: 'string', label: l('Name (Chinese)', '名称（中文）') },
+    description_zh: { type: 'text', label: l('Description (Chinese)', '描述（中文）') },
     prices: { type: 'json', currencies: CURRENCIES, scale: CURRENCY_SCALE, label: l('Prices', '价格') },
     price: { type: 'string', label: l('Price', '价格'), list: true, compute: (row) => priceLabel(row.prices) },
     grant_amount: { type: 'money', scale: creditdesk.scale, currency: creditdesk.asset, label: l('Amount granted', '到账额度'), list: true },

@@ -39,6 +39,9 @@ export default defineResource({
     },
     name: { type: 'string', label: l('Name', '名称'), list: true, create: true, edit: true, required: true, sortable: true, searchable: true, filter: ['contains'], maxLength: 120 },
     description: { type: 'text', label: l('Description', '描述'), create: true, edit: true, maxLength: 1000 },
+    // what the portal shows in zh-CN (empty: the English text)
+    name_zh: { type: 'string', label: l('Name (Chinese)', '名称（中文）'), create: true, edit: true, searchable: true, maxLength: 120 },
+    description_zh: { type: 'text', label: l('Description (Chinese)', '描述（中文）'), create: true, edit: true, maxLength: 1000 },
     prices: {
       // one money input per currency; decimal strings on the wire ({"USD": "9.90"}), cents in the database
       type: 'json',

@@ -18,13 +18,15 @@ export type PlanState = {
   code: string
   name: string
   description: string | null
+  name_zh: string | null
+  description_zh: string | null
   prices: Prices
   grant_amount: string
   active: boolean
   sort_order: number
 }
 
-const VERSIONED = ['code', 'name', 'description', 'prices', 'grant_amount', 'active', 'sort_order'] as const
+const VERSIONED = ['code', 'name', 'description', 'name_zh', 'description_zh', 'prices', 'grant_amount', 'active', 'sort_order'] as const
 
 function currentActor(): Actor {
   const ctx = HttpContext.get()
@@ -37,6 +39,8 @@ function stateOf(row: Record<string, any>): PlanState {
     code: String(row.code),
     name: String(row.name),
     description: row.description ?? null,
+    name_zh: row.name_zh || null,
+    description_zh: row.description_zh || null,
     prices: parsePrices(row.prices),
     grant_amount: String(row.grant_amount),
     active: row.active === undefined ? true : !!row.active,

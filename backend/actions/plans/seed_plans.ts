@@ -2,7 +2,8 @@
  * The demo catalog (seeds: starter 115 credits for $9.90, standard 355 for $30, premium 1450
  * for $99). With the CREDIT ledger asset the packages grant those credits; with the default
  * USD asset they grant the dollar amount paid (the USD-balance equivalent), so a refund of
- * what was paid can never leave "bonus" cash behind.
+ * what was paid can never leave "bonus" cash behind. The descriptions name no amount (the
+ * portal shows the grant in the ledger's unit next to them) and come in both languages.
  *
  * Idempotent: it creates the plans only when the catalog is empty, through the same
  * versioning as the console, so each demo plan has its version 1.
@@ -16,9 +17,18 @@ import { toUnits } from '#services/ledger/amounts'
 import { preparePlanCreate } from './record_plan_version.js'
 
 export const DEMO_PLANS = [
-  { code: 'starter', name: 'Starter', credits: '115', usd: '9.90', sort_order: 10, description: '115 credits — about 11 videos' },
-  { code: 'standard', name: 'Standard', credits: '355', usd: '30.00', sort_order: 20, description: '355 credits — about 35 videos' },
-  { code: 'premium', name: 'Premium', credits: '1450', usd: '99.00', sort_order: 30, description: '1450 credits — about 145 videos, the best price per credit' },
+  { code: 'starter', name: 'Starter', name_zh: '入门版', credits: '115', usd: '9.90', sort_order: 10, description: 'About 11 videos', description_zh: '约可生成 11 个视频' },
+  { code: 'standard', name: 'Standard', name_zh: '标准版', credits: '355', usd: '30.00', sort_order: 20, description: 'About 35 videos', description_zh: '约可生成 35 个视频' },
+  {
+    code: 'premium',
+    name: 'Premium',
+    name_zh: '高级版',
+    credits: '1450',
+    usd: '99.00',
+    sort_order: 30,
+    description: 'About 145 videos, the best value',
+    description_zh: '约可生成 145 个视频，最划算',
+  },
 ]
 
 export async function ensureDemoPlans(client: QueryClientContract | TransactionClientContract = db.connection()) {
@@ -32,6 +42,8 @@ export async function ensureDemoPlans(client: QueryClientContract | TransactionC
           code: plan.code,
           name: plan.name,
           description: plan.description,
+          name_zh: plan.name_zh,
+          description_zh: plan.description_zh,
           prices: { USD: plan.usd, [payments.currency]: plan.usd },
           grant_amount: toUnits(creditdesk.asset === 'CREDIT' ? plan.credits : plan.usd).toString(),
           active: true,

@@ -6,7 +6,7 @@ import orders from '#resources/orders'
 import { parseListQuery } from '#engine/list_query'
 import { serveList } from '#engine/list'
 import { actorOf, requestFacts } from '#services/audit'
-import { presentPortalOrder } from '#services/payments/present'
+import { presentPortalOrder, withPlanNamesZh } from '#services/payments/present'
 import { BadRequest, NotFound } from '#exceptions/domain_errors'
 import { assertOnlyKeys } from '#validators/strict'
 import { createOrderValidator, ORDER_NUMBER, PORTAL_ORDER_FILTERS } from '#validators/orders'
@@ -37,7 +37,8 @@ export default class PortalOrdersController {
       throw new BadRequest(`Orders can be sorted by ${PORTAL_ORDER_FILTERS.join(', ')}`)
     }
     const plan = parseListQuery(orders, qs)
-    return serveList(ctx, orders, plan, (rows) => rows.map(presentPortalOrder), (query) => query.where('customer_id', customer.id))
+    const present = async (rows: Array<Record<string, any>>) => (await withPlanNamesZh(rows)).map(presentPortalOrder)
+    return serveList(ctx, orders, plan, present, (query) => query.where('customer_id', customer.id))
   }
 
   /** GET /api/portal/orders/:number → the order, or 404 when it is not the caller's */
@@ -46,6 +47,7 @@ export default class PortalOrdersController {
     const number = String(ctx.params.number)
     const order = ORDER_NUMBER.test(number) ? await db.from('orders').where({ number, customer_id: customer.id }).first() : null
     if (!order) throw new NotFound('Order not found')
-    return presentPortalOrder(order)
+    const [named] = await withPlanNamesZh([order])
+    return presentPortalOrder(named)
   }
 }

@@ -8,6 +8,7 @@ import { serveList } from '#engine/list'
 import { fromUnits } from '#services/ledger/amounts'
 import { ARREARS } from '#services/ledger/accounts'
 import { BadRequest } from '#exceptions/domain_errors'
+import { transactionDetails } from '#services/portal/transaction_details'
 
 /** Fields of a ledger transaction a customer may see and filter on about themselves. */
 const CUSTOMER_FIELDS = ['id', 'created_at', 'type', 'amount', 'reference_type', 'reference_id', 'memo']
@@ -55,10 +56,12 @@ export default class PortalWalletController {
       }
     }
     const plan = parseListQuery(resource, qs)
-    return serveList(ctx, resource, plan, (rows) => rows.map(this.#present), (query) => query.where('customer_id', customer.id))
+    return serveList(ctx, resource, plan, (rows) => this.#present(Number(customer.id), rows), (query) => query.where('customer_id', customer.id))
   }
 
-  #present = (r: Record<string, any>) => ({
+  async #present(customerId: number, rows: Array<Record<string, any>>) {
+    const details = await transactionDetails(customerId, rows as Parameters<typeof transactionDetails>[1])
+    return rows.map((r, i) => ({
       id: Number(r.id),
       created_at: new Date(r.created_at).toISOString(),
       type: r.type,
@@ -66,5 +69,7 @@ export default class PortalWalletController {
       reference_type: r.reference_type,
       reference_id: r.reference_id,
       memo: r.memo,
-    })
+      details: details[i],
+    }))
+  }
 }

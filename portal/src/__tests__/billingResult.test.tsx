@@ -63,7 +63,7 @@ describe('billing result', () => {
     await advance(2000)
     expect(await screen.findByText('Payment successful')).toBeInTheDocument()
     expect(api.calls(KEY)).toHaveLength(3)
-    expect(screen.getByText('You paid $9.90, and $115.00 was added to your balance.')).toBeInTheDocument()
+    expect(screen.getByText('You paid $9.90: +$115.00 to your balance.')).toBeInTheDocument()
     expect(screen.getByRole('link', { name: /go to wallet/i })).toHaveAttribute('href', '/account/wallet')
     expect(screen.queryByText('Confirming your payment…')).toBeNull()
 
@@ -75,7 +75,7 @@ describe('billing result', () => {
   it('keeps waiting while paid but not yet credited', async () => {
     const api = setup((_req, n) => ({ status: 200, data: n === 0 ? { ...paid, credited: false } : paid }))
     renderApp(`/billing/result?order=${NUMBER}&outcome=success`)
-    expect(await screen.findByText('Payment received — adding your credits…')).toBeInTheDocument()
+    expect(await screen.findByText('Payment received — updating your balance…')).toBeInTheDocument()
     await advance(2000)
     expect(await screen.findByText('Payment successful')).toBeInTheDocument()
     expect(api.calls(KEY)).toHaveLength(2)

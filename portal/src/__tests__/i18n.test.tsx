@@ -127,13 +127,13 @@ describe('i18n', () => {
     const rawKey = /\b(common|nav|buy|billing|orders|money|errors)\.[a-zA-Z]+/
     let view = renderApp('/account/buy')
     expect(await screen.findByRole('button', { name: '购买 Starter' })).toBeInTheDocument()
-    expect(screen.getByText('为您的余额增加 115 积分')).toBeInTheDocument()
+    expect(screen.getByText('余额 +115 积分')).toBeInTheDocument()
     expect(document.body.textContent).not.toMatch(rawKey)
     view.unmount()
 
     view = renderApp('/account/orders')
     expect(await screen.findByText('部分退款')).toBeInTheDocument()
-    expect(screen.getByText('已退款 $3.00（共 $9.90）')).toBeInTheDocument()
+    expect(screen.getByText('已退款 US$3.00（共 US$9.90）')).toBeInTheDocument()
     expect(document.body.textContent).not.toMatch(rawKey)
     view.unmount()
 

@@ -73,7 +73,8 @@ describe('orders page', () => {
 
     // amounts from the strings
     expect(within(rowOf(paidOrder.number)).getByTestId('order-amount')).toHaveTextContent(/^\$0\.30$/)
-    expect(within(rowOf(paidOrder.number)).getByText('$115.00')).toBeInTheDocument()
+    expect(within(rowOf(paidOrder.number)).getByTestId('order-credits')).toHaveTextContent(/^\+\$115\.00 to your balance$/)
+    expect(within(rowOf(pending.number)).getByTestId('order-credits')).toHaveTextContent(/^\$115\.00 once paid$/)
 
     // refunds
     expect(within(rowOf(partial.number)).getByTestId('refund-info')).toHaveTextContent('Refunded $3.00 of $9.90')
@@ -111,8 +112,10 @@ describe('orders page', () => {
     await user.click(await screen.findByTitle('Paid'))
     await waitFor(() => expect(lastQuery(api.requests)!.getAll('status')).toEqual(['PAID']))
     expect(lastQuery(api.requests)!.get('_start')).toBe('0')
-    await user.click(screen.getByTitle('Refund failed'))
-    await waitFor(() => expect(lastQuery(api.requests)!.getAll('status')).toEqual(['PAID', 'REFUND_FAILED']))
+    // the contract's order statuses: a failed refund is the refund's status, never the order's
+    expect(screen.queryByTitle('Refund failed')).toBeNull()
+    await user.click(screen.getByTitle('Refunded'))
+    await waitFor(() => expect(lastQuery(api.requests)!.getAll('status')).toEqual(['PAID', 'REFUNDED']))
     await user.keyboard('{Escape}')
     expect(await screen.findByText('1–3 of 3 orders')).toBeInTheDocument()
 
@@ -120,7 +123,7 @@ describe('orders page', () => {
     await user.click(await screen.findByText('Last 30 days'))
     await waitFor(() => expect(lastQuery(api.requests)!.get('created_at_gte')).toBe(dayjs().subtract(29, 'day').startOf('day').toISOString()))
     expect(lastQuery(api.requests)!.get('created_at_lte')).toBe(dayjs().endOf('day').toISOString())
-    expect(lastQuery(api.requests)!.getAll('status')).toEqual(['PAID', 'REFUND_FAILED'])
+    expect(lastQuery(api.requests)!.getAll('status')).toEqual(['PAID', 'REFUNDED'])
 
     await user.type(screen.getByRole('searchbox', { name: 'Order number' }), ' R20261122 {Enter}')
     await waitFor(() => expect(lastQuery(api.requests)!.get('number_like')).toBe('R20261122'))
@@ -135,12 +138,12 @@ describe('orders page', () => {
     expect(q.has('number_like')).toBe(false)
   })
 
-  it('is in the menu, says when there are no orders, and links to buying credits', async () => {
+  it('is in the menu, says when there are no orders, and links to topping up', async () => {
     mockApi({ 'GET /auth/me': signedIn, 'GET /orders': { status: 200, data: [], headers: { 'x-total-count': '0' } } })
     renderApp('/account/orders')
     expect(await screen.findByText('No orders yet')).toBeInTheDocument()
     expect(within(screen.getByRole('menu', { name: 'My account' })).getByRole('menuitem', { name: /orders/i })).toHaveClass('ant-menu-item-selected')
-    expect(screen.getByRole('link', { name: /buy credits/i })).toHaveAttribute('href', '/account/buy')
+    expect(screen.getByRole('link', { name: /top up/i })).toHaveAttribute('href', '/account/buy')
   })
 
   it('says so when the orders cannot be loaded, and retries', async () => {

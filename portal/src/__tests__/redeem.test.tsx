@@ -66,7 +66,7 @@ describe('redeem a code', () => {
     await user.click(screen.getByRole('button', { name: 'Redeem' }))
 
     expect(await screen.findByText('Code redeemed')).toBeInTheDocument()
-    expect(screen.getByText(/\$5\.00 was added to your gift balance\. These gift credits expire on December 31, 2026\./)).toBeInTheDocument()
+    expect(screen.getByText(/^\+\$5\.00 added to your gift balance\. This gift balance expires on December 31, 2026\.$/)).toBeInTheDocument()
     expect(api.calls('POST /wallet/redeem')[0].body).toEqual({ code: 'VEO-ABCD-EFGH' })
     await waitFor(() => expect(screen.getByTestId('balance-total')).toHaveTextContent('$6.00'))
     expect(screen.getByTestId('balance-gift')).toHaveTextContent('$5.00')
@@ -76,7 +76,7 @@ describe('redeem a code', () => {
     expect(screen.getByLabelText('Code')).toHaveValue('')
   })
 
-  it('accepts the documented `credited` shape and falls back to the server message', async () => {
+  it('accepts the documented `credited` shape, and words the outcome itself when the server says only a message', async () => {
     const api = mockApi({
       'GET /auth/me': signedIn,
       'GET /wallet': { status: 200, data: before },
@@ -89,13 +89,15 @@ describe('redeem a code', () => {
     renderApp('/account/redeem')
     await user.type(await screen.findByLabelText('Code'), 'ABCDEFGH')
     await user.click(screen.getByRole('button', { name: 'Redeem' }))
-    expect(await screen.findByText('$10.00 was added to your cash balance.')).toBeInTheDocument()
+    expect(await screen.findByText('+$10.00 added to your cash balance.')).toBeInTheDocument()
     expect(api.calls('POST /wallet/redeem')[0].body).toEqual({ code: 'ABCD-EFGH' })
 
     await user.click(screen.getByRole('button', { name: 'Redeem another code' }))
     await user.type(screen.getByLabelText('Code'), 'VEO-JKLM-NPQR')
     await user.click(screen.getByRole('button', { name: 'Redeem' }))
-    expect(await screen.findByText('Your code was redeemed (server wording)')).toBeInTheDocument()
+    // the server's message is English only: never shown
+    expect(await screen.findByText('The code was redeemed and your wallet has been updated.')).toBeInTheDocument()
+    expect(screen.queryByText('Your code was redeemed (server wording)')).toBeNull()
   })
 
   it('says when the code had already been redeemed by this customer (replay)', async () => {

@@ -31,14 +31,18 @@ const tx = (id: number, type: string, amount: string, extra: object = {}) => ({
   ...extra,
 })
 
+const ORDER = 'R20261120-000007'
+/** As the server sends them: internal references and English staff memos, plus `details` resolved for the customer. */
 const firstPage = [
   tx(45, 'usage_charge', '1.250000', { memo: 'API usage November' }),
-  tx(44, 'recharge', '10.000000', { reference_type: 'payment', reference_id: '981' }),
-  tx(43, 'reversal', '5.000000', { reference_type: 'transaction', reference_id: '12' }),
-  tx(42, 'voucher_expiry', '0.300000'),
-  tx(41, 'refund', '2.000000'),
-  tx(40, 'redeem', '0.000125'),
+  tx(44, 'recharge', '10.000000', { reference_type: 'order', reference_id: '7', memo: `Recharge ${ORDER} (Starter)`, details: { order_number: ORDER, plan_name: 'Starter', plan_name_zh: '入门版' } }),
+  tx(43, 'reversal', '-5.000000', { reference_type: 'transaction', reference_id: '12', details: { reversed_type: 'voucher_grant' } }),
+  tx(42, 'voucher_expiry', '0.300000', { reference_type: 'gift_lot', reference_id: '3', memo: 'Gift balance expired', details: { source_type: 'campaign' } }),
+  tx(41, 'refund_hold', '2.000000', { reference_type: 'refund', reference_id: '3', memo: 'Refund 3 approved: amount held', details: { order_number: ORDER } }),
+  tx(40, 'redeem', '0.000125', { reference_type: 'redemption_code', reference_id: '7', memo: 'Redemption code VEO-****-K7QX', details: { code_last4: 'K7QX' } }),
+  tx(39, 'refund_settle', '2.000000', { reference_type: 'refund', reference_id: '3', details: { order_number: ORDER } }),
 ]
+const RECHARGE_ROW = `Order ${ORDER} · Starter`
 
 function lastHistoryQuery(requests: RecordedRequest[]) {
   const calls = requests.filter((r) => r.method === 'GET' && r.url === '/wallet/transactions')
@@ -79,7 +83,7 @@ describe('wallet page', () => {
     const alert = await screen.findByTestId('wallet-arrears')
     expect(alert).toHaveTextContent('You owe $7.00')
     expect(alert).toHaveTextContent(/settled first by your next purchase/)
-    expect(within(alert).getByRole('link', { name: 'Buy credits' })).toHaveAttribute('href', '/account/buy')
+    expect(within(alert).getByRole('link', { name: 'Top up' })).toHaveAttribute('href', '/account/buy')
   })
 
   it('shows no arrears notice when nothing is owed', async () => {
@@ -132,17 +136,17 @@ describe('wallet page', () => {
     expect(screen.getAllByTestId('expiry-warning')).toHaveLength(2)
 
     // 0.1 + 0.2 summed exactly
-    expect(screen.getByTestId('expiring-alert')).toHaveTextContent('$0.30 of your gift credits expire within the next 7 days.')
+    expect(screen.getByTestId('expiring-alert')).toHaveTextContent('$0.30 of your gift balance expires within the next 7 days.')
   })
 
-  it('loads the history with the default page and X-Total-Count, and shows direction per type', async () => {
+  it('loads the history with the default page and X-Total-Count, and shows direction per type and what each row is about', async () => {
     const api = mockApi({
       'GET /auth/me': signedIn,
       'GET /wallet': { status: 200, data: wallet },
       'GET /wallet/transactions': { status: 200, data: firstPage, headers: { 'x-total-count': '45' } },
     })
     renderApp('/account/wallet')
-    expect(await screen.findByText('API usage November')).toBeInTheDocument()
+    expect(await screen.findByText(RECHARGE_ROW)).toBeInTheDocument()
 
     const query = lastHistoryQuery(api.requests)!
     expect(Object.fromEntries(query)).toEqual({ _start: '0', _end: '20', _sort: 'id', _order: 'desc' })
@@ -150,16 +154,22 @@ describe('wallet page', () => {
     expect(screen.getByTitle('3')).toBeInTheDocument() // 45 rows / 20 per page
     expect(screen.queryByTitle('4')).toBeNull()
 
-    const usage = rowOf('API usage November')
-    expect(within(usage).getByText('Usage')).toBeInTheDocument()
+    // never the staff memo, never an internal id
+    expect(screen.queryByText(/API usage November|Refund 3 approved|#\d/)).toBeNull()
+    const usage = rowOf('Usage')
     expect(within(usage).getByText('\u2212$1.25')).toBeInTheDocument()
-    expect(within(rowOf('Payment #981')).getByText('+$10.00')).toBeInTheDocument()
-    expect(within(rowOf('Payment #981')).getByText('Recharge')).toBeInTheDocument()
-    const reversal = within(rowOf('Transaction #12')).getByText('$5.00')
-    expect(reversal.closest('[data-direction]')).toHaveAttribute('data-direction', 'neutral')
-    expect(screen.getByText('Voucher expired').closest('tr')).toHaveTextContent('\u2212$0.30')
-    expect(screen.getByText('Refund').closest('tr')).toHaveTextContent('\u2212$2.00')
-    expect(screen.getByText('Code redeemed').closest('tr')).toHaveTextContent('+$0.000125')
+    expect(within(rowOf(RECHARGE_ROW)).getByText('+$10.00')).toBeInTheDocument()
+    expect(within(rowOf(RECHARGE_ROW)).getByText('Recharge')).toBeInTheDocument()
+    // a reversal carries its own sign: undoing a voucher takes the money back
+    expect(within(rowOf('Undoes: Voucher received')).getByText('\u2212$5.00').closest('[data-direction]')).toHaveAttribute('data-direction', 'out')
+    expect(rowOf('Gift from: Promotion')).toHaveTextContent('Voucher expired')
+    expect(rowOf('Gift from: Promotion')).toHaveTextContent('\u2212$0.30')
+    expect(rowOf('Refund requested: amount held')).toHaveTextContent(`Refund of order ${ORDER}`)
+    expect(rowOf('Refund requested: amount held')).toHaveTextContent('\u2212$2.00')
+    expect(rowOf('Refund paid out (from the held amount)')).toHaveTextContent('\u2212$2.00')
+    expect(rowOf('Code ····K7QX')).toHaveTextContent('+$0.000125')
+    // every row of a known type has a sign
+    for (const amount of document.querySelectorAll('.cd-amount')) expect(amount.textContent).toMatch(/^[+\u2212]/)
   })
 
   it('pages on the server, and filters by type and date with the right query parameters', async () => {
@@ -168,16 +178,16 @@ describe('wallet page', () => {
       'GET /wallet': { status: 200, data: wallet },
       'GET /wallet/transactions': (req) => ({
         status: 200,
-        data: req.query.get('_start') === '20' ? [tx(25, 'refund', '1.000000', { memo: 'second page row' })] : firstPage,
+        data: req.query.get('_start') === '20' ? [tx(25, 'redeem', '1.000000', { details: { code_last4: 'PAGE' } })] : firstPage,
         headers: { 'x-total-count': req.query.has('type') ? '6' : '45' },
       }),
     })
     const user = userEvent.setup()
     renderApp('/account/wallet')
-    await screen.findByText('API usage November')
+    await screen.findByText(RECHARGE_ROW)
 
     await user.click(screen.getByTitle('2'))
-    expect(await screen.findByText('second page row')).toBeInTheDocument()
+    expect(await screen.findByText('Code ····PAGE')).toBeInTheDocument()
     expect(lastHistoryQuery(api.requests)!.get('_start')).toBe('20')
     expect(lastHistoryQuery(api.requests)!.get('_end')).toBe('40')
 
@@ -186,8 +196,8 @@ describe('wallet page', () => {
     await user.click(await screen.findByTitle('Usage'))
     await waitFor(() => expect(lastHistoryQuery(api.requests)!.getAll('type')).toEqual(['usage_charge']))
     expect(lastHistoryQuery(api.requests)!.get('_start')).toBe('0')
-    await user.click(screen.getByTitle('Refund'))
-    await waitFor(() => expect(lastHistoryQuery(api.requests)!.getAll('type')).toEqual(['usage_charge', 'refund']))
+    await user.click(screen.getByTitle('Refund requested: amount held'))
+    await waitFor(() => expect(lastHistoryQuery(api.requests)!.getAll('type')).toEqual(['usage_charge', 'refund_hold']))
     await user.keyboard('{Escape}')
     expect(await screen.findByText('1–6 of 6 transactions')).toBeInTheDocument()
 
@@ -197,7 +207,7 @@ describe('wallet page', () => {
     await waitFor(() => expect(lastHistoryQuery(api.requests)!.get('created_at_gte')).toBe(dayjs().subtract(6, 'day').startOf('day').toISOString()))
     const q = lastHistoryQuery(api.requests)!
     expect(q.get('created_at_lte')).toBe(dayjs().endOf('day').toISOString())
-    expect(q.getAll('type')).toEqual(['usage_charge', 'refund'])
+    expect(q.getAll('type')).toEqual(['usage_charge', 'refund_hold'])
     expect(q.get('_sort')).toBe('id')
     expect(q.get('_order')).toBe('desc')
 
@@ -215,7 +225,7 @@ describe('wallet page', () => {
     })
     const user = userEvent.setup()
     renderApp('/account/wallet')
-    await screen.findByText('API usage November')
+    await screen.findByText(RECHARGE_ROW)
     await user.click(screen.getByTitle('3'))
     await waitFor(() => expect(lastHistoryQuery(api.requests)!.get('_start')).toBe('40'))
 

@@ -58,6 +58,18 @@ export interface WalletTransaction {
   reference_type: string | null
   reference_id: string | number | null
   memo: string | null
+  /** What the server resolved of the reference for the customer (backend/services/portal/transaction_details.ts). */
+  details?: TransactionDetails
+}
+
+export interface TransactionDetails {
+  order_number?: string
+  plan_name?: string | null
+  plan_name_zh?: string | null
+  code_last4?: string
+  campaign_name?: string
+  source_type?: string
+  reversed_type?: string
 }
 
 export interface TransactionQuery {
@@ -93,6 +105,9 @@ export interface Plan {
   code: string
   name: string
   description: string | null
+  /** zh-CN texts; null when staff left them empty (the English ones are shown) */
+  name_zh?: string | null
+  description_zh?: string | null
   currency: string
   /** "9.90" — never a JS number */
   price: string
@@ -121,6 +136,7 @@ export interface Order {
   status: OrderStatus | (string & {})
   channel: 'stripe' | 'bank_transfer' | 'cash' | (string & {})
   plan_name: string | null
+  plan_name_zh?: string | null
   currency: string
   /** what was charged, "9.90" */
   amount: string
@@ -130,6 +146,8 @@ export interface Order {
   credited: boolean
   refunded_amount: string
   failure_reason?: string | null
+  /** FAILED only: what kind of failure, for words in the customer's language */
+  failure_kind?: 'checkout_unavailable' | 'session_expired' | 'payment_failed' | null
   /** PENDING only: where the customer can finish paying */
   checkout_url?: string | null
   created_at: string | null

@@ -6,13 +6,13 @@ import { Link, useSearchParams } from 'react-router'
 import { toApiError, type ApiError } from '../api/client'
 import * as api from '../api/portal'
 import type { Order } from '../api/types'
-import { formatMoney } from '../components/Money'
-import { OrderStatusTag, RefundInfo } from '../components/orders/OrderStatus'
+import { formatMoney, formatPrice as formatCurrency } from '../components/Money'
+import { failureText, OrderStatusTag, RefundInfo } from '../components/orders/OrderStatus'
+import { orderPlanName } from '../components/plans/localized'
 import { useDocumentTitle } from '../hooks'
 import { isWebUrl } from '../lib/browser'
 import { describeError } from '../lib/formErrors'
 import { formatDateTime } from '../lib/format'
-import { formatCurrency } from '../lib/money'
 
 /** After a successful checkout the webhook may land a moment after the customer: ask again every 2 s for up to a minute. */
 export const POLL_INTERVAL_MS = 2000
@@ -31,7 +31,7 @@ const ORDERS_PATH = '/account/orders'
  * only what the customer did at the checkout; the page shows the order's real state from the server.
  */
 export function BillingResultPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   useDocumentTitle(t('billing.title'))
   const [params] = useSearchParams()
   const number = params.get('order')?.trim() ?? ''
@@ -143,7 +143,7 @@ export function BillingResultPage() {
 
   function outcomeOf(o: Order): ReactNode {
     const amount = formatCurrency(o.amount, o.currency)
-    const credits = formatMoney(t, o.credits, o.asset)
+    const credits = formatMoney(t, o.credits, o.asset, '+')
     if (o.status === 'PAID' && o.credited) {
       return (
         <Result
@@ -232,7 +232,7 @@ export function BillingResultPage() {
           subTitle={
             <>
               <div>{t('billing.failedText', { number: o.number })}</div>
-              {o.failure_reason && <div data-testid="failure-reason">{t('billing.failureReason', { reason: o.failure_reason })}</div>}
+              <div data-testid="failure-reason">{t('billing.failureReason', { reason: failureText(t, o, i18n.language) })}</div>
             </>
           }
           extra={[tryAgainLink, ordersLink]}
@@ -265,12 +265,12 @@ export function BillingResultPage() {
       {order && !notFound && (
         <Card variant="borderless" className="cd-card cd-section" title={t('billing.orderTitle', { number: order.number })}>
           <Descriptions column={{ xs: 1, sm: 2 }} size="small" className="cd-descriptions">
-            <Descriptions.Item label={t('orders.plan')}>{order.plan_name || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('orders.plan')}>{orderPlanName(order, i18n.language) || '—'}</Descriptions.Item>
             <Descriptions.Item label={t('orders.status')}>
               <OrderStatusTag status={order.status} />
             </Descriptions.Item>
             <Descriptions.Item label={t('orders.amount')}>{formatCurrency(order.amount, order.currency)}</Descriptions.Item>
-            <Descriptions.Item label={t('orders.credits')}>{formatMoney(t, order.credits, order.asset)}</Descriptions.Item>
+            <Descriptions.Item label={t('orders.credits')}>{formatMoney(t, order.credits, order.asset, order.credited ? '+' : undefined)}</Descriptions.Item>
             <Descriptions.Item label={t('orders.date')}>{formatDateTime(order.created_at)}</Descriptions.Item>
             <Descriptions.Item label={t('orders.paidAt')}>
               {order.paid_at ? formatDateTime(order.paid_at) : <Typography.Text type="secondary">—</Typography.Text>}

@@ -6,17 +6,17 @@ import { Link } from 'react-router'
 import { toApiError } from '../api/client'
 import * as api from '../api/portal'
 import type { Plan } from '../api/types'
-import { formatMoney } from '../components/Money'
+import { formatMoney, formatPrice } from '../components/Money'
 import { PageHeader } from '../components/PageHeader'
+import { planTexts } from '../components/plans/localized'
 import { useCountdown } from '../components/useCountdown'
 import { useDocumentTitle } from '../hooks'
 import { browser, isWebUrl } from '../lib/browser'
 import { describeError } from '../lib/formErrors'
 import { formatWait } from '../lib/format'
-import { formatCurrency } from '../lib/money'
 
 export function BuyCreditsPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   useDocumentTitle(t('buy.title'))
   const [plans, setPlans] = useState<Plan[] | null>(null)
   const [loadError, setLoadError] = useState<unknown>(null)
@@ -152,34 +152,38 @@ export function BuyCreditsPage() {
         </Card>
       ) : (
         <Row gutter={[16, 16]} role="list" aria-label={t('buy.plans')}>
-          {plans.map((plan) => (
-            <Col xs={24} sm={12} xl={8} key={plan.id} role="listitem">
-              <Card variant="borderless" className="cd-card cd-plan" data-testid={`plan-${plan.id}`}>
-                <Typography.Title level={4} style={{ marginTop: 0 }}>
-                  {plan.name}
-                </Typography.Title>
-                <div className="cd-plan-price" data-testid="plan-price">
-                  {formatCurrency(plan.price, plan.currency)}
-                </div>
-                <Typography.Paragraph className="cd-plan-credits" data-testid="plan-credits">
-                  {t('buy.credits', { amount: formatMoney(t, plan.credits, plan.asset) })}
-                </Typography.Paragraph>
-                {plan.description && <Typography.Paragraph type="secondary">{plan.description}</Typography.Paragraph>}
-                <Button
-                  type="primary"
-                  block
-                  size="large"
-                  icon={<CreditCardOutlined />}
-                  loading={buying === plan.id}
-                  disabled={blocked && buying !== plan.id}
-                  aria-label={t('buy.buyPlan', { name: plan.name })}
-                  onClick={() => void buy(plan)}
-                >
-                  {buying === plan.id ? t('buy.redirecting') : t('buy.buy')}
-                </Button>
-              </Card>
-            </Col>
-          ))}
+          {plans.map((plan) => {
+            const { name, description } = planTexts(plan, i18n.language)
+            return (
+              <Col xs={24} sm={12} xl={8} key={plan.id} role="listitem">
+                <Card variant="borderless" className="cd-card cd-plan" data-testid={`plan-${plan.id}`}>
+                  <Typography.Title level={4} style={{ marginTop: 0 }}>
+                    {name}
+                  </Typography.Title>
+                  <div className="cd-plan-price" data-testid="plan-price">
+                    {formatPrice(plan.price, plan.currency)}
+                  </div>
+                  {/* what the balance gains, in the ledger's unit, like every amount the customer holds */}
+                  <Typography.Paragraph className="cd-plan-credits" data-testid="plan-credits">
+                    {t('buy.credits', { amount: formatMoney(t, plan.credits, plan.asset, '+') })}
+                  </Typography.Paragraph>
+                  {description && <Typography.Paragraph type="secondary">{description}</Typography.Paragraph>}
+                  <Button
+                    type="primary"
+                    block
+                    size="large"
+                    icon={<CreditCardOutlined />}
+                    loading={buying === plan.id}
+                    disabled={blocked && buying !== plan.id}
+                    aria-label={t('buy.buyPlan', { name })}
+                    onClick={() => void buy(plan)}
+                  >
+                    {buying === plan.id ? t('buy.redirecting') : t('buy.buy')}
+                  </Button>
+                </Card>
+              </Col>
+            )
+          })}
         </Row>
       )}
       <Typography.Paragraph type="secondary" className="cd-section">

@@ -6,14 +6,14 @@ import { Link } from 'react-router'
 import * as api from '../api/portal'
 import { ORDER_STATUSES, type Order } from '../api/types'
 import { ListError, ListFilters, rangeToQuery, type DateRange } from '../components/ListFilters'
-import { formatMoney } from '../components/Money'
-import { OrderStatusTag, RefundInfo } from '../components/orders/OrderStatus'
+import { formatMoney, formatPrice } from '../components/Money'
+import { FailureReason, OrderStatusTag, RefundInfo } from '../components/orders/OrderStatus'
 import { PageHeader } from '../components/PageHeader'
+import { orderPlanName } from '../components/plans/localized'
 import { LIST_PAGE_SIZES, useServerList } from '../components/useServerList'
 import { useDocumentTitle } from '../hooks'
 import { isWebUrl } from '../lib/browser'
 import { formatDateTime } from '../lib/format'
-import { formatCurrency } from '../lib/money'
 import { canContinuePayment, orderChannelLabel, orderStatusColor, orderStatusLabel } from '../lib/orders'
 
 export const ORDER_PAGE_SIZES = LIST_PAGE_SIZES
@@ -23,7 +23,7 @@ export const ORDER_PAGE_SIZES = LIST_PAGE_SIZES
  * `status=`), date range (`created_at_gte/lte` of whole local days) and an order-number search (`number_like`).
  */
 export function OrdersPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   useDocumentTitle(t('orders.title'))
   const wide = !!Grid.useBreakpoint().md
   const [statuses, setStatuses] = useState<string[]>([])
@@ -46,9 +46,9 @@ export function OrdersPage() {
     <div className="cd-order-status">
       <OrderStatusTag status={order.status} />
       <RefundInfo order={order} />
-      {order.status === 'FAILED' && order.failure_reason && (
+      {order.status === 'FAILED' && (
         <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-          {order.failure_reason}
+          <FailureReason order={order} />
         </Typography.Text>
       )}
       {order.status === 'PAID' && !order.credited && (
@@ -73,7 +73,7 @@ export function OrdersPage() {
         <div className="cd-tx-details">
           <Typography.Text className="cd-mono">{order.number}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-            {[order.plan_name, orderChannelLabel(t, order.channel)].filter(Boolean).join(' · ')}
+            {[orderPlanName(order, i18n.language), orderChannelLabel(t, order.channel)].filter(Boolean).join(' · ')}
           </Typography.Text>
           {!wide && <Typography.Text type="secondary">{formatDateTime(order.created_at)}</Typography.Text>}
         </div>
@@ -92,10 +92,13 @@ export function OrdersPage() {
       render: (_, order) => (
         <div className="cd-tx-details cd-align-right">
           <span className="cd-money" data-testid="order-amount">
-            {formatCurrency(order.amount, order.currency)}
+            {formatPrice(order.amount, order.currency)}
           </span>
-          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-            {formatMoney(t, order.credits, order.asset)}
+          {/* what the order added to the balance, in the ledger's unit */}
+          <Typography.Text type="secondary" style={{ fontSize: 13 }} data-testid="order-credits">
+            {order.credited
+              ? t('orders.creditsLine', { amount: formatMoney(t, order.credits, order.asset, '+') })
+              : t('orders.creditsOnPayment', { amount: formatMoney(t, order.credits, order.asset) })}
           </Typography.Text>
         </div>
       ),

@@ -62,11 +62,12 @@ export function RedeemPage() {
 
   const successText = (r: RedeemResult) => {
     if (r.amount && r.bucket) {
-      const parts = [t(`redeem.credited.${r.bucket}`, { amount: formatMoney(t, r.amount, asset) })]
+      const parts = [t(`redeem.credited.${r.bucket}`, { amount: formatMoney(t, r.amount, asset, '+') })]
       if (r.bucket === 'gift' && r.expiresAt) parts.push(t('redeem.giftExpires', { date: formatDate(r.expiresAt) }))
       return parts.join(' ')
     }
-    return r.message ?? t('redeem.successGeneric')
+    // the server's message is English only: the page words the outcome itself
+    return t('redeem.successGeneric')
   }
 
   const form$ = (

@@ -11,7 +11,7 @@ import { TransactionHistory } from '../components/wallet/TransactionHistory'
 import { useDocumentTitle } from '../hooks'
 import { describeError } from '../lib/formErrors'
 import { formatMoney } from '../components/Money'
-import { isZero } from '../lib/money'
+import { isZero } from '@creditdesk/contract/money'
 
 export function WalletPage() {
   const { t } = useTranslation()

@@ -1,7 +1,9 @@
 import { Tag, Typography } from 'antd'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { Order } from '../../api/types'
-import { formatCurrency, isZero } from '../../lib/money'
+import { isZero } from '@creditdesk/contract/money'
+import { formatPrice as formatCurrency } from '../Money'
 import { orderStatusColor, orderStatusLabel } from '../../lib/orders'
 
 export function OrderStatusTag({ status }: { status: string }) {
@@ -44,4 +46,18 @@ export function RefundInfo({ order }: { order: Order }) {
       ))}
     </div>
   )
+}
+
+/**
+ * Why a FAILED order failed, in the UI language: the kind the server recognised, worded here; in English the stored
+ * reason itself (it is English: ours, or the payment provider's message, which is more specific).
+ */
+export function failureText(t: TFunction, order: Pick<Order, 'failure_reason' | 'failure_kind'>, language: string): string {
+  if (language === 'en' && order.failure_reason) return order.failure_reason
+  return t(`orders.failures.${order.failure_kind ?? 'payment_failed'}`, { defaultValue: t('orders.failures.payment_failed') })
+}
+
+export function FailureReason({ order }: { order: Order }) {
+  const { t, i18n } = useTranslation()
+  return <>{failureText(t, order, i18n.language)}</>
 }

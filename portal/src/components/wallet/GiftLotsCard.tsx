@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { GiftLot, Wallet } from '../../api/types'
 import { EXPIRY_WARNING_DAYS } from '../../config'
 import { calendarDaysUntil, formatDate, formatDateTime, humanize } from '../../lib/format'
-import { compareAmounts, sumAmounts } from '../../lib/money'
+import { compareAmounts, sumAmounts } from '@creditdesk/contract/money'
 import { formatMoney, Money } from '../Money'
 
 type ExpiryState = 'never' | 'expired' | 'soon' | 'later'

@@ -4,11 +4,12 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as api from '../../api/portal'
 import type { WalletTransaction } from '../../api/types'
-import { formatDateTime, humanize } from '../../lib/format'
-import { FILTERABLE_TYPES, transactionColor, transactionDirection, transactionTypeLabel } from '../../lib/transactions'
+import { LEDGER_TYPE_NAMES, LEDGER_TYPES, isLedgerType } from '@creditdesk/contract/ledger_types'
+import { formatDateTime } from '../../lib/format'
 import { ListError, ListFilters, rangeToQuery, type DateRange } from '../ListFilters'
 import { Money } from '../Money'
 import { LIST_PAGE_SIZES, useServerList } from '../useServerList'
+import { transactionDescription, transactionSign, transactionTypeName } from './transactionDetails'
 
 export const HISTORY_PAGE_SIZES = LIST_PAGE_SIZES
 export { rangeToQuery }
@@ -17,8 +18,11 @@ export { rangeToQuery }
  * The wallet's history: server-side pagination (`_start`/`_end`, total from X-Total-Count), a multi-select type
  * filter (repeated `type=`) and a date range (`created_at_gte`/`created_at_lte`). `refreshKey` reloads it.
  */
+const colorOf = (type: string) => (isLedgerType(type) ? LEDGER_TYPES[type].color : 'default')
+
 export function TransactionHistory({ asset, refreshKey = 0 }: { asset: string | null; refreshKey?: number }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const typeName = (type: string) => transactionTypeName(t, type, i18n.language)
   const wide = !!Grid.useBreakpoint().md
   const [types, setTypes] = useState<string[]>([])
   const [range, setRange] = useState<DateRange | null>(null)
@@ -30,28 +34,14 @@ export function TransactionHistory({ asset, refreshKey = 0 }: { asset: string | 
 
   const filtered = types.length > 0 || range !== null
 
-  const reference = (tx: WalletTransaction) => {
-    if (!tx.reference_type) return null
-    const label = t(`wallet.references.${tx.reference_type}`, { defaultValue: humanize(tx.reference_type) })
-    return tx.reference_id !== null && tx.reference_id !== undefined && tx.reference_id !== '' ? `${label} #${tx.reference_id}` : label
-  }
-
+  /** Signed from the contract's direction of the type (a signed type: the stored amount's own sign). */
   const amount = (tx: WalletTransaction) => {
-    const direction = transactionDirection(tx.type)
-    const money = (
-      <Money
-        value={tx.amount}
-        asset={asset}
-        sign={direction === 'in' ? '+' : direction === 'out' ? '-' : undefined}
-        className={`cd-amount cd-amount-${direction}`}
-      />
-    )
-    return direction === 'neutral' ? (
-      <Tooltip title={tx.type === 'reversal' ? t('wallet.history.reversalHint') : undefined}>
-        <span data-direction={direction}>{money}</span>
-      </Tooltip>
-    ) : (
-      <span data-direction={direction}>{money}</span>
+    const sign = transactionSign(tx)
+    const direction = sign === '+' ? 'in' : sign === '-' ? 'out' : 'neutral'
+    return (
+      <span data-direction={direction}>
+        <Money value={tx.amount} asset={asset} sign={sign} className={`cd-amount cd-amount-${direction}`} />
+      </span>
     )
   }
 
@@ -65,8 +55,8 @@ export function TransactionHistory({ asset, refreshKey = 0 }: { asset: string | 
           <span>{formatDateTime(tx.created_at)}</span>
           {!wide && (
             <div>
-              <Tag color={transactionColor(tx.type)} bordered={false} className="cd-type-tag">
-                {transactionTypeLabel(t, tx.type)}
+              <Tag color={colorOf(tx.type)} bordered={false} className="cd-type-tag">
+                {typeName(tx.type)}
               </Tag>
             </div>
           )}
@@ -78,8 +68,8 @@ export function TransactionHistory({ asset, refreshKey = 0 }: { asset: string | 
       title: t('wallet.history.type'),
       responsive: ['md'],
       render: (_, tx) => (
-        <Tag color={transactionColor(tx.type)} bordered={false} className="cd-type-tag">
-          {transactionTypeLabel(t, tx.type)}
+        <Tag color={colorOf(tx.type)} bordered={false} className="cd-type-tag">
+          {typeName(tx.type)}
         </Tag>
       ),
     },
@@ -88,17 +78,8 @@ export function TransactionHistory({ asset, refreshKey = 0 }: { asset: string | 
       title: t('wallet.history.details'),
       responsive: ['md'],
       render: (_, tx) => {
-        const ref = reference(tx)
-        return (
-          <div className="cd-tx-details">
-            {tx.memo ? <Typography.Text>{tx.memo}</Typography.Text> : !ref && <Typography.Text type="secondary">—</Typography.Text>}
-            {ref && (
-              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                {ref}
-              </Typography.Text>
-            )}
-          </div>
-        )
+        const description = transactionDescription(t, tx, i18n.language)
+        return description ? <Typography.Text>{description}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>
       },
     },
     {
@@ -109,7 +90,7 @@ export function TransactionHistory({ asset, refreshKey = 0 }: { asset: string | 
     },
   ]
 
-  const typeOptions = FILTERABLE_TYPES.map((type) => ({ value: type, label: transactionTypeLabel(t, type) }))
+  const typeOptions = LEDGER_TYPE_NAMES.map((type) => ({ value: type, label: typeName(type) }))
 
   return (
     <Card
@@ -135,7 +116,7 @@ export function TransactionHistory({ asset, refreshKey = 0 }: { asset: string | 
           options: typeOptions,
           placeholder: t('wallet.history.allTypes'),
           label: t('wallet.history.filterType'),
-          color: transactionColor,
+          color: colorOf,
           onChange: (next) => {
             setTypes(next)
             setPage(1)
