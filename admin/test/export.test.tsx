@@ -35,6 +35,7 @@ describe('CSV export', () => {
         '&credits_gte=10.50&email_like=bob&frozen_ne=true&q=acme%20corp&type=individual&type=business',
     )
     expect(buildExportUrl('audit-logs')).toBe('/api/admin/audit-logs/export')
+    expect(buildExportUrl('audit-logs', [], [], { lang: 'zh-CN', timeZone: 'Asia/Shanghai' })).toBe('/api/admin/audit-logs/export?_lang=zh-CN&_tz=Asia%2FShanghai')
   })
 
   it('names the file <resource>-YYYYMMDD-HHmm.csv in local time', () => {
@@ -70,7 +71,8 @@ describe('CSV export', () => {
     await screen.findByText('bob@example.com')
     await user.click(screen.getByRole('button', { name: /Export CSV/ }))
     await waitFor(() => expect(clicked).toHaveLength(1))
-    expect(fetchMock).toHaveBeenCalledWith('/api/admin/users/export?_order=asc&_sort=email&email_like=bob', expect.objectContaining({ credentials: 'same-origin' }))
+    const tz = encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone)
+    expect(fetchMock).toHaveBeenCalledWith(`/api/admin/users/export?_lang=en&_order=asc&_sort=email&_tz=${tz}&email_like=bob`, expect.objectContaining({ credentials: 'same-origin' }))
     expect(clicked[0]).toMatch(/^users-\d{8}-\d{4}\.csv$/)
   })
 })

@@ -3,7 +3,7 @@ import { App, Button, Modal, Progress, Space, Typography } from 'antd'
 import { DownloadOutlined } from '@ant-design/icons'
 import { useNotification, type CrudFilters, type CrudSort } from '@refinedev/core'
 import { useTranslation } from 'react-i18next'
-import { buildExportUrl, exportFileName } from './exportUrl'
+import { buildExportUrl, exportFileName, type Reader } from './exportUrl'
 import { downloadBlob, streamCsv, type StreamProgress } from './streamCsv'
 
 interface Props {
@@ -13,9 +13,12 @@ interface Props {
   sorters: CrudSort[]
 }
 
-/** Export CSV of everything matching the list's filters/sort, with live row count and Cancel. */
+/**
+ * Export CSV of everything matching the list's filters/sort, with live row count and Cancel; the file
+ * reads like the screen: labels in the viewer's language, times in their time zone.
+ */
 export function ExportButton({ resource, resourceLabel, filters, sorters }: Props) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { open } = useNotification()
   const { message } = App.useApp()
   const [progress, setProgress] = useState<StreamProgress | null>(null)
@@ -26,7 +29,8 @@ export function ExportButton({ resource, resourceLabel, filters, sorters }: Prop
     controller.current = abort
     setProgress({ rows: 0 })
     try {
-      const { blob, rows } = await streamCsv(buildExportUrl(resource, filters, sorters), abort.signal, setProgress)
+      const reader: Reader = { lang: i18n.language, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }
+      const { blob, rows } = await streamCsv(buildExportUrl(resource, filters, sorters, reader), abort.signal, setProgress)
       downloadBlob(blob, exportFileName(resource))
       open?.({ type: 'success', message: t('export.done', { count: rows }), description: resourceLabel })
     } catch (error) {

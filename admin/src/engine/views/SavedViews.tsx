@@ -81,7 +81,7 @@ export function SavedViews({ resource, onApply }: Props) {
           placeholder={t('views.name')}
           aria-label={t('views.name')}
           value={name}
-          maxLength={100}
+          maxLength={80}
           onChange={(e) => setName(e.target.value)}
           onPressEnter={() => void submit()}
         />
