@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { formatMoney } from '../src/engine/fields/format'
+import { formatMoney } from '@creditdesk/contract/money'
 import { diffRecords } from '../src/engine/diff/diff'
 import { filterSpecFor, fromCrudFilters, toCrudFilters } from '../src/engine/list/filters'
 import { superAdminMeta } from './fixtures/meta'
 
 describe('money display', () => {
-  it('formats decimal strings exactly, dropping only trailing zeros past two places', () => {
-    expect(formatMoney('12.340000', 'USD', 'en')).toBe('$12.34')
-    expect(formatMoney('0.001500', 'USD', 'en')).toBe('$0.0015')
-    expect(formatMoney('-5', 'USD', 'en')).toBe('-$5.00')
+  // the contract's rules (backend/contract/money.ts), as the console's money cells use them
+  it('formats decimal strings exactly, dropping only trailing zeros past the currency precision', () => {
+    expect(formatMoney('12.340000', 'USD', { locale: 'en' })).toBe('$12.34')
+    expect(formatMoney('0.001500', 'USD', { locale: 'en' })).toBe('$0.0015')
+    expect(formatMoney('-5', 'USD', { locale: 'en' })).toBe('\u2212$5.00')
     // beyond float precision: every digit survives (no parseFloat)
-    expect(formatMoney('12345678901234567.891234', 'USD', 'en')).toBe('$12,345,678,901,234,567.891234')
-    expect(formatMoney('1234.5', 'CREDIT', 'en')).toBe('1,234.50 CREDIT') // not an ISO currency: unit after
-    expect(formatMoney('not-a-number', 'USD', 'en')).toBe('not-a-number')
-    expect(formatMoney(null, 'USD', 'en')).toBe('')
+    expect(formatMoney('12345678901234567.891234', 'USD', { locale: 'en' })).toBe('$12,345,678,901,234,567.891234')
+    expect(formatMoney('1234.5', 'CREDIT', { locale: 'en' })).toBe('1,234.5 CREDIT') // not an ISO currency: unit after
+    expect(formatMoney('10.000000', 'USD', { locale: 'zh-CN' })).toBe('US$10.00')
+    expect(formatMoney('not-a-number', 'USD', { locale: 'en' })).toBe('not-a-number USD')
+    expect(formatMoney(null, '', { locale: 'en' })).toBe('')
   })
 })
 

@@ -4,6 +4,7 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 import hash from '@adonisjs/core/services/hash'
 import audit, { SYSTEM_ACTOR } from '#services/audit'
 import { ensureDefaultRoles } from '#database/seeders/default_roles'
+import { firstFailedRule } from '#contract/password'
 
 /**
  * `npm run ace -- staff:create-admin you@company.com` creates the first super_admin of a
@@ -21,8 +22,8 @@ export default class StaffCreateAdmin extends BaseCommand {
   async run() {
     const email = this.email.trim().toLowerCase()
     const password = process.env.CREDITDESK_ADMIN_PASSWORD ?? (await this.prompt.secure('Password (10+ characters, a letter and a digit)'))
-    if (password.length < 10 || !/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) {
-      this.logger.error('The password needs 10+ characters with a letter and a digit')
+    if (!password || firstFailedRule(password, email) !== null) {
+      this.logger.error('The password needs 10 to 128 characters with a letter and a digit, and must not be the email')
       this.exitCode = 1
       return
     }

@@ -51,7 +51,7 @@ export interface FieldDecl {
   sensitive?: boolean
   /** Accepted on create/edit but never read back (e.g. a password). */
   writeOnly?: boolean
-  options?: EnumOption[]
+  options?: readonly EnumOption[]
   relation?: { resource: string; labelField: string }
   /** money: currency code (or the ledger asset) and number of decimal places stored as integer minor units. */
   currency?: string
@@ -72,9 +72,25 @@ export interface FieldDecl {
   help?: Label
 }
 
+/**
+ * Text in meta as the console reads it. The server always sends a full Label; the console also
+ * builds declarations of its own (the audit filters) and falls back to the other language or the
+ * field name when one is missing, so it accepts a partial label or plain text.
+ */
+export type MetaText = Partial<Label> | string
+
+export interface OptionMeta {
+  value: string | number | boolean
+  label?: MetaText
+  color?: string
+}
+
 /** A field as the console receives it: named, with the caller's view of it applied. */
-export interface FieldMeta extends Omit<FieldDecl, 'relation'> {
+export interface FieldMeta extends Omit<FieldDecl, 'relation' | 'label' | 'help' | 'options'> {
   name: string
+  label?: MetaText
+  help?: MetaText
+  options?: readonly OptionMeta[]
   relation?: { resource: string; labelField?: string }
   /** Computed by the server (an SQL expression or a derived value): shown, sorted and filtered, never written. */
   readOnly?: boolean
@@ -84,7 +100,7 @@ export interface FieldMeta extends Omit<FieldDecl, 'relation'> {
 
 export interface RelationMeta {
   name: string
-  label: Label
+  label?: MetaText
   resource: string
   filterField: string
 }
@@ -104,7 +120,7 @@ export type ResultTypes = Record<string, { type: FieldType; label: Label; curren
 
 export interface ActionMeta {
   name: string
-  label: Label
+  label?: MetaText
   scope: ActionScope
   confirm?: boolean
   reason?: boolean
@@ -127,7 +143,7 @@ export type Operation = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export
 
 export interface QuickTab {
   key: string
-  label: Label
+  label?: MetaText
   values: string[]
 }
 
@@ -137,17 +153,18 @@ export interface QuickTabs {
   tabs: QuickTab[]
 }
 
+/** The server sends every key; the console defaults the optional ones (tests build partial declarations). */
 export interface ResourceMeta {
   name: string
-  label: Label
-  group: string
+  label?: MetaText
+  group?: string
   /** One of ICON_NAMES (see icons.ts). */
-  icon: string
-  /** Column that identifies a record in URLs. */
-  primaryKey: string
-  titleField: string
-  defaultSort: Array<{ field: string; order: 'asc' | 'desc' }>
-  operations: Partial<Record<Operation, boolean>>
+  icon?: string
+  /** Column that identifies a record in URLs; "id" when absent. */
+  primaryKey?: string
+  titleField?: string
+  defaultSort?: Array<{ field: string; order: 'asc' | 'desc' }>
+  operations?: Partial<Record<Operation, boolean>>
   fields: FieldMeta[]
   relations?: RelationMeta[]
   actions?: ActionMeta[]
@@ -163,14 +180,14 @@ export interface StaffUser {
   id: number | string
   email: string
   name: string
-  role: { id: number | string; name: string; label?: Label | string }
+  role: { id: number | string; name: string; label?: MetaText }
   locale?: string
 }
 
 export interface AdminMeta {
-  user?: StaffUser
+  user: StaffUser
   resources: ResourceMeta[]
-  groups?: Record<string, Label>
+  groups?: Record<string, MetaText>
   settings?: { currency?: string; [key: string]: unknown }
 }
 

@@ -7,7 +7,7 @@ import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import { InvalidInput, type FieldError } from '#exceptions/domain_errors'
 import type { FieldDef } from './types.js'
-import { parseMoney } from './values.js'
+import { parseUnits } from '#contract/money'
 import { wellFormed } from '#validators/well_formed'
 
 type Mode = 'create' | 'edit' | 'action'
@@ -117,7 +117,7 @@ function convert(name: string, field: FieldDef, value: any, errors: FieldError[]
   switch (field.type) {
     case 'money':
       try {
-        return parseMoney(value, field.scale ?? 2).toString()
+        return parseUnits(value, field.scale ?? 2).toString()
       } catch (error: any) {
         errors.push({ field: name, message: `"${name}" must be an amount like 12.50 (${error.message})`, rule: 'money' })
         return undefined

@@ -11,7 +11,7 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 import { DateTime } from 'luxon'
 import { BadRequest, SensitiveFieldRefused } from '#exceptions/domain_errors'
 import type { FieldDef, Operator, ResourceDef } from './types.js'
-import { parseMoney } from './values.js'
+import { parseUnits } from '#contract/money'
 
 export const MAX_PAGE_SIZE = 200
 
@@ -138,7 +138,7 @@ function coerce(name: string, field: FieldDef, op: Operator, value: string, afte
       return value
     case 'money':
       try {
-        return parseMoney(value, field.scale ?? 2).toString()
+        return parseUnits(value, field.scale ?? 2).toString()
       } catch {
         return fail('an amount')
       }

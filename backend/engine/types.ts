@@ -3,8 +3,8 @@
  * `defineResource({...})`; the engine derives REST, filters, export, meta, policies and
  * audit from it.
  */
-import type { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { EngineAction, UseCaseDeps } from '#services/use_case'
 
 export type Label = { 'en': string; 'zh-CN': string }
 
@@ -82,17 +82,6 @@ export interface FieldDef {
   labelBy?: { typeField: string; resources: Record<string, string> | '*' }
 }
 
-export interface ActionContext {
-  trx: TransactionClientContract
-  ctx: HttpContext
-  /** The locked row for record actions. */
-  record?: Record<string, any>
-  /** Ids for bulk actions. */
-  ids?: Array<number | string>
-  input: Record<string, any>
-  reason?: string
-}
-
 export interface ActionResult {
   message: string
   /** Values shown to the caller (never audited). */
@@ -104,9 +93,8 @@ export interface ActionResult {
   auditMetadata?: Record<string, unknown>
 }
 
-export interface UseCase {
-  handle(context: ActionContext): Promise<ActionResult>
-}
+/** An action's use case, of the one shape: `handle({ record, ids, fields, reason }, { trx, actor, facts })`. */
+export type UseCase = EngineAction
 
 export interface ActionDef {
   label: Label
@@ -135,13 +123,14 @@ export interface RelationDef {
 
 export interface WriteHooks {
   /** Turn validated input into column values (e.g. hash a password). Throw a domain error to refuse. */
-  beforeCreate?: (values: Record<string, any>, trx: TransactionClientContract) => Promise<Record<string, any>> | Record<string, any>
+  beforeCreate?: (values: Record<string, any>, trx: TransactionClientContract, deps: UseCaseDeps) => Promise<Record<string, any>> | Record<string, any>
   beforeUpdate?: (
     values: Record<string, any>,
     record: Record<string, any>,
-    trx: TransactionClientContract
+    trx: TransactionClientContract,
+    deps: UseCaseDeps
   ) => Promise<Record<string, any>> | Record<string, any>
-  beforeDelete?: (record: Record<string, any>, trx: TransactionClientContract) => Promise<void> | void
+  beforeDelete?: (record: Record<string, any>, trx: TransactionClientContract, deps: UseCaseDeps) => Promise<void> | void
 }
 
 export interface ResourceDef {

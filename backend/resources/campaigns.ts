@@ -1,6 +1,7 @@
 import creditdesk from '#config/creditdesk'
 import { defineResource } from '#engine/define_resource'
-import { checkCampaign } from '#actions/campaigns/check_campaign'
+import checkCampaign from '#actions/campaigns/check_campaign'
+import type { CampaignRow } from '#services/campaigns/rows'
 import { l } from './_labels.js'
 
 const money = { type: 'money' as const, scale: creditdesk.scale, currency: creditdesk.asset }
@@ -106,8 +107,8 @@ export default defineResource({
     { name: 'audit', label: l('History', '操作记录'), resource: 'audit-logs', filterField: 'record_id' },
   ],
   hooks: {
-    beforeCreate: (values, trx) => checkCampaign(values, null, trx),
-    beforeUpdate: (values, current, trx) => checkCampaign(values, current, trx),
+    beforeCreate: (values, _trx, deps) => checkCampaign.handle({ values, current: null }, deps),
+    beforeUpdate: (values, current, _trx, deps) => checkCampaign.handle({ values, current: current as CampaignRow }, deps),
   },
   actions: {
     send: {

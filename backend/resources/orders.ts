@@ -1,7 +1,8 @@
 import creditdesk from '#config/creditdesk'
 import { CURRENCIES, CURRENCY_SCALE } from '#config/payments'
 import { defineResource } from '#engine/define_resource'
-import { OFFLINE_CHANNELS, prepareOfflineOrder } from '#actions/orders/create_offline_order'
+import createOfflineOrder, { type OfflineOrderForm } from '#actions/orders/create_offline_order'
+import { OFFLINE_CHANNELS } from '#services/orders/vocabulary'
 import type { Label } from '#engine/types'
 import { l } from './_labels.js'
 
@@ -141,7 +142,7 @@ export default defineResource({
     { name: 'audit', label: l('History', '操作记录'), resource: 'audit-logs', filterField: 'record_id' },
   ],
   hooks: {
-    beforeCreate: (values, trx) => prepareOfflineOrder(values, trx),
+    beforeCreate: (values, _trx, deps) => createOfflineOrder.handle(values as OfflineOrderForm, deps),
   },
   actions: {
     confirm: {

@@ -1,5 +1,6 @@
 import { defineResource } from '#engine/define_resource'
 import { l } from './_labels.js'
+import { RECONCILIATION_FINDING_STATUSES } from '#contract/statuses'
 
 /**
  * What reconciliation found, per run, by kind; `repair` applies the kind's idempotent repair
@@ -54,11 +55,7 @@ export default defineResource({
       label: l('Status', '状态'),
       list: true,
       filter: ['eq', 'in'],
-      options: [
-        { value: 'OPEN', label: l('Open', '待处理'), color: 'gold' },
-        { value: 'REPAIRED', label: l('Repaired', '已修复'), color: 'green' },
-        { value: 'FAILED', label: l('Repair failed', '修复失败'), color: 'red' },
-      ],
+      options: RECONCILIATION_FINDING_STATUSES,
     },
     repair_result: { type: 'json', label: l('Repair result', '修复结果') },
     repaired_by: { type: 'relation', label: l('Repaired by', '修复人'), filter: ['eq'], relation: { resource: 'staff', labelField: 'email' } },

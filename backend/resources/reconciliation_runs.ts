@@ -1,5 +1,6 @@
 import { defineResource } from '#engine/define_resource'
 import { l } from './_labels.js'
+import { RECONCILIATION_RUN_STATUSES } from '#contract/statuses'
 
 /** Reconciliation runs (history): who/what started each diagnose and what it found. `run` diagnoses now. */
 export default defineResource({
@@ -33,11 +34,7 @@ export default defineResource({
       label: l('Status', '状态'),
       list: true,
       filter: ['eq', 'in'],
-      options: [
-        { value: 'running', label: l('Running', '进行中'), color: 'blue' },
-        { value: 'completed', label: l('Completed', '已完成'), color: 'green' },
-        { value: 'failed', label: l('Failed', '失败'), color: 'red' },
-      ],
+      options: RECONCILIATION_RUN_STATUSES,
     },
     findings_count: { type: 'number', label: l('Findings', '异常数'), list: true, sortable: true, filter: ['eq', 'gte', 'lte'] },
     repaired_count: { type: 'number', label: l('Repaired', '已修复'), list: true, sortable: true, filter: ['eq', 'gte', 'lte'] },

@@ -1,6 +1,6 @@
 import creditdesk from '#config/creditdesk'
 import { defineResource } from '#engine/define_resource'
-import { hashCode, maskedCode, normaliseCode } from '#actions/codes/code_format'
+import { hashCode, maskedCode, normaliseCode } from '#services/codes/code_format'
 import { l } from './_labels.js'
 
 const money = { type: 'money' as const, scale: creditdesk.scale, currency: creditdesk.asset }

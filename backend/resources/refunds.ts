@@ -3,6 +3,7 @@ import creditdesk from '#config/creditdesk'
 import { defineResource } from '#engine/define_resource'
 import type { Label } from '#engine/types'
 import { l } from './_labels.js'
+import { REFUND_STATUSES } from '#contract/statuses'
 
 const cents = { type: 'money' as const, scale: CURRENCY_SCALE }
 const staff = (label: Label) => ({ type: 'relation' as const, label, list: true, filter: ['eq', 'in'] as Array<'eq' | 'in'>, relation: { resource: 'staff', labelField: 'email' } })
@@ -49,13 +50,7 @@ export default defineResource({
       list: true,
       sortable: true,
       filter: ['eq', 'in', 'ne'],
-      options: [
-        { value: 'REQUESTED', label: l('Awaiting review', '待审核'), color: 'gold' },
-        { value: 'REJECTED', label: l('Rejected', '已驳回'), color: 'default' },
-        { value: 'PROCESSING', label: l('Processing', '退款中'), color: 'blue' },
-        { value: 'SUCCEEDED', label: l('Refunded', '已退款'), color: 'green' },
-        { value: 'REFUND_FAILED', label: l('Failed', '退款失败'), color: 'red' },
-      ],
+      options: REFUND_STATUSES,
     },
     reason: { type: 'text', label: l('Reason', '退款原因'), list: true, filter: ['contains'] },
     requested_by: staff(l('Requested by', '申请人')),

@@ -1,7 +1,7 @@
 import hash from '@adonisjs/core/services/hash'
 import { defineResource } from '#engine/define_resource'
 import { InvalidInput } from '#exceptions/domain_errors'
-import { assertNotLastSuperAdmin } from '#actions/staff/last_super_admin'
+import { assertNotLastSuperAdmin } from '#services/staff/last_super_admin'
 import { l } from './_labels.js'
 
 /** Console accounts; super_admin manages them and their roles. */

@@ -1,20 +1,28 @@
 import vine from '@vinejs/vine'
+import { checkPassword, passwordLength, PASSWORD_MAX, PASSWORD_MIN } from '#contract/password'
 import { wellFormed } from './well_formed.js'
 
 /** Email as typed at sign-in or registration: well-formed text, trimmed, lower-cased, a real address. */
 export const email = () => vine.string().use(wellFormed()).trim().toLowerCase().email().maxLength(254)
 
 /**
- * The password policy for both identities: 10–128 characters with at least one letter and
- * one digit, and not the account's own email.
+ * The password policy for both identities, from the contract (backend/contract/password.ts):
+ * 10–128 characters, at least one letter (any script) and one digit, and not the account's own
+ * email (`notSameAs('email')` where the email is in the same form). Reports the same rule names
+ * as vine's own length and regex rules, so `passwordMessages` words them.
  */
-export const password = () =>
-  vine
-    .string()
-    .minLength(10)
-    .maxLength(128)
-    .regex(/[A-Za-z]/)
-    .regex(/[0-9]/)
+const passwordPolicy = vine.createRule(
+  (value, _options, field) => {
+    if (typeof value !== 'string') return
+    const length = passwordLength(value)
+    if (length < PASSWORD_MIN) field.report('The {{ field }} field must have at least {{ min }} characters', 'minLength', field, { min: PASSWORD_MIN })
+    else if (length > PASSWORD_MAX) field.report('The {{ field }} field must not be greater than {{ max }} characters', 'maxLength', field, { max: PASSWORD_MAX })
+    else if (!checkPassword(value).letterDigit) field.report('The {{ field }} field format is invalid', 'regex', field)
+  },
+  { name: 'passwordPolicy' }
+)
+
+export const password = () => vine.string().use(passwordPolicy())
 
 export const passwordMessages = {
   'password.minLength': 'The password must be at least 10 characters long',

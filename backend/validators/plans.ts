@@ -4,7 +4,7 @@
  * float: 9.9 as a JSON number is refused, because 9.9 cannot be told apart from 9.8999….
  */
 import payments, { CURRENCIES, CURRENCY_SCALE } from '#config/payments'
-import { formatMoney, parseMoney } from '#engine/values'
+import { formatUnits, parseUnits } from '#contract/money'
 import { InvalidInput } from '#exceptions/domain_errors'
 
 export type Prices = Record<string, number>
@@ -41,11 +41,11 @@ function minorUnits(price: unknown, field: string, currency: string): number {
   if (typeof price === 'number' && Number.isSafeInteger(price)) {
     minor = BigInt(price)
   } else if (typeof price === 'string' && /^\d{1,12}(\.\d{1,2})?$/.test(price.trim())) {
-    minor = parseMoney(price.trim(), CURRENCY_SCALE)
+    minor = parseUnits(price.trim(), CURRENCY_SCALE)
   } else {
     throw fail(field, `The ${currency} price must be an integer of minor units (990) or a decimal string ("9.90")`)
   }
-  if (minor <= 0n || minor > BigInt(MAX_MINOR)) throw fail(field, `The ${currency} price must be greater than zero and at most ${formatMoney(MAX_MINOR, CURRENCY_SCALE)}`)
+  if (minor <= 0n || minor > BigInt(MAX_MINOR)) throw fail(field, `The ${currency} price must be greater than zero and at most ${formatUnits(MAX_MINOR, CURRENCY_SCALE)}`)
   return Number(minor)
 }
 
@@ -57,7 +57,7 @@ function sortKeys(prices: Prices): Prices {
 export function priceLabel(prices: unknown): string | null {
   if (!prices || typeof prices !== 'object') return null
   return Object.entries(prices as Record<string, number>)
-    .map(([currency, minor]) => `${currency} ${formatMoney(BigInt(minor), CURRENCY_SCALE)}`)
+    .map(([currency, minor]) => `${currency} ${formatUnits(BigInt(minor), CURRENCY_SCALE)}`)
     .join(' · ')
 }
 

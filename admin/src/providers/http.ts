@@ -1,14 +1,9 @@
 import axios, { type AxiosError, type AxiosInstance } from 'axios'
 import type { HttpError } from '@refinedev/core'
+import { errorsByField, JSON_HEADERS, readApiFailure, XSRF_COOKIE, XSRF_HEADER } from '@creditdesk/contract/http_client'
 
 /** Base URL of the staff API; every console request goes through it. */
 export const API_URL = '/api/admin'
-
-interface ServerErrorBody {
-  message?: string
-  errors?: { field: string; message: string; rule?: string }[]
-  retryAfter?: number
-}
 
 /**
  * The error every console request rejects with: a Refine HttpError whose `errors` are keyed by field,
@@ -18,27 +13,16 @@ export interface ApiError extends HttpError {
   retryAfter?: number
 }
 
-export function toApiError(error: AxiosError<ServerErrorBody> | Error): ApiError {
-  const axiosError = error as AxiosError<ServerErrorBody>
-  const body = axiosError.response?.data
-  const statusCode = axiosError.response?.status ?? 0
-  const fieldErrors: Record<string, string[]> = {}
-  for (const item of Array.isArray(body?.errors) ? body!.errors : []) {
-    if (!item?.field) continue
-    ;(fieldErrors[item.field] ??= []).push(item.message)
-  }
-  const headerRetry = Number(axiosError.response?.headers?.['retry-after'])
-  const retryAfter = typeof body?.retryAfter === 'number' ? body.retryAfter : Number.isFinite(headerRetry) ? headerRetry : undefined
-  const message =
-    (typeof body?.message === 'string' && body.message) ||
-    (statusCode === 0 ? 'Network error: the server could not be reached' : error.message) ||
-    `Request failed (${statusCode})`
+/** The contract's reading of a failed answer (http_client.ts), in Refine's error shape. */
+export function toApiError(error: AxiosError | Error): ApiError {
+  const response = (error as AxiosError).response
+  const failure = readApiFailure(response && { status: response.status, statusText: response.statusText, body: response.data, header: (name) => response.headers?.[name] })
   return {
     name: 'ApiError',
-    message,
-    statusCode,
-    errors: Object.keys(fieldErrors).length ? fieldErrors : undefined,
-    ...(retryAfter !== undefined ? { retryAfter } : {}),
+    message: failure.message,
+    statusCode: failure.status,
+    errors: errorsByField(failure.fieldErrors),
+    ...(failure.retryAfter !== null ? { retryAfter: failure.retryAfter } : {}),
   }
 }
 
@@ -50,9 +34,9 @@ export function createHttpClient(): AxiosInstance {
   const http = axios.create({
     withCredentials: true,
     withXSRFToken: true,
-    xsrfCookieName: 'XSRF-TOKEN',
-    xsrfHeaderName: 'X-XSRF-TOKEN',
-    headers: { Accept: 'application/json' },
+    xsrfCookieName: XSRF_COOKIE,
+    xsrfHeaderName: XSRF_HEADER,
+    headers: { ...JSON_HEADERS },
   })
   http.interceptors.response.use(
     (response) => response,

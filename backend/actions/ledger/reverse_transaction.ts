@@ -7,6 +7,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { randomUUID } from 'node:crypto'
 import type { Actor } from '#services/audit'
 import { BadRequest, Conflict, NotFound } from '#exceptions/domain_errors'
+import { signedUnits } from '#contract/ledger_types'
 import { post } from '#services/ledger/post'
 import { restoreLots, withdrawGrantedLots } from '#services/ledger/gift_lots'
 
@@ -27,7 +28,8 @@ export async function reverseTransaction(trx: TransactionClientContract, transac
         request: { reverses: transactionId },
         actor,
         customerId: original.customer_id,
-        amount: BigInt(original.amount),
+        // `reversal` is signed (#contract/ledger_types): the opposite of the original's movement for the customer
+        amount: -signedUnits(original.type, BigInt(original.amount)),
         reference: { type: 'transaction', id: transactionId },
         memo: reason,
         reverses: transactionId,

@@ -11,14 +11,14 @@
  */
 import payments, { CURRENCY_SCALE } from '#config/payments'
 import type { ActionContext, UseCase } from '#engine/types'
-import { parseMoney, formatMoney } from '#engine/values'
+import { formatUnits, parseUnits } from '#contract/money'
 import { actorOf } from '#services/audit'
 import { BadRequest, Conflict, Forbidden, InvalidInput } from '#exceptions/domain_errors'
 import { OFFLINE_CHANNELS } from './create_offline_order.js'
 import { creditOrder } from './credit_order.js'
 
 export function needsSecondApproval(order: Record<string, any>) {
-  return BigInt(order.amount) > parseMoney(payments.secondApprovalAbove, CURRENCY_SCALE)
+  return BigInt(order.amount) > parseUnits(payments.secondApprovalAbove, CURRENCY_SCALE)
 }
 
 const confirmOfflineOrder: UseCase = {
@@ -64,7 +64,7 @@ const confirmOfflineOrder: UseCase = {
       .returning('*')
     const { posted } = await creditOrder(trx, paid, actor)
     return {
-      message: `Payment confirmed: ${formatMoney(BigInt(order.amount), CURRENCY_SCALE)} ${order.currency} received, balance credited`,
+      message: `Payment confirmed: ${formatUnits(BigInt(order.amount), CURRENCY_SCALE)} ${order.currency} received, balance credited`,
       auditMetadata: { approval: order.first_approver_id ? 2 : 1, reference, transactionId: Number(posted.transaction.id) },
     }
   },

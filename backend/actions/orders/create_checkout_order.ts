@@ -16,7 +16,7 @@ import creditdesk from '#config/creditdesk'
 import payments from '#config/payments'
 import type { Actor, RequestFacts } from '#services/audit'
 import { Forbidden, InvalidInput, NotFound, TooManyAttempts } from '#exceptions/domain_errors'
-import { fromUnits } from '#services/ledger/amounts'
+import { displayUnits } from '#services/ledger/amounts'
 import { callStripe, PaymentsUnavailable, stripe, stripeConfigured } from '#services/stripe'
 import { auditOrder } from './order_audit.js'
 
@@ -83,7 +83,7 @@ export async function createCheckoutOrder(input: { customerId: number; planId: n
               price_data: {
                 currency: payments.currency.toLowerCase(),
                 unit_amount: Number(order.amount),
-                product_data: { name: `${order.plan_name} — ${trim(fromUnits(order.grant_amount))} ${creditdesk.asset === 'CREDIT' ? 'credits' : creditdesk.asset}` },
+                product_data: { name: `${order.plan_name} — ${displayUnits(order.grant_amount)} ${creditdesk.asset === 'CREDIT' ? 'credits' : creditdesk.asset}` },
               },
             },
           ],
@@ -114,9 +114,4 @@ export async function createCheckoutOrder(input: { customerId: number; planId: n
     })
     throw error
   }
-}
-
-/** "115.000000" → "115", "9.900000" → "9.90". */
-function trim(amount: string) {
-  return amount.replace(/\.?0+$/, '').replace(/(\.\d)$/, '$10')
 }

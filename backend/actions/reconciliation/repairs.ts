@@ -120,7 +120,8 @@ export async function correctBalance(trx: TransactionClientContract, accountId: 
       request: { accountId: Number(accountId), stored, entries },
       actor,
       customerId: account.owner_type === 'customer' ? Number(account.owner_id) : null,
-      amount: delta < 0n ? -delta : delta,
+      // `correction` is signed (#contract/ledger_types): what the account gained or lost
+      amount: delta,
       reference: { type: 'account', id: accountId },
       memo: `Reconciliation: stored balance ${fromUnits(stored)} differed from its entries ${fromUnits(entries)}`,
     },

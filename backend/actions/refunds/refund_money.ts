@@ -21,7 +21,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { Actor } from '#services/audit'
 import { post, type Entry } from '#services/ledger/post'
 import { customerAccount, systemAccount } from '#services/ledger/accounts'
-import { formatMoney } from '#engine/values'
+import { formatUnits } from '#contract/money'
 import { CURRENCY_SCALE } from '#config/payments'
 import { PAID_FAMILY, paidStatus } from '#actions/orders/apply_payment_facts'
 import { Conflict, InvalidInput } from '#exceptions/domain_errors'
@@ -29,7 +29,7 @@ import { refundSettings } from './settings.js'
 
 export const IN_FLIGHT = ['REQUESTED', 'PROCESSING']
 
-export const money = (minor: bigint | string | number, currency: string) => `${formatMoney(BigInt(minor), CURRENCY_SCALE)} ${String(currency).trim()}`
+export const money = (minor: bigint | string | number, currency: string) => `${formatUnits(BigInt(minor), CURRENCY_SCALE)} ${String(currency).trim()}`
 
 export function toLedgerUnits(order: Record<string, any>, minor: bigint) {
   return (BigInt(order.grant_amount) * minor) / BigInt(order.amount)

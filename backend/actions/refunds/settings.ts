@@ -3,7 +3,7 @@
  * order's currency, default "10.00" — admin-prd §2). Mutable so tests can change it.
  */
 import env from '#start/env'
-import { parseMoney } from '#engine/values'
+import { parseUnits } from '#contract/money'
 import { CURRENCY_SCALE } from '#config/payments'
 
 const raw = env.get('REFUND_MINIMUM') ?? '10.00'
@@ -11,5 +11,5 @@ if (!/^\d{1,12}(\.\d{1,2})?$/.test(raw)) throw new Error(`REFUND_MINIMUM must be
 
 export const refundSettings = {
   /** Minimum refund in the currency's minor units. */
-  minimum: parseMoney(raw, CURRENCY_SCALE),
+  minimum: parseUnits(raw, CURRENCY_SCALE),
 }

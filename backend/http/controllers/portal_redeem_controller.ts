@@ -2,10 +2,10 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { SimpleMessagesProvider } from '@vinejs/vine'
 import creditdesk from '#config/creditdesk'
 import type Customer from '#models/customer'
-import { actorOf, requestFacts } from '#services/audit'
 import { fromUnits } from '#services/ledger/amounts'
-import { redeemCode } from '#actions/codes/redeem_code'
-import { maskedCode } from '#actions/codes/code_format'
+import redeemCode from '#actions/codes/redeem_code'
+import { runUseCase } from '#http/use_cases'
+import { maskedCode } from '#services/codes/code_format'
 import { codeMessages, redeemValidator, refuseUnknownFields } from '#validators/codes'
 
 /** POST /api/portal/wallet/redeem { code }: the signed-in customer redeems a code. */
@@ -14,7 +14,9 @@ export default class PortalRedeemController {
     refuseUnknownFields(ctx.request.body(), ['code'])
     const { code } = await ctx.request.validateUsing(redeemValidator, { messagesProvider: new SimpleMessagesProvider(codeMessages) })
     const customer = ctx.auth.use('customer').user as Customer
-    const outcome = await redeemCode({ customerId: Number(customer.id), code, ip: ctx.request.ip() }, actorOf(ctx), requestFacts(ctx))
+    // a refusal commits (its audit row and its count), then is the answer
+    const outcome = await runUseCase(ctx, redeemCode, { customerId: Number(customer.id), code })
+    if (outcome.refused) throw outcome.refused
     const amount = fromUnits(outcome.code.amount)
     if (outcome.replayed) ctx.response.header('Idempotency-Replayed', 'true')
     ctx.response.status(outcome.replayed ? 200 : 201)
@@ -29,7 +31,7 @@ export default class PortalRedeemController {
         bucket: outcome.code.bucket,
         package: outcome.code.package,
         gift_expires_at: giftExpiresAt,
-        redeemed_at: new Date(outcome.code.redeemed_at).toISOString(),
+        redeemed_at: new Date(outcome.code.redeemed_at!).toISOString(),
         transaction_id: Number(outcome.posted.transaction.id),
       },
     }

@@ -16,6 +16,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import creditdesk from '#config/creditdesk'
 import type { Actor } from '#services/audit'
 import { Conflict, DomainError } from '#exceptions/domain_errors'
+import type { LedgerType } from '#contract/ledger_types'
 import { fromUnits } from './amounts.js'
 
 export class InsufficientFunds extends DomainError {
@@ -26,7 +27,8 @@ export class InsufficientFunds extends DomainError {
 export type Entry = { accountId: number; amount: bigint }
 
 export type Header = {
-  type: string
+  /** One of the contract's ledger types: its direction decides whether `amount` is a magnitude or signed. */
+  type: LedgerType
   idempotencyKey: string
   /** What identifies the request for replay comparison (its payload). */
   request: unknown

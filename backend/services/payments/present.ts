@@ -6,7 +6,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import creditdesk from '#config/creditdesk'
 import payments, { CURRENCY_SCALE } from '#config/payments'
-import { formatMoney } from '#engine/values'
+import { formatUnits } from '#contract/money'
 import { fromUnits } from '#services/ledger/amounts'
 
 const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null)
@@ -23,7 +23,7 @@ export function presentPortalPlan(plan: Record<string, any>) {
     name_zh: plan.name_zh ?? null,
     description_zh: plan.description_zh ?? null,
     currency,
-    price: formatMoney(BigInt(unitAmount), CURRENCY_SCALE),
+    price: formatUnits(BigInt(unitAmount), CURRENCY_SCALE),
     unit_amount: unitAmount,
     credits: fromUnits(plan.grant_amount),
     asset: creditdesk.asset,
@@ -39,11 +39,11 @@ export function presentPortalOrder(order: Record<string, any>) {
     plan_name: order.plan_name,
     plan_name_zh: order.plan_name_zh ?? null,
     currency: String(order.currency).trim(),
-    amount: formatMoney(BigInt(order.amount), CURRENCY_SCALE),
+    amount: formatUnits(BigInt(order.amount), CURRENCY_SCALE),
     credits: fromUnits(order.grant_amount),
     asset: creditdesk.asset,
     credited: order.paid_transaction_id !== null,
-    refunded_amount: formatMoney(BigInt(order.refunded_amount), CURRENCY_SCALE),
+    refunded_amount: formatUnits(BigInt(order.refunded_amount), CURRENCY_SCALE),
     // staff reasons for closing an order stay internal; provider failures are the customer's to see
     failure_reason: order.status === 'FAILED' ? order.failure_reason : null,
     failure_kind: order.status === 'FAILED' ? failureKind(order.failure_reason) : null,

@@ -1,4 +1,5 @@
-import axios, { AxiosError, type AxiosResponse } from 'axios'
+import axios, { type AxiosResponse } from 'axios'
+import { JSON_HEADERS, NETWORK_ERROR_MESSAGE, readApiFailure, XSRF_COOKIE, XSRF_HEADER } from '@creditdesk/contract/http_client'
 import type { FieldError } from './types'
 
 /**
@@ -9,9 +10,9 @@ export const http = axios.create({
   baseURL: '/api/portal',
   withCredentials: true,
   withXSRFToken: true,
-  xsrfCookieName: 'XSRF-TOKEN',
-  xsrfHeaderName: 'X-XSRF-TOKEN',
-  headers: { Accept: 'application/json' },
+  xsrfCookieName: XSRF_COOKIE,
+  xsrfHeaderName: XSRF_HEADER,
+  headers: { ...JSON_HEADERS },
 })
 
 /** Normalised error: `{ message, errors? }` from the server, plus the HTTP status and `retryAfter` for 429. */
@@ -33,37 +34,13 @@ export class ApiError extends Error {
   }
 }
 
-function parseRetryAfter(body: unknown, response?: AxiosResponse): number | null {
-  const fromBody = (body as { retryAfter?: unknown } | null)?.retryAfter
-  const raw = fromBody ?? response?.headers?.['retry-after']
-  if (raw === undefined || raw === null || raw === '') return null
-  const n = Number(raw)
-  if (Number.isFinite(n)) return Math.max(0, Math.ceil(n))
-  // Retry-After may also be an HTTP date.
-  const at = Date.parse(String(raw))
-  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000))
-}
-
-function parseFieldErrors(body: unknown): FieldError[] {
-  const errors = (body as { errors?: unknown } | null)?.errors
-  if (!Array.isArray(errors)) return []
-  return errors
-    .filter((e): e is FieldError => !!e && typeof e === 'object' && typeof (e as FieldError).message === 'string')
-    .map((e) => ({ field: typeof e.field === 'string' ? e.field : '', message: e.message, rule: e.rule }))
-}
-
+/** The contract's reading of a failure (http_client.ts) as the portal's ApiError; -1 for what is not an HTTP failure. */
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err
   if (axios.isAxiosError(err)) {
-    const ax = err as AxiosError
-    const response = ax.response
-    if (!response) return new ApiError(ax.message || 'Network Error', 0)
-    const body = response.data as { message?: unknown } | string | null
-    const message =
-      body && typeof body === 'object' && typeof body.message === 'string' && body.message
-        ? body.message
-        : response.statusText || `HTTP ${response.status}`
-    return new ApiError(message, response.status, parseFieldErrors(body), parseRetryAfter(body, response))
+    const response: AxiosResponse | undefined = err.response
+    const failure = readApiFailure(response && { status: response.status, statusText: response.statusText, body: response.data, header: (name) => response.headers?.[name] })
+    return new ApiError(failure.status ? failure.message : err.message || NETWORK_ERROR_MESSAGE, failure.status, failure.fieldErrors, failure.retryAfter)
   }
   return new ApiError(err instanceof Error ? err.message : String(err), -1)
 }

@@ -1,3 +1,9 @@
+import type { LedgerType } from '@creditdesk/contract/ledger_types'
+import { ORDER_STATUSES as ORDER_STATUS_OPTIONS, valuesOf, type OrderStatus } from '@creditdesk/contract/statuses'
+
+export type { FieldError } from '@creditdesk/contract/errors'
+export type { OrderStatus }
+
 export interface PortalUser {
   id: number | string
   email: string
@@ -17,12 +23,6 @@ export interface PortalSession {
   created_at: string | null
   last_seen_at: string | null
   current: boolean
-}
-
-export interface FieldError {
-  field: string
-  message: string
-  rule?: string
 }
 
 /** Decimal string with 6 decimals, e.g. "10.000000". Never a JS number. */
@@ -47,13 +47,11 @@ export interface Wallet {
   gift_lots: GiftLot[]
 }
 
-export const TRANSACTION_TYPES = ['recharge', 'redeem', 'voucher_grant', 'voucher_expiry', 'usage_charge', 'refund', 'reversal'] as const
-export type TransactionType = (typeof TRANSACTION_TYPES)[number]
-
 export interface WalletTransaction {
   id: number | string
   created_at: string
-  type: TransactionType | (string & {})
+  /** One of the contract's ledger types (a newer server may send one this build does not know). */
+  type: LedgerType | (string & {})
   amount: DecimalString
   reference_type: string | null
   reference_id: string | number | null
@@ -117,17 +115,8 @@ export interface Plan {
   asset: string
 }
 
-export const ORDER_STATUSES = [
-  'PENDING',
-  'PAID',
-  'FAILED',
-  'CANCELLED',
-  'REFUNDING',
-  'PARTIALLY_REFUNDED',
-  'REFUNDED',
-  'REFUND_FAILED',
-] as const
-export type OrderStatus = (typeof ORDER_STATUSES)[number]
+/** What an order can be (the contract's list; refunds have their own statuses). */
+export const ORDER_STATUSES = valuesOf(ORDER_STATUS_OPTIONS) as OrderStatus[]
 
 export interface Order {
   /** the order number ("R20261122-000123"), also used in URLs */

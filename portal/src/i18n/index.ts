@@ -4,6 +4,7 @@ import dayjs from 'dayjs'
 import localizedFormat from 'dayjs/plugin/localizedFormat'
 import relativeTime from 'dayjs/plugin/relativeTime'
 import 'dayjs/locale/zh-cn'
+import { dayjsLocale, languageMemory, LANGUAGES, pickLanguage, translatorOptions, type Language } from '@creditdesk/contract/i18n'
 import en from './locales/en'
 import zhCN from './locales/zh-CN'
 import { setRequestLanguage } from '../api/client'
@@ -11,58 +12,33 @@ import { setRequestLanguage } from '../api/client'
 dayjs.extend(localizedFormat)
 dayjs.extend(relativeTime)
 
-export const LANGUAGES = [
-  { code: 'en', label: 'English' },
-  { code: 'zh-CN', label: '简体中文' },
-] as const
-export type LanguageCode = (typeof LANGUAGES)[number]['code']
+export { LANGUAGES }
+export type LanguageCode = Language
 
 export const LANGUAGE_STORAGE_KEY = 'creditdesk.portal.language'
 
-function isSupported(code: string | null | undefined): code is LanguageCode {
-  return LANGUAGES.some((l) => l.code === code)
-}
+/** The portal's remembered language (the setup itself is the contract's, shared with the console). */
+const memory = languageMemory(() => (typeof localStorage === 'undefined' ? undefined : localStorage), LANGUAGE_STORAGE_KEY)
 
 export function detectLanguage(): LanguageCode {
-  try {
-    const stored = localStorage.getItem(LANGUAGE_STORAGE_KEY)
-    if (isSupported(stored)) return stored
-  } catch {
-    /* storage unavailable */
-  }
-  const nav = typeof navigator !== 'undefined' ? navigator.languages?.[0] || navigator.language : ''
-  return nav?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
+  return pickLanguage(memory.read(), typeof navigator === 'undefined' ? [] : [...(navigator.languages ?? []), navigator.language])
 }
 
 function applyLanguage(lng: string) {
-  dayjs.locale(lng === 'zh-CN' ? 'zh-cn' : 'en')
+  dayjs.locale(dayjsLocale(lng))
   setRequestLanguage(lng)
   if (typeof document !== 'undefined') document.documentElement.lang = lng
 }
 
 export function changeLanguage(lng: LanguageCode) {
-  try {
-    localStorage.setItem(LANGUAGE_STORAGE_KEY, lng)
-  } catch {
-    /* storage unavailable */
-  }
+  memory.write(lng)
   return i18n.changeLanguage(lng)
 }
 
 i18n.on('languageChanged', applyLanguage)
 
 const initial = detectLanguage()
-void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-  lng: initial,
-  fallbackLng: 'en',
-  supportedLngs: ['en', 'zh-CN'],
-  load: 'currentOnly',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  react: { useSuspense: false },
-  showSupportNotice: false,
-})
+void i18n.use(initReactI18next).init(translatorOptions({ 'en': en, 'zh-CN': zhCN }, initial))
 applyLanguage(initial)
 
 export default i18n

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next'
 import type { Order } from '../api/types'
 import { humanize } from './format'
-import { isZero } from './money'
+import { isZero } from '@creditdesk/contract/money'
 
 /** antd Tag colours per order status. */
 const COLORS: Record<string, string> = {

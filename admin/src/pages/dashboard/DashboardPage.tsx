@@ -5,7 +5,7 @@ import { AlertOutlined, AuditOutlined, LoginOutlined, RollbackOutlined, UserAddO
 import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { API_URL } from '../../providers/http'
-import { formatMoney } from '../../engine/fields/format'
+import { formatMoney } from '@creditdesk/contract/money'
 import { useMetaState } from '../../meta/MetaContext'
 import { canAccess } from '../../meta/permissions'
 import type { TrendPoint } from './TrendChart'
@@ -86,7 +86,7 @@ export function DashboardPage() {
                 <Card variant="borderless" className="cd-stat" data-testid={`money-${k}`}>
                   <Statistic
                     title={`${t(`dashboard.money.${k}`)} · ${t('dashboard.today')}`}
-                    value={formatMoney(figure.amount, money.currency, i18n.language)}
+                    value={formatMoney(figure.amount, money.currency, { locale: i18n.language })}
                     prefix={<WalletOutlined />}
                     suffix={<Typography.Text type="secondary" style={{ fontSize: 14 }}>{t('dashboard.transactions', { count: figure.count })}</Typography.Text>}
                   />
@@ -103,7 +103,7 @@ export function DashboardPage() {
               <Card variant="borderless" className="cd-stat" data-testid="payments-refundsToday">
                 <Statistic
                   title={`${t('dashboard.payments.refundsToday')} · ${t('dashboard.today')}`}
-                  value={formatMoney(payments.refundsToday.amount, money?.currency, i18n.language)}
+                  value={formatMoney(payments.refundsToday.amount, money?.currency, { locale: i18n.language })}
                   prefix={<RollbackOutlined />}
                   suffix={<Typography.Text type="secondary" style={{ fontSize: 14 }}>{t('dashboard.transactions', { count: payments.refundsToday.count })}</Typography.Text>}
                 />
