@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatResultValue, hasResult, resultFiles, resultLabel, shownEntries } from '../src/engine/actions/response'
+import { formatResultValue, hasResult, keepsDialog, resultFiles, resultLabel, resultSummary, shownEntries } from '../src/engine/actions/response'
 import { fieldErrorsOf, withLabels } from '../src/engine/actions/fieldErrors'
 
 const en = { lang: 'en', currency: 'USD', yes: 'Yes', no: 'No' }
@@ -32,6 +32,18 @@ describe('action results', () => {
     expect(hasResult({ message: 'ok' })).toBe(false)
     expect(hasResult({ message: 'ok', result: {} })).toBe(false)
     expect(hasResult({ message: 'ok', result: { refund_id: 3 } })).toBe(true)
+  })
+
+  it('keeps only secrets and files in the dialog; any other result is a one-line receipt', () => {
+    const reset = { message: 'Reset link created', once: true, result: { resetUrl: 'https://portal.test/reset/abc' } }
+    const batch = { message: '2 codes', once: true, result: { codes: ['A', 'B'], csv: 'code\nA\nB\n' } }
+    const refund = { message: 'Refund requested', result: { refund_id: 12, amount: '9.900000' }, resultTypes: { refund_id: { type: 'number' as const, label: { en: 'Refund', 'zh-CN': '退款单' } }, amount: { type: 'money' as const, label: { en: 'Amount', 'zh-CN': '金额' }, currency: 'USD' } } }
+    expect(keepsDialog(reset)).toBe(true)
+    expect(keepsDialog(batch)).toBe(true)
+    expect(keepsDialog(refund)).toBe(false)
+    expect(keepsDialog({ message: 'Frozen' })).toBe(false)
+    expect(resultSummary(refund, en)).toBe('Refund: 12 · Amount: $9.90')
+    expect(resultSummary(batch, en)).toBe('') // lists are no one-liners
   })
 })
 

@@ -26,7 +26,7 @@ describe('collection action with inputs and a one-time file result', () => {
         }],
       ],
     })
-    expect(await screen.findByText('10.00 CREDIT')).toBeInTheDocument()
+    expect(await screen.findByText('10 CREDIT')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: /Generate codes/ }))
     const dialog = await screen.findByRole('dialog')
     await user.type(within(dialog).getByRole('spinbutton', { name: 'Number of codes' }), '2')

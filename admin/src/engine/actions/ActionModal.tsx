@@ -4,14 +4,14 @@ import { useNotification, type BaseKey, type BaseRecord } from '@refinedev/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { ActionMeta, ResourceMeta } from '../../meta/types'
-import { useLabel } from '../../meta/MetaContext'
+import { useLabel, useMetaState } from '../../meta/MetaContext'
 import { useHttp } from '../../providers/HttpContext'
 import { API_URL, type ApiError } from '../../providers/http'
 import { FormField, toRequestValues } from '../form/FormField'
 import { idOf, recordTitle } from '../fields/recordTitle'
 import { actionUrl } from './visibility'
 import { ActionResult } from './ActionResult'
-import { hasResult, type ActionResponse } from './response'
+import { hasResult, keepsDialog, resultSummary, type ActionResponse } from './response'
 import { fieldErrorsOf } from './fieldErrors'
 
 export interface ActionTarget {
@@ -29,12 +29,14 @@ interface Props extends ActionTarget {
 
 /**
  * Confirmation + inputs for one custom action, then POST to its endpoint. A refusal keeps the modal
- * open with the server's message (field errors under their inputs, or named by their label); a
- * `result` is shown formatted, with "copy this now" only for one-time secrets (see ActionResult).
+ * open with the server's message (field errors under their inputs, or named by their label). A
+ * one-time secret or a file stays in the dialog (ActionResult); any other result is a receipt in the
+ * confirmation, formatted by its declared types.
  */
 export function ActionModal({ resource, action, record, ids, open, onClose, onDone }: Props) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const label = useLabel()
+  const { meta } = useMetaState()
   const http = useHttp()
   const queryClient = useQueryClient()
   // One key per opened dialog: a double click or a retry after a lost answer acts once on the server.
@@ -77,11 +79,17 @@ export function ActionModal({ resource, action, record, ids, open, onClose, onDo
       // An action may move money or change other records (an approval posts to the ledger, a grant
       // changes balances): every data query on screen is read again, the rest when next shown.
       // Only data: the session check (auth/me) refetching would unmount the page and this dialog.
-      await queryClient.invalidateQueries({ queryKey: ['data'] })
+      void queryClient.invalidateQueries({ queryKey: ['data'] })
       onDone?.()
-      notify?.({ type: 'success', message: data?.message || t('action.done'), description: actionName })
-      if (hasResult(data)) setResult(data)
-      else close()
+      if (keepsDialog(data)) {
+        notify?.({ type: 'success', message: data?.message || t('action.done'), description: actionName })
+        setResult(data)
+      } else {
+        const receipt = hasResult(data) ? resultSummary(data, { lang: i18n.language, currency: meta?.settings?.currency, yes: t('common.yes'), no: t('common.no') }) : ''
+        const message = data?.message || t('action.done')
+        notify?.({ type: 'success', message: receipt ? `${message} — ${receipt}` : message, description: actionName })
+        close()
+      }
     } catch (error) {
       const apiError = error as ApiError
       // The server answered, so nothing was done: the corrected submission is a new one. Without an

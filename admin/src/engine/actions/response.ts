@@ -100,3 +100,21 @@ export function shownEntries(result: Record<string, unknown>): Array<[string, un
 export function hasResult(response: ActionResponse | null | undefined): boolean {
   return !!response?.result && Object.keys(response.result).length > 0
 }
+
+/**
+ * Must the result stay on screen in the dialog? Only one-time secrets (to copy before closing) and
+ * files (downloaded, with a second copy at hand). Anything else is a receipt: it goes into the
+ * confirmation, and the dialog closes (the record it acted on may have moved on, e.g. approved).
+ */
+export function keepsDialog(response: ActionResponse | null | undefined): boolean {
+  return hasResult(response) && (!!response!.once || resultFiles(response!.result!, '').length > 0)
+}
+
+/** A receipt's values on one line: "Amount: $5.00 · Valid until: Dec 21, 2026, 11:59 PM". */
+export function resultSummary(response: ActionResponse, f: ResultFormat): string {
+  return shownEntries(response.result ?? {})
+    .map(([key, value]) => [resultLabel(key, response.resultTypes?.[key], f.lang), formatResultValue(value, response.resultTypes?.[key], f)] as const)
+    .filter(([, text]) => text !== '' && !text.includes('\n') && text.length <= 120)
+    .map(([label, text]) => `${label}: ${text}`)
+    .join(' · ')
+}
