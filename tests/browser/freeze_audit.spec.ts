@@ -39,6 +39,7 @@ test.group('Console: freeze a user, see it in the audit log', () => {
     // the page reflects it: Unfreeze offered instead of Freeze, and the history shows the reason
     await page.locator('.ant-page-header-heading-extra button[data-action="unfreeze"]').waitFor()
     assert.equal(await freeze.count(), 0)
+    await page.getByRole('tab', { name: 'History' }).click()
     await page.locator('.ant-timeline-item').filter({ hasText: reason }).waitFor()
 
     // the database agrees, and the audit row is there
@@ -58,7 +59,7 @@ test.group('Console: freeze a user, see it in the audit log', () => {
     assert.equal(filtered.total, Number((await db.from('audit_logs').whereILike('action', '%freeze%').count('* as c'))[0].c))
     await tableRows(browser).first().filter({ hasText: reason }).waitFor()
     assert.equal(await cellText(browser, 'Action', 0), 'Freeze')
-    assert.equal(await cellText(browser, 'Record', 0), `#${customer.id}`)
+    assert.equal(await cellText(browser, 'Record', 0), customer.email) // the record's label, not its id
     assert.equal(await cellText(browser, 'Reason', 0), reason)
     assert.include(await cellText(browser, 'Actor', 0), 'ops@demo.local')
     assert.include(await cellText(browser, 'Resource', 0), 'Users')
@@ -72,7 +73,7 @@ test.group('Console: freeze a user, see it in the audit log', () => {
     assert.equal(await frozenRow.locator('ins').innerText(), 'Yes')
 
     // and links back to the record
-    await tableRows(browser).first().getByRole('link', { name: `#${customer.id}` }).click()
+    await tableRows(browser).first().getByRole('link', { name: customer.email }).click()
     await page.waitForURL(`**/admin/r/users/show/${customer.id}`)
     await page.locator('.ant-page-header-heading-extra button[data-action="unfreeze"]').waitFor()
     assert.deepEqual(browser.unexpectedProblems(), [])

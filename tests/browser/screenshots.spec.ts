@@ -37,7 +37,7 @@ const SCREENS = (id: number) => [
   { name: 'list', path: '/admin/r/users', ready: async (b: BrowserSession) => waitForTable(b) },
   {
     name: 'show',
-    path: `/admin/r/users/show/${id}`,
+    path: `/admin/r/users/show/${id}?tab=history`,
     ready: async (b: BrowserSession) => {
       await b.page.locator('.ant-descriptions-item-content').first().waitFor()
       await b.page.locator('.ant-timeline-item').first().waitFor()
