@@ -1,6 +1,6 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
-import { pruneAuditLogs } from '#actions/audit/prune_audit_logs'
+import { pruneAuditLogs } from '#services/seal/prune_audit_logs'
 
 /**
  * `npm run ace -- audit:prune` deletes audit rows older than the retention period

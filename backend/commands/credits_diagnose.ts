@@ -11,8 +11,12 @@ export default class CreditsDiagnose extends BaseCommand {
   declare json: boolean
 
   async run() {
-    const { runReconciliation } = await import('#actions/reconciliation/reconcile')
-    const { run, findings } = await runReconciliation('command', { type: 'system', id: null, label: 'ace credits:diagnose', role: null })
+    const { default: runReconciliation } = await import('#actions/reconciliation/run_reconciliation')
+    const { transaction } = await import('#services/transaction')
+    const { NO_REQUEST } = await import('#services/use_case')
+    const actor = { type: 'system' as const, id: null, label: 'ace credits:diagnose', role: null }
+    const { outcome } = await transaction((trx) => runReconciliation.handle({ fields: {}, trigger: 'command' }, { trx, actor, facts: NO_REQUEST }))
+    const { run, findings } = outcome
     if (this.json) {
       this.logger.log(JSON.stringify({ run_id: Number(run.id), findings }, null, 2))
     } else if (!findings.length) {

@@ -23,7 +23,7 @@ export default class CreditsRepair extends BaseCommand {
   declare all: boolean
 
   async run() {
-    const { diagnoseAndRepair, repairFinding } = await import('#actions/reconciliation/reconcile')
+    const { diagnoseAndRepair, repairFinding } = await import('#services/reconciliation/reconcile')
     const actor = { type: 'system' as const, id: null, label: 'ace credits:repair', role: null }
     if (this.finding) {
       const { outcome } = await repairFinding(this.finding, actor)

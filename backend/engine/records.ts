@@ -7,6 +7,7 @@ import { transaction } from '#services/transaction'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
 import audit, { diff } from '#services/audit'
+import { depsFor } from '#http/use_cases'
 import { BadRequest, InvalidInput, NotFound } from '#exceptions/domain_errors'
 import type { ActionResult, ResourceDef } from './types.js'
 import { auditSnapshot, serializeRow } from './serialize.js'
@@ -36,7 +37,7 @@ export async function findRow(resource: ResourceDef, id: string, trx?: Transacti
 export async function createRecord(resource: ResourceDef, body: unknown, ctx: HttpContext) {
   let values = await validateInput(resource.fields, body, 'create', undefined, await notNullColumns(resource.table))
   return transaction(async (trx) => {
-    if (resource.hooks?.beforeCreate) values = await resource.hooks.beforeCreate(values, trx)
+    if (resource.hooks?.beforeCreate) values = await resource.hooks.beforeCreate(values, trx, depsFor(ctx, trx))
     const [row] = await trx.insertQuery().table(resource.table).insert(values).returning('*')
     const id = row[resource.primaryKey ?? 'id']
     await audit.fromRequest(trx, ctx, { action: 'create', resource: resource.name, recordId: id, before: null, after: auditSnapshot(resource, row) })
@@ -49,7 +50,7 @@ export async function updateRecord(resource: ResourceDef, id: string, body: unkn
   return transaction(async (trx) => {
     const current = await findRow(resource, id, trx, true)
     let values = await validateInput(resource.fields, body, 'edit', serializeRow(resource, current, true), notNull)
-    if (resource.hooks?.beforeUpdate) values = await resource.hooks.beforeUpdate(values, current, trx)
+    if (resource.hooks?.beforeUpdate) values = await resource.hooks.beforeUpdate(values, current, trx, depsFor(ctx, trx))
     if (!Object.keys(values).length) return current
     if ('updated_at' in current) values.updated_at = new Date()
     const [row] = await trx.from(resource.table).where(resource.primaryKey ?? 'id', id).update(values).returning('*')
@@ -64,7 +65,7 @@ export async function updateRecord(resource: ResourceDef, id: string, body: unkn
 export async function deleteRecord(resource: ResourceDef, id: string, ctx: HttpContext) {
   await transaction(async (trx) => {
     const current = await findRow(resource, id, trx, true)
-    if (resource.hooks?.beforeDelete) await resource.hooks.beforeDelete(current, trx)
+    if (resource.hooks?.beforeDelete) await resource.hooks.beforeDelete(current, trx, depsFor(ctx, trx))
     await trx.from(resource.table).where(resource.primaryKey ?? 'id', id).delete()
     await audit.fromRequest(trx, ctx, { action: 'delete', resource: resource.name, recordId: id, before: auditSnapshot(resource, current), after: null })
   })
@@ -87,7 +88,7 @@ export async function runAction(
   const { default: useCase } = await action.handler()
   return transaction(async (trx) => {
     const before = id ? await findRow(resource, id, trx, true) : undefined
-    const outcome = await useCase.handle({ trx, ctx, record: before, ids, input, reason })
+    const outcome = await useCase.handle({ record: before, ids, fields: input, reason }, depsFor(ctx, trx))
     const after = id ? await findRow(resource, id, trx) : undefined
     const changes = id ? diff(auditSnapshot(resource, before!), auditSnapshot(resource, after!)) : { before: null, after: null }
     await audit.fromRequest(trx, ctx, {

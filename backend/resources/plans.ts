@@ -1,7 +1,7 @@
 import creditdesk from '#config/creditdesk'
 import payments, { CURRENCIES, CURRENCY_SCALE } from '#config/payments'
 import { defineResource } from '#engine/define_resource'
-import { preparePlanCreate, preparePlanUpdate } from '#actions/plans/record_plan_version'
+import recordPlanVersion from '#actions/plans/record_plan_version'
 import { priceLabel } from '#validators/plans'
 import { l } from './_labels.js'
 
@@ -79,7 +79,7 @@ export default defineResource({
     { name: 'audit', label: l('History', '操作记录'), resource: 'audit-logs', filterField: 'record_id' },
   ],
   hooks: {
-    beforeCreate: (values, trx) => preparePlanCreate(values, trx),
-    beforeUpdate: (values, record, trx) => preparePlanUpdate(values, record, trx),
+    beforeCreate: (values, _trx, deps) => recordPlanVersion.handle({ values, current: null }, deps),
+    beforeUpdate: (values, record, _trx, deps) => recordPlanVersion.handle({ values, current: record }, deps),
   },
 })

@@ -26,7 +26,7 @@ if (seedWanted && staffCount === 0) {
   seeded = true
 }
 if (seedWanted) {
-  const { ensureDemoPlans } = await import('#actions/plans/seed_plans')
+  const { ensureDemoPlans } = await import('#services/plans/demo_plans')
   await ensureDemoPlans() // only when the catalog is empty
 }
 

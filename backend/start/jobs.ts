@@ -11,7 +11,7 @@ import jobs from '#services/jobs'
 jobs.define(
   'ledger-expire-gift',
   async () => {
-    const { expireGiftLots } = await import('#actions/ledger/expire_gift_lots')
+    const { expireGiftLots } = await import('#services/ledger/expire_gift_lots')
     await expireGiftLots()
   },
   { cron: '* * * * *' }
@@ -21,7 +21,7 @@ jobs.define(
 jobs.define(
   'codes-expire',
   async () => {
-    const { expireCodes } = await import('#actions/codes/expire_codes')
+    const { expireCodes } = await import('#services/codes/expire_codes')
     await expireCodes()
   },
   { cron: '* * * * *' }
@@ -29,7 +29,7 @@ jobs.define(
 
 /* Voucher campaigns: grants in the background, idempotent per (campaign, customer). */
 jobs.define('campaign-send', async (data: { campaignId: number; maxPerRun?: number }) => {
-  const { runCampaignSend } = await import('#actions/campaigns/run_campaign_send')
+  const { runCampaignSend } = await import('#services/campaigns/send_runner')
   const maxPerRun = Number.isInteger(data.maxPerRun) && data.maxPerRun! > 0 ? data.maxPerRun : undefined
   await runCampaignSend(Number(data.campaignId), { maxPerRun })
 })
@@ -38,7 +38,7 @@ jobs.define('campaign-send', async (data: { campaignId: number; maxPerRun?: numb
 jobs.define(
   'orders-expire',
   async () => {
-    const { expirePendingOrders } = await import('#actions/orders/expire_pending_orders')
+    const { expirePendingOrders } = await import('#services/orders/expire_pending_orders')
     await expirePendingOrders()
   },
   { cron: '* * * * *' }
@@ -48,17 +48,17 @@ jobs.define(
 jobs.define(
   'reconciliation-monitor',
   async () => {
-    const { runMonitor } = await import('#actions/reconciliation/monitor')
+    const { runMonitor } = await import('#services/reconciliation/monitor')
     await runMonitor()
   },
-  { cron: (await import('#actions/reconciliation/settings')).monitorCron(), retryLimit: 1 }
+  { cron: (await import('#services/reconciliation/settings')).monitorCron(), retryLimit: 1 }
 )
 
 /* Weekly reconciliation summary to the alert webhook, Mondays 09:00 UTC. */
 jobs.define(
   'reconciliation-weekly-summary',
   async () => {
-    const { weeklySummary } = await import('#actions/reconciliation/monitor')
+    const { weeklySummary } = await import('#services/reconciliation/monitor')
     await weeklySummary()
   },
   { cron: '0 9 * * 1', retryLimit: 1 }

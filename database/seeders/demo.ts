@@ -6,7 +6,7 @@
 import hash from '@adonisjs/core/services/hash'
 import db from '@adonisjs/lucid/services/db'
 import { ensureDefaultRoles } from './default_roles.js'
-import { ensureDemoPlans } from '#actions/plans/seed_plans'
+import { ensureDemoPlans } from '#services/plans/demo_plans'
 
 export const DEMO_STAFF = [
   { email: 'superadmin@demo.local', name: 'Sam Super', role: 'super_admin' },

@@ -3,60 +3,49 @@
  * already taken (account enumeration): both cases get the same reply, do the same expensive
  * work (a password hash) and send one email. A new address gets its account and a welcome
  * message; the owner of an existing address is told by email that someone tried to register
- * with it. Whether the address was free is decided by the database's unique index, so two
- * simultaneous sign-ups cannot both win.
+ * with it. Whether the address was free is decided by the database's unique index
+ * (`ON CONFLICT DO NOTHING`), so two simultaneous sign-ups cannot both win.
  */
-import type { HttpContext } from '@adonisjs/core/http'
-import { transaction } from '#services/transaction'
 import hash from '@adonisjs/core/services/hash'
-import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
 import env from '#start/env'
-import audit, { requestFacts } from '#services/audit'
-import { registrationMessages } from './registration_messages.js'
+import audit from '#services/audit'
+import type { UseCase } from '#services/use_case'
+import { registrationMessages } from '#services/auth/registration_messages'
 
 /** What every registration request is answered, new address or not. */
 export const REGISTRATION_REPLY = {
   message: 'Thank you. We have sent a message to this address. If the account is new, you can sign in now with the password you chose.',
 }
 
-export async function registerCustomer(ctx: HttpContext, input: { email: string; password: string; nickname?: string }) {
-  const passwordHash = await hash.make(input.password)
-  const email = input.email.toLowerCase()
-  const created = await createAccount(ctx, { ...input, email }, passwordHash)
-  const existing = created ? null : await db.from('customers').whereRaw('lower(email) = ?', [email]).select('id').first()
-  if (existing) {
-    await audit.standalone(ctx, { action: 'register.existing_email', resource: 'users', recordId: existing.id }, { type: 'system', id: null, label: email, role: null })
-  }
+export type Registration = { email: string; password: string; nickname?: string }
 
-  const origin = env.get('APP_URL') ?? `${ctx.request.protocol()}://${ctx.request.host()}`
-  const content = registrationMessages(created ? 'welcome' : 'existing', { signInUrl: `${origin}/login` })
-  // queued: the reply does not wait for (or reveal anything through) the mail server
-  await mail.sendLater((message) => {
-    message.to(email).subject(content.subject).text(content.text)
-  })
-  return REGISTRATION_REPLY
-}
+const registerCustomer: UseCase<Registration, typeof REGISTRATION_REPLY> = {
+  async handle(input, { trx, facts }) {
+    const passwordHash = await hash.make(input.password)
+    const email = input.email.toLowerCase()
+    const { rows } = await trx.rawQuery('INSERT INTO customers (email, password, nickname) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING id, email', [
+      email,
+      passwordHash,
+      input.nickname ?? null,
+    ] as any[])
+    const created: { id: string; email: string } | undefined = rows[0]
+    if (created) {
+      const actor = { type: 'customer' as const, id: Number(created.id), label: created.email, role: null }
+      await audit.record(trx, { action: 'register', resource: 'users', recordId: created.id, after: { email: created.email } }, actor, facts)
+    } else {
+      const existing: { id: string } | null = await trx.from('customers').whereRaw('lower(email) = ?', [email]).select('id').first()
+      const actor = { type: 'system' as const, id: null, label: email, role: null }
+      if (existing) await audit.record(trx, { action: 'register.existing_email', resource: 'users', recordId: existing.id }, actor, facts)
+    }
 
-/** The new account's id, or null when the address already has one. */
-async function createAccount(ctx: HttpContext, input: { email: string; nickname?: string }, passwordHash: string) {
-  try {
-    return await transaction(async (trx) => {
-      const [row] = await trx
-        .insertQuery()
-        .table('customers')
-        .insert({ email: input.email, password: passwordHash, nickname: input.nickname ?? null })
-        .returning(['id', 'email'])
-      await audit.record(trx, { action: 'register', resource: 'users', recordId: row.id, after: { email: row.email } }, {
-        type: 'customer',
-        id: row.id,
-        label: row.email,
-        role: null,
-      }, requestFacts(ctx))
-      return Number(row.id)
+    const origin = env.get('APP_URL') ?? facts.origin ?? ''
+    const content = registrationMessages(created ? 'welcome' : 'existing', { signInUrl: `${origin}/login` })
+    // queued: the reply does not wait for (or reveal anything through) the mail server
+    await mail.sendLater((message) => {
+      message.to(email).subject(content.subject).text(content.text)
     })
-  } catch (error: any) {
-    if (error?.code === '23505' && /email/.test(String(error?.constraint ?? error?.detail ?? ''))) return null
-    throw error
-  }
+    return REGISTRATION_REPLY
+  },
 }
+export default registerCustomer

@@ -3,21 +3,29 @@
  * a positive amount, a validity that is either a future end date or a number of days, an
  * audience whose ids exist or whose saved filter the users list understands. Only a draft
  * can be changed: once sending starts, the offer is fixed.
+ *
+ * Input: the form's values and, on edit, the current row (locked by the engine); output: the
+ * values to write. A staff member who may not see customers' masked fields may not filter the
+ * audience on them either.
  */
-import { HttpContext } from '@adonisjs/core/http'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import creditdesk from '#config/creditdesk'
-import { actorOf } from '#services/audit'
-import { perform } from '#abilities/main'
+import type { UseCase, UseCaseDeps } from '#services/use_case'
+import type { CampaignRow } from '#services/campaigns/rows'
+import { actorMay } from '#services/staff/actor_permissions'
 import { BadRequest, InvalidInput, type FieldError } from '#exceptions/domain_errors'
-import { parseAudienceFilter, parseSelectedIds } from './audience.js'
+import { parseAudienceFilter, parseSelectedIds } from '#services/campaigns/audience'
 
 /** Largest voucher: 10^9 in the balance unit. */
 const MAX_AMOUNT = 10n ** BigInt(9 + creditdesk.scale)
 
 const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
 
-export async function checkCampaign(values: Record<string, any>, current: Record<string, any> | null, trx: TransactionClientContract) {
+export type CampaignForm = { values: Record<string, any>; current: CampaignRow | null }
+
+const checkCampaign: UseCase<CampaignForm, Record<string, any>> = { handle: check }
+export default checkCampaign
+
+async function check({ values, current }: CampaignForm, { trx, actor }: UseCaseDeps) {
   if (current && current.status !== 'draft') throw new BadRequest(`Only a draft campaign can be changed; this one is ${current.status}`)
   const merged = { ...(current ?? {}), ...values }
   const errors: FieldError[] = []
@@ -39,7 +47,7 @@ export async function checkCampaign(values: Record<string, any>, current: Record
     else if (new Date(merged.valid_until) <= new Date()) refuse('valid_until', 'The end date must be in the future')
     out.valid_days = null
   } else if (merged.validity === 'days') {
-    const days = merged.valid_days
+    const days = merged.valid_days as number
     if (!Number.isInteger(days) || days < 1 || days > 3650) refuse('valid_days', 'Choose for how many days (1–3650) each voucher is valid')
     out.valid_until = null
   }
@@ -51,9 +59,7 @@ export async function checkCampaign(values: Record<string, any>, current: Record
       if (Number(found?.n) !== ids.length) refuse('customer_ids', `${ids.length - Number(found?.n)} of the chosen customers do not exist`)
       out.audience_filter = null
     } else if (merged.audience === 'filter') {
-      const ctx = HttpContext.get()
-      const canSeeSensitive = ctx ? await ctx.bouncer.allows(perform, 'users', 'view_sensitive') : true
-      parseAudienceFilter(json(merged.audience_filter), canSeeSensitive)
+      await parseAudienceFilter(json(merged.audience_filter), await actorMay(trx, actor, 'users', 'view_sensitive'))
       out.customer_ids = null
     } else if (merged.audience === 'all') {
       out.customer_ids = null
@@ -66,7 +72,6 @@ export async function checkCampaign(values: Record<string, any>, current: Record
   if (errors.length) throw new InvalidInput(errors)
 
   if (!current) {
-    const actor = actorOf(HttpContext.get() ?? undefined)
     out.created_by = actor.type === 'staff' ? actor.id : null
   }
   return out

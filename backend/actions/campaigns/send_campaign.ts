@@ -1,24 +1,23 @@
 /**
  * "Send" on a campaign: marks it sending and queues the `campaign-send` job, which does the
- * granting in the background. Also resumes a campaign that failed or whose job died: the job
- * is idempotent per (campaign, customer), so sending again never grants anyone twice. The
- * engine writes the audit row (who pressed send, and when) in this transaction.
+ * granting in the background (services/campaigns/send_runner.ts). Also resumes a campaign that
+ * failed or whose job died: the job is idempotent per (campaign, customer), so sending again
+ * never grants anyone twice. The engine writes the audit row (who pressed send, and when) in
+ * this transaction.
  */
-import type { ActionContext, UseCase } from '#engine/types'
+import type { EngineAction } from '#services/use_case'
+import type { CampaignRow } from '#services/campaigns/rows'
 import { BadRequest } from '#exceptions/domain_errors'
-import { actorOf } from '#services/audit'
 import jobs from '#services/jobs'
+import { SEND_JOB } from '#services/campaigns/send_runner'
 
-export const SEND_JOB = 'campaign-send'
-
-const sendCampaign: UseCase = {
-  async handle({ trx, record, ctx }: ActionContext) {
+const sendCampaign: EngineAction<{}, CampaignRow> = {
+  async handle({ record }, { trx, actor }) {
     const campaign = record!
     if (campaign.status === 'sent') throw new BadRequest('This campaign was already sent')
-    if (campaign.validity === 'fixed' && new Date(campaign.valid_until) <= new Date()) {
+    if (campaign.validity === 'fixed' && new Date(campaign.valid_until!) <= new Date()) {
       throw new BadRequest('The vouchers would already be expired: the campaign end date has passed')
     }
-    const actor = actorOf(ctx)
     const now = new Date()
     await trx
       .from('campaigns')

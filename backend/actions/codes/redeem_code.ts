@@ -10,18 +10,18 @@
  * gets the original result back (a double click is not a failure). Frozen accounts cannot
  * redeem. Successes and failures are audited; no audit row ever holds a full code.
  */
-import db from '@adonisjs/lucid/services/db'
-import { transaction } from '#services/transaction'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import limiter from '@adonisjs/limiter/services/main'
+import { limiterIn } from '#services/throttle'
 import { DateTime } from 'luxon'
 import audit, { type Actor, type RequestFacts } from '#services/audit'
-import { Forbidden, InvalidInput, NotFound, TooManyAttempts } from '#exceptions/domain_errors'
+import type { UseCase, UseCaseDeps } from '#services/use_case'
+import type { RedemptionCodeRow } from '#services/codes/rows'
+import { Forbidden, InvalidInput, NotFound, TooManyAttempts, type DomainError } from '#exceptions/domain_errors'
 import { post, type Posted } from '#services/ledger/post'
 import { customerAccount, systemAccount } from '#services/ledger/accounts'
 import { addLot } from '#services/ledger/gift_lots'
 import { fromUnits } from '#services/ledger/amounts'
-import { codePrefix, hashCode, maskedCode, normaliseCode } from './code_format.js'
+import { codePrefix, hashCode, maskedCode, normaliseCode } from '#services/codes/code_format'
 
 export const REDEEM_LIMITS = {
   perCustomer: { requests: 5, duration: '15 mins', blockDuration: '15 mins' },
@@ -42,22 +42,33 @@ export class RedemptionRefused extends InvalidInput {
 
 export type Redemption = {
   replayed: boolean
-  code: Record<string, any>
+  code: RedemptionCodeRow
   posted: Pick<Posted, 'transaction' | 'entries'>
   giftExpiresAt: Date | null
 }
 
-export async function redeemCode(input: { customerId: number; code: string; ip: string | null }, actor: Actor, facts: RequestFacts): Promise<Redemption> {
-  const keys = throttleKeys(input)
+export type RedeemInput = { customerId: number; code: string }
+
+/**
+ * In the caller's transaction. A refusal is an outcome, not a throw: it is counted and audited
+ * in that transaction and returned as `{ refused }`, for the caller to commit and answer with.
+ */
+export type RedeemOutcome = (Redemption & { refused?: undefined }) | { refused: DomainError }
+
+const redeemCode: UseCase<RedeemInput, RedeemOutcome> = { handle: redeem }
+export default redeemCode
+
+async function redeem(input: RedeemInput, { trx, actor, facts }: UseCaseDeps): Promise<RedeemOutcome> {
+  const keys = throttleKeys(trx, input.customerId, facts.ip)
   for (const { store, key } of keys) {
     if (await store.isBlocked(key)) {
-      await audit.record(db.connection(), { action: 'redeem.locked', resource: 'redemption-codes', metadata: { customerId: input.customerId } }, actor, facts)
-      throw new TooManyAttempts(await store.availableIn(key), 'Too many failed attempts to redeem a code')
+      await audit.record(trx, { action: 'redeem.locked', resource: 'redemption-codes', metadata: { customerId: input.customerId } }, actor, facts)
+      return { refused: new TooManyAttempts(await store.availableIn(key), 'Too many failed attempts to redeem a code') }
     }
   }
 
   try {
-    const outcome = await transaction((trx) => attempt(trx, input, actor, facts))
+    const outcome = await attempt(trx, input, actor, facts)
     await keys[0].store.delete(keys[0].key)
     return outcome
   } catch (error) {
@@ -68,30 +79,32 @@ export async function redeemCode(input: { customerId: number; code: string; ip: 
       }
       const typed = normaliseCode(input.code)
       await audit.record(
-        db.connection(),
+        trx,
         { action: 'redeem.failed', resource: 'redemption-codes', recordId: error.codeId, metadata: { why: error.rule, last4: typed?.body.slice(-4) ?? null } },
         actor,
         facts
       )
+      return { refused: error }
     }
     throw error
   }
 }
 
-function throttleKeys(input: { customerId: number; ip: string | null }) {
-  const keys = [{ store: limiter.use(REDEEM_LIMITS.perCustomer), key: `redeem:customer:${input.customerId}`, limits: REDEEM_LIMITS.perCustomer }]
-  if (input.ip) keys.push({ store: limiter.use(REDEEM_LIMITS.perIp), key: `redeem:ip:${input.ip}`, limits: REDEEM_LIMITS.perIp })
+/** The customer's and the IP's attempt counters, read and written in the use case's transaction. */
+function throttleKeys(trx: TransactionClientContract, customerId: number, ip: string | null) {
+  const keys = [{ store: limiterIn(trx, REDEEM_LIMITS.perCustomer), key: `redeem:customer:${customerId}`, limits: REDEEM_LIMITS.perCustomer }]
+  if (ip) keys.push({ store: limiterIn(trx, REDEEM_LIMITS.perIp), key: `redeem:ip:${ip}`, limits: REDEEM_LIMITS.perIp })
   return keys
 }
 
-async function attempt(trx: TransactionClientContract, input: { customerId: number; code: string }, actor: Actor, facts: RequestFacts): Promise<Redemption> {
+async function attempt(trx: TransactionClientContract, input: RedeemInput, actor: Actor, facts: RequestFacts): Promise<Redemption> {
   const customer = await trx.from('customers').where('id', input.customerId).forShare().first()
   if (!customer) throw new NotFound(`Customer ${input.customerId} was not found`)
   if (customer.frozen) throw new Forbidden('This account is frozen and cannot redeem codes')
 
   const typed = normaliseCode(input.code)
   if (!typed) throw new RedemptionRefused('format', `That is not a valid code. Codes look like ${codePrefix()}-XXXX-XXXX.`)
-  const code = await trx.from('redemption_codes').where('code_hash', hashCode(typed.code)).forUpdate().first()
+  const code: RedemptionCodeRow | null = await trx.from('redemption_codes').where('code_hash', hashCode(typed.code)).forUpdate().first()
   if (!code) throw new RedemptionRefused('not_found', 'This code does not exist. Check it and try again.')
   const id = String(code.id)
 
@@ -106,7 +119,7 @@ async function attempt(trx: TransactionClientContract, input: { customerId: numb
   }
 
   const amount = BigInt(code.amount)
-  const giftExpiresAt = code.bucket === 'gift' ? DateTime.fromJSDate(now).plus({ days: code.gift_validity_days }).toJSDate() : null
+  const giftExpiresAt = code.bucket === 'gift' ? DateTime.fromJSDate(now).plus({ days: code.gift_validity_days! }).toJSDate() : null
   const posted = await post(
     trx,
     {
@@ -152,9 +165,9 @@ async function attempt(trx: TransactionClientContract, input: { customerId: numb
 }
 
 /** The original outcome of this customer's own earlier redemption of the code. */
-async function replay(trx: TransactionClientContract, code: Record<string, any>): Promise<Redemption> {
-  const transaction = await trx.from('ledger_transactions').where('id', code.transaction_id).first()
-  const entries = await trx.from('ledger_entries').where('transaction_id', code.transaction_id).orderBy('id')
-  const lot = code.bucket === 'gift' ? await trx.from('gift_lots').where('transaction_id', code.transaction_id).first() : null
+async function replay(trx: TransactionClientContract, code: RedemptionCodeRow): Promise<Redemption> {
+  const transaction = await trx.from('ledger_transactions').where('id', code.transaction_id!).first()
+  const entries = await trx.from('ledger_entries').where('transaction_id', code.transaction_id!).orderBy('id')
+  const lot = code.bucket === 'gift' ? await trx.from('gift_lots').where('transaction_id', code.transaction_id!).first() : null
   return { replayed: true, code, posted: { transaction, entries }, giftExpiresAt: lot?.expires_at ? new Date(lot.expires_at) : null }
 }

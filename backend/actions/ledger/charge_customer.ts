@@ -5,9 +5,10 @@
  * Idempotent on the caller's key: a replay returns the original result and moves nothing.
  * A customer who owes arrears is refused (402) until a recharge settles them (arrears.ts).
  */
-import { transaction } from '#services/transaction'
 import creditdesk from '#config/creditdesk'
-import audit, { type Actor, type RequestFacts } from '#services/audit'
+import audit from '#services/audit'
+import type { UseCase } from '#services/use_case'
+import type { CustomerRow } from '#services/customers/rows'
 import { Forbidden, NotFound } from '#exceptions/domain_errors'
 import { post, type Posted } from '#services/ledger/post'
 import { customerAccount, systemAccount } from '#services/ledger/accounts'
@@ -22,9 +23,9 @@ export type ChargeInput = {
   memo?: string | null
 }
 
-export async function chargeCustomer(input: ChargeInput, actor: Actor, facts: RequestFacts): Promise<Posted> {
-  return transaction(async (trx) => {
-    const customer = await trx.from('customers').where('id', input.customerId).forShare().first()
+const chargeCustomer: UseCase<ChargeInput, Posted> = {
+  async handle(input, { trx, actor, facts }) {
+    const customer: CustomerRow | null = await trx.from('customers').where('id', input.customerId).forShare().first()
     if (!customer) throw new NotFound(`Customer ${input.customerId} was not found`)
     const posted = await post(
       trx,
@@ -76,5 +77,6 @@ export async function chargeCustomer(input: ChargeInput, actor: Actor, facts: Re
       )
     }
     return posted
-  })
+  },
 }
+export default chargeCustomer

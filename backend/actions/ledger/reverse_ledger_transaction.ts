@@ -1,11 +1,13 @@
-import type { ActionContext, UseCase } from '#engine/types'
-import { actorOf } from '#services/audit'
-import { reverseTransaction } from './reverse_transaction.js'
+import type { EngineAction } from '#services/use_case'
+import { reverseTransaction } from '#services/ledger/reverse_transaction'
+import { assertStaffMayReverse } from '#services/ledger/reversible'
 
 /** Console action: reverse a ledger transaction (finance), with a reason. */
-const reverseLedgerTransaction: UseCase = {
-  async handle({ trx, record, ctx, reason }: ActionContext) {
-    const posted = await reverseTransaction(trx, Number(record!.id), actorOf(ctx), reason!)
+const reverseLedgerTransaction: EngineAction<{}, { id: string; type: string }> = {
+  async handle({ record, reason }, { trx, actor }) {
+    // recharges, refunds, disputes and cash adjustments are undone by their own flows
+    assertStaffMayReverse(record!.type)
+    const posted = await reverseTransaction(trx, Number(record!.id), actor, reason!)
     return {
       message: `Reversed by transaction ${posted.transaction.id}`,
       result: { reversalId: Number(posted.transaction.id) },

@@ -6,18 +6,17 @@
  * orders are refused until someone unlocks them. Finance only, with a reason; the engine
  * locks the order and audits.
  */
-import type { ActionContext, UseCase } from '#engine/types'
-import { actorOf } from '#services/audit'
+import type { EngineAction } from '#services/use_case'
+import type { OrderRow } from '#services/orders/rows'
 import { fromUnits } from '#services/ledger/amounts'
 import { Conflict } from '#exceptions/domain_errors'
-import { PAID_FAMILY } from './apply_payment_facts.js'
-import { creditOrder } from './credit_order.js'
-import { holdDisputedAmount } from './hold_disputed_amount.js'
+import { PAID_FAMILY } from '#services/orders/vocabulary'
+import { creditOrder } from '#services/orders/credit_order'
+import { holdDisputedAmount } from '#services/orders/disputes'
 
-const backfillOrder: UseCase = {
-  async handle({ trx, record, ctx }: ActionContext) {
+const backfillOrder: EngineAction<{}, OrderRow> = {
+  async handle({ record }, { trx, actor }) {
     const order = record!
-    const actor = actorOf(ctx)
     if (!PAID_FAMILY.includes(order.status)) throw new Conflict(`Only a paid order can be back-filled; this one is ${String(order.status).toLowerCase()}`)
     if (order.paid_transaction_id) throw new Conflict(`Already credited by ledger transaction ${order.paid_transaction_id}: nothing to back-fill`)
     if (order.locked) throw new Conflict(`The order is locked (${order.lock_reason}); unlock it first`)

@@ -4,18 +4,17 @@
  * payment is applied instead (PAID and credited) and the order is not closed. Locked orders
  * are refused. The engine locks the order and audits.
  */
-import type { ActionContext, UseCase } from '#engine/types'
-import { actorOf } from '#services/audit'
+import type { EngineAction } from '#services/use_case'
+import type { OrderRow } from '#services/orders/rows'
 import { Conflict } from '#exceptions/domain_errors'
-import { stripeConfigured } from '#services/stripe'
-import { expireSession } from '#actions/stripe/checkout_sessions'
-import { factsFromSession } from '#actions/stripe/stripe_facts'
-import { applyPaymentFacts, PAID_FAMILY } from './apply_payment_facts.js'
+import { expireSession, stripeConfigured } from '#services/payments/gateway'
+import { factsFromSession } from '#services/payments/stripe_facts'
+import { applyPaymentFacts } from '#services/orders/payment_facts'
+import { PAID_FAMILY } from '#services/orders/vocabulary'
 
-const closeOrder: UseCase = {
-  async handle({ trx, record, reason, ctx }: ActionContext) {
+const closeOrder: EngineAction<{}, OrderRow> = {
+  async handle({ record, reason }, { trx, actor }) {
     const order = record!
-    const actor = actorOf(ctx)
     if (order.status !== 'PENDING') throw new Conflict(`Only a pending order can be closed; this one is ${String(order.status).toLowerCase()}`)
     if (order.locked) throw new Conflict(`The order is locked (${order.lock_reason}); unlock it first`)
 

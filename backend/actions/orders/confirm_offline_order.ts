@@ -10,21 +10,20 @@
  * credited twice. Locked orders are refused. The engine locks the order and audits.
  */
 import payments, { CURRENCY_SCALE } from '#config/payments'
-import type { ActionContext, UseCase } from '#engine/types'
 import { formatUnits, parseUnits } from '#contract/money'
-import { actorOf } from '#services/audit'
+import type { EngineAction } from '#services/use_case'
+import type { OrderRow } from '#services/orders/rows'
 import { BadRequest, Conflict, Forbidden, InvalidInput } from '#exceptions/domain_errors'
-import { OFFLINE_CHANNELS } from './create_offline_order.js'
-import { creditOrder } from './credit_order.js'
+import { OFFLINE_CHANNELS } from '#services/orders/vocabulary'
+import { creditOrder } from '#services/orders/credit_order'
 
-export function needsSecondApproval(order: Record<string, any>) {
+export function needsSecondApproval(order: Pick<OrderRow, 'amount'>) {
   return BigInt(order.amount) > parseUnits(payments.secondApprovalAbove, CURRENCY_SCALE)
 }
 
-const confirmOfflineOrder: UseCase = {
-  async handle({ trx, record, input, ctx }: ActionContext) {
+const confirmOfflineOrder: EngineAction<{ reference?: string; paid_at?: Date }, OrderRow> = {
+  async handle({ record, fields: input }, { trx, actor }) {
     const order = record!
-    const actor = actorOf(ctx)
     if (!OFFLINE_CHANNELS.includes(order.channel)) throw new BadRequest('Only bank-transfer and cash orders are confirmed by hand; use "Sync with Stripe" for card payments')
     if (order.status !== 'PENDING') throw new Conflict(`The order is ${String(order.status).toLowerCase()}, not pending`)
     if (order.locked) throw new Conflict(`The order is locked (${order.lock_reason}); unlock it first`)

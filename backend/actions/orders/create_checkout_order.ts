@@ -1,35 +1,27 @@
 /**
- * A customer buys a plan (portal "buy credits"): a PENDING card order at the plan's current
- * version and price, then a Stripe Checkout Session for it (mode payment, our order number as
- * client_reference_id, our order id in the session's and the PaymentIntent's metadata,
- * success and cancel URLs to the portal's /billing/result?order=…). The order is committed
- * before Stripe is called, so a webhook can always find it; the session is created with the
- * idempotency key `checkout:order:<id>`, so a retried call never opens two sessions.
+ * A customer buys a plan (portal "buy credits"), step 1: a PENDING card order at the plan's
+ * current version and price. The caller commits it before the payment page is opened
+ * (open_checkout_session.ts), so a webhook can always find the order.
  *
  * Refused: Stripe not configured (503, nothing written), frozen accounts (403), inactive or
- * unpriced plans (422 on plan_id), more than PORTAL_ORDERS_PER_HOUR orders an hour (429). If
- * Stripe refuses, the order is marked FAILED with the reason and the customer gets a 502.
+ * unpriced plans (422 on plan_id), more than PORTAL_ORDERS_PER_HOUR orders an hour (429).
  */
-import db from '@adonisjs/lucid/services/db'
-import { transaction } from '#services/transaction'
-import creditdesk from '#config/creditdesk'
 import payments from '#config/payments'
-import type { Actor, RequestFacts } from '#services/audit'
+import type { UseCase } from '#services/use_case'
+import type { CustomerRow } from '#services/customers/rows'
+import type { OrderRow } from '#services/orders/rows'
 import { Forbidden, InvalidInput, NotFound, TooManyAttempts } from '#exceptions/domain_errors'
-import { displayUnits } from '#services/ledger/amounts'
-import { callStripe, PaymentsUnavailable, stripe, stripeConfigured } from '#services/stripe'
-import { auditOrder } from './order_audit.js'
+import { PaymentsUnavailable, stripeConfigured } from '#services/payments/gateway'
+import { auditOrder } from '#services/orders/order_audit'
 
-const STRIPE_MIN_SESSION_MINUTES = 31
-const STRIPE_MAX_SESSION_MINUTES = 24 * 60
+export type CheckoutOrder = { order: OrderRow; customerEmail: string }
 
-export async function createCheckoutOrder(input: { customerId: number; planId: number; origin: string }, actor: Actor, facts: RequestFacts) {
-  if (!stripeConfigured()) throw new PaymentsUnavailable('Card payments are not available right now')
-
-  const order = await transaction(async (trx) => {
+const createCheckoutOrder: UseCase<{ customerId: number; planId: number }, CheckoutOrder> = {
+  async handle(input, { trx, actor, facts }) {
+    if (!stripeConfigured()) throw new PaymentsUnavailable('Card payments are not available right now')
     // one checkout at a time per customer, so the hourly count below cannot be raced past
     await trx.rawQuery(`SELECT pg_advisory_xact_lock(hashtextextended('checkout:' || ?::text, 0))`, [input.customerId])
-    const customer = await trx.from('customers').where('id', input.customerId).forShare().first()
+    const customer: CustomerRow | null = await trx.from('customers').where('id', input.customerId).forShare().first()
     if (!customer) throw new NotFound('Customer not found')
     if (customer.frozen) throw new Forbidden('This account is frozen and cannot buy credits')
     const recent = await trx
@@ -48,7 +40,7 @@ export async function createCheckoutOrder(input: { customerId: number; planId: n
     if (!plan || !plan.active) throw new InvalidInput([{ field: 'plan_id', message: 'This plan is not available', rule: 'exists' }])
     const price = plan.prices?.[payments.currency]
     if (!price) throw new InvalidInput([{ field: 'plan_id', message: `This plan cannot be bought in ${payments.currency}`, rule: 'currency' }])
-    const [created] = await trx
+    const [order]: OrderRow[] = await trx
       .insertQuery()
       .table('orders')
       .insert({
@@ -63,55 +55,8 @@ export async function createCheckoutOrder(input: { customerId: number; planId: n
         expires_at: new Date(Date.now() + payments.pendingTimeoutMinutes * 60_000),
       })
       .returning('*')
-    await auditOrder(trx, { action: 'create', before: null, after: created }, actor, facts)
-    return { ...created, customer_email: customer.email as string }
-  })
-
-  const sessionMinutes = Math.min(STRIPE_MAX_SESSION_MINUTES, Math.max(STRIPE_MIN_SESSION_MINUTES, payments.pendingTimeoutMinutes))
-  const result = (outcome: string) => `${input.origin}/billing/result?order=${encodeURIComponent(order.number)}&outcome=${outcome}`
-  const metadata = { order_id: String(order.id), order_number: order.number }
-  try {
-    const session = await callStripe('open the payment page', () =>
-      stripe().checkout.sessions.create(
-        {
-          mode: 'payment',
-          client_reference_id: order.number,
-          customer_email: order.customer_email,
-          line_items: [
-            {
-              quantity: 1,
-              price_data: {
-                currency: payments.currency.toLowerCase(),
-                unit_amount: Number(order.amount),
-                product_data: { name: `${order.plan_name} — ${displayUnits(order.grant_amount)} ${creditdesk.asset === 'CREDIT' ? 'credits' : creditdesk.asset}` },
-              },
-            },
-          ],
-          metadata,
-          payment_intent_data: { metadata },
-          success_url: result('success'),
-          cancel_url: result('cancel'),
-          expires_at: Math.floor(Date.now() / 1000) + sessionMinutes * 60,
-        },
-        { idempotencyKey: `checkout:order:${order.id}` }
-      )
-    )
-    const [updated] = await db
-      .from('orders')
-      .where('id', order.id)
-      .update({ channel_order_id: db.raw('coalesce(channel_order_id, ?)', [session.id]), checkout_url: session.url, updated_at: new Date() })
-      .returning('*')
-    return { order: updated, checkoutUrl: session.url as string }
-  } catch (error) {
-    await transaction(async (trx) => {
-      const [failed] = await trx
-        .from('orders')
-        .where('id', order.id)
-        .where('status', 'PENDING')
-        .update({ status: 'FAILED', failed_at: new Date(), failure_reason: 'The payment page could not be opened', updated_at: new Date() })
-        .returning('*')
-      if (failed) await auditOrder(trx, { action: 'checkout.failed', before: order, after: failed, metadata: { error: String((error as Error).message).slice(0, 300) } }, actor, facts)
-    })
-    throw error
-  }
+    await auditOrder(trx, { action: 'create', before: null, after: order }, actor, facts)
+    return { order, customerEmail: customer.email }
+  },
 }
+export default createCheckoutOrder

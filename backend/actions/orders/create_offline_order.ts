@@ -3,19 +3,32 @@
  * create form). Either a plan — its current version sets the amount, currency and amount
  * granted — or a custom amount, currency and amount granted (negotiated deals). The order
  * waits PENDING for finance to confirm the money arrived (confirm_offline_order.ts) and is
- * cancelled after OFFLINE_ORDER_TIMEOUT_MINUTES otherwise. The engine writes the audit row.
+ * cancelled after OFFLINE_ORDER_TIMEOUT_MINUTES otherwise.
+ *
+ * The orders resource's create hook calls it: it checks the form and returns the row to insert;
+ * the engine inserts it and writes the audit row in the same transaction.
  */
-import { HttpContext } from '@adonisjs/core/http'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import payments from '#config/payments'
-import { actorOf } from '#services/audit'
+import type { UseCase, UseCaseDeps } from '#services/use_case'
+import type { OrderRow } from '#services/orders/rows'
+import { OFFLINE_CHANNELS } from '#services/orders/vocabulary'
 import { Forbidden, InvalidInput, type FieldError } from '#exceptions/domain_errors'
 
-export const OFFLINE_CHANNELS = ['bank_transfer', 'cash']
+/** The create form's fields, validated by the engine. */
+export type OfflineOrderForm = {
+  customer_id: number
+  channel: string
+  plan_id?: number | null
+  currency?: string | null
+  amount?: string | null
+  grant_amount?: string | null
+  remark?: string | null
+}
 
-export async function prepareOfflineOrder(values: Record<string, any>, trx: TransactionClientContract) {
-  const ctx = HttpContext.get()
-  const actor = actorOf(ctx ?? undefined)
+const createOfflineOrder: UseCase<OfflineOrderForm, Partial<OrderRow>> = { handle: prepare }
+export default createOfflineOrder
+
+async function prepare(values: OfflineOrderForm, { trx, actor }: UseCaseDeps): Promise<Partial<OrderRow>> {
   if (actor.type !== 'staff') throw new Forbidden('Only staff create offline orders')
 
   const errors: FieldError[] = []
@@ -24,7 +37,7 @@ export async function prepareOfflineOrder(values: Record<string, any>, trx: Tran
   const customer = await trx.from('customers').where('id', values.customer_id).forShare().first()
   if (!customer) refuse('customer_id', `Customer ${values.customer_id} does not exist`, 'exists')
 
-  let priced: { plan_id: number | null; plan_version_id: number | null; plan_name: string | null; currency: string; amount: string; grant_amount: string } | null = null
+  let priced: Pick<OrderRow, 'plan_id' | 'plan_version_id' | 'plan_name' | 'currency' | 'amount' | 'grant_amount'> | null = null
   if (values.plan_id) {
     const plan = await trx.from('plans').where('id', values.plan_id).forShare().first()
     const currency = values.currency ?? payments.currency
@@ -34,8 +47,8 @@ export async function prepareOfflineOrder(values: Record<string, any>, trx: Tran
     else if (!plan.prices?.[currency]) refuse('currency', `The plan "${plan.name}" has no price in ${currency}`, 'currency')
     else {
       priced = {
-        plan_id: Number(plan.id),
-        plan_version_id: Number(plan.current_version_id),
+        plan_id: String(plan.id),
+        plan_version_id: String(plan.current_version_id),
         plan_name: plan.name,
         currency,
         amount: String(plan.prices[currency]),
@@ -47,14 +60,14 @@ export async function prepareOfflineOrder(values: Record<string, any>, trx: Tran
     if (!values.amount || BigInt(values.amount) <= 0n) refuse('amount', 'Enter an amount greater than zero (or choose a plan)', 'amount')
     if (!values.grant_amount || BigInt(values.grant_amount) <= 0n) refuse('grant_amount', 'Enter the amount to grant, greater than zero (or choose a plan)', 'amount')
     if (!errors.length) {
-      priced = { plan_id: null, plan_version_id: null, plan_name: null, currency: values.currency, amount: values.amount, grant_amount: values.grant_amount }
+      priced = { plan_id: null, plan_version_id: null, plan_name: null, currency: values.currency!, amount: values.amount!, grant_amount: values.grant_amount! }
     }
   }
   if (errors.length || !priced) throw new InvalidInput(errors)
 
   return {
-    customer_id: values.customer_id,
-    channel: values.channel,
+    customer_id: String(values.customer_id),
+    channel: values.channel as OrderRow['channel'],
     ...priced,
     remark: values.remark ?? null,
     status: 'PENDING',

@@ -3,16 +3,16 @@
  * refunds it by hand; provider events still update it (the provider's word is a fact). Needs
  * a reason; the engine locks the row and audits.
  */
-import type { ActionContext, UseCase } from '#engine/types'
-import { actorOf } from '#services/audit'
+import type { EngineAction } from '#services/use_case'
+import type { OrderRow } from '#services/orders/rows'
 import { Conflict } from '#exceptions/domain_errors'
 
-const lockOrder: UseCase = {
-  async handle({ trx, record, reason, ctx }: ActionContext) {
-    if (record!.locked) throw new Conflict(`The order is already locked (${record!.lock_reason})`)
-    const actor = actorOf(ctx)
+const lockOrder: EngineAction<{}, OrderRow> = {
+  async handle({ record, reason }, { trx, actor }) {
+    const order = record!
+    if (order.locked) throw new Conflict(`The order is already locked (${order.lock_reason})`)
     const now = new Date()
-    await trx.from('orders').where('id', record!.id).update({ locked: true, lock_reason: reason, locked_at: now, locked_by: actor.id, operator_id: actor.id, updated_at: now })
+    await trx.from('orders').where('id', order.id).update({ locked: true, lock_reason: reason, locked_at: now, locked_by: actor.id, operator_id: actor.id, updated_at: now })
     return { message: 'Order locked' }
   },
 }

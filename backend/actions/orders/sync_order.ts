@@ -5,21 +5,21 @@
  * reconciled (a refund made at Stripe takes its credit back, apply_provider_refunds.ts). Disputes
  * arrive by webhook only. The engine locks the order and audits the change.
  */
-import type { ActionContext, UseCase } from '#engine/types'
-import { actorOf } from '#services/audit'
+import type { EngineAction } from '#services/use_case'
+import type { OrderRow } from '#services/orders/rows'
 import { BadRequest } from '#exceptions/domain_errors'
-import { retrieveSession } from '#actions/stripe/checkout_sessions'
-import { factsFromSession, withRefunds } from '#actions/stripe/stripe_facts'
-import { applyPaymentFacts } from './apply_payment_facts.js'
+import { retrieveSession } from '#services/payments/gateway'
+import { factsFromSession, withRefunds } from '#services/payments/stripe_facts'
+import { applyPaymentFacts } from '#services/orders/payment_facts'
 
-const syncOrder: UseCase = {
-  async handle({ trx, record, ctx }: ActionContext) {
+const syncOrder: EngineAction<{}, OrderRow> = {
+  async handle({ record }, { trx, actor }) {
     const order = record!
     if (order.channel !== 'stripe') throw new BadRequest('Only card (Stripe) orders can be synced')
     if (!order.channel_order_id) throw new BadRequest('This order never reached Stripe (no checkout session)')
     const session = await retrieveSession(order.channel_order_id)
-    const applied = await applyPaymentFacts(trx, order.id, await withRefunds(factsFromSession(session)), actorOf(ctx), { action: 'sync', audit: false })
-    await trx.from('orders').where('id', order.id).update({ operator_id: actorOf(ctx).id })
+    const applied = await applyPaymentFacts(trx, order.id, await withRefunds(factsFromSession(session)), actor, { action: 'sync', audit: false })
+    await trx.from('orders').where('id', order.id).update({ operator_id: actor.id })
     const stripeState = { session: session.status, payment: session.payment_status }
     return {
       message: applied.changed

@@ -4,12 +4,12 @@
  * the console's ordinary create and edit forms go through here; the engine has locked the
  * plan row for an edit, so two concurrent edits get consecutive version numbers.
  *
- * The actor comes from the request (AdonisJS keeps the HttpContext in async local storage);
- * outside a request (seeders) it is the system.
+ * Input: the form's values and, on edit, the current row; output: the values to write. The
+ * seeder calls it the same way, as the system.
  */
-import { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { actorOf, diff, SYSTEM_ACTOR, type Actor } from '#services/audit'
+import { diff, type Actor } from '#services/audit'
+import type { UseCase, UseCaseDeps } from '#services/use_case'
 import { InvalidInput } from '#exceptions/domain_errors'
 import { fromUnits } from '#services/ledger/amounts'
 import { parsePrices, type Prices } from '#validators/plans'
@@ -27,11 +27,6 @@ export type PlanState = {
 }
 
 const VERSIONED = ['code', 'name', 'description', 'name_zh', 'description_zh', 'prices', 'grant_amount', 'active', 'sort_order'] as const
-
-function currentActor(): Actor {
-  const ctx = HttpContext.get()
-  return ctx ? actorOf(ctx) : SYSTEM_ACTOR
-}
 
 /** The state of a plan row (or of incoming values over it), in one comparable shape. */
 function stateOf(row: Record<string, any>): PlanState {
@@ -67,7 +62,7 @@ async function checkCodeFree(trx: TransactionClientContract, code: string) {
   if (taken) throw new InvalidInput([{ field: 'code', message: `A plan with the code "${code}" already exists`, rule: 'unique' }])
 }
 
-export async function writePlanVersion(
+async function writePlanVersion(
   trx: TransactionClientContract,
   planId: number,
   version: number,
@@ -94,8 +89,15 @@ export async function writePlanVersion(
   return Number(row.id ?? row)
 }
 
+export type PlanChange = { values: Record<string, any>; current: Record<string, any> | null; reason?: string | null }
+
+const recordPlanVersion: UseCase<PlanChange, Record<string, any>> = {
+  handle: ({ values, current, reason }, deps) => (current ? prepareUpdate(values, current, deps) : prepareCreate(values, reason ?? null, deps)),
+}
+export default recordPlanVersion
+
 /** Before a plan is inserted: normalise, check, and write version 1 under a pre-allocated id. */
-export async function preparePlanCreate(values: Record<string, any>, trx: TransactionClientContract, actor = currentActor(), reason: string | null = null) {
+async function prepareCreate(values: Record<string, any>, reason: string | null, { trx, actor }: UseCaseDeps) {
   await checkCodeFree(trx, String(values.code ?? ''))
   const state = stateOf(values)
   checkGrant(state.grant_amount)
@@ -106,7 +108,7 @@ export async function preparePlanCreate(values: Record<string, any>, trx: Transa
 }
 
 /** Before a plan is updated: when anything versioned changes, the next version is written. */
-export async function preparePlanUpdate(values: Record<string, any>, record: Record<string, any>, trx: TransactionClientContract, actor = currentActor()) {
+async function prepareUpdate(values: Record<string, any>, record: Record<string, any>, { trx, actor }: UseCaseDeps) {
   if (values.code !== undefined && String(values.code).toLowerCase() !== String(record.code).toLowerCase()) {
     throw new InvalidInput([{ field: 'code', message: 'The code of a plan cannot change (orders and reports refer to it)', rule: 'readOnly' }])
   }

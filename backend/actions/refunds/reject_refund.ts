@@ -1,13 +1,12 @@
 /** Refund record action `reject { reason }` (finance, not the requester): no money moved, the customer is told. */
-import type { ActionContext, UseCase } from '#engine/types'
-import { actorOf } from '#services/audit'
+import type { EngineAction } from '#services/use_case'
+import type { RefundRow } from '#services/refunds/rows'
 import { Conflict, Forbidden } from '#exceptions/domain_errors'
-import { money, notify } from './refund_money.js'
+import { money, notify } from '#services/refunds/refund_money'
 
-const rejectRefund: UseCase = {
-  async handle({ trx, record, ctx, reason }: ActionContext) {
+const rejectRefund: EngineAction<{}, RefundRow> = {
+  async handle({ record, reason }, { trx, actor }) {
     const refund = record!
-    const actor = actorOf(ctx)
     if (refund.status !== 'REQUESTED') throw new Conflict(`This refund is ${String(refund.status).toLowerCase()}; only a requested refund can be rejected`)
     if (refund.requested_by !== null && Number(refund.requested_by) === Number(actor.id)) {
       throw new Forbidden('You requested this refund, so you cannot review it: another finance member must (maker-checker)')

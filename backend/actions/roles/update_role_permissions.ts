@@ -1,17 +1,39 @@
 /**
  * Replaces one role's grants in the permission matrix. super_admin holds everything by
  * definition and cannot be edited. Unknown resources or actions are refused by name. The
- * before/after grant lists are audited in the same transaction, and the cache is dropped.
+ * before/after grant lists are audited in the caller's transaction, and the permission cache
+ * is dropped once it commits.
  */
-import type { HttpContext } from '@adonisjs/core/http'
-import { transaction } from '#services/transaction'
 import Role from '#models/role'
 import audit from '#services/audit'
 import permissions from '#services/permissions'
+import type { UseCase } from '#services/use_case'
 import { BadRequest, InvalidInput, NotFound } from '#exceptions/domain_errors'
 import { allResources, permissionNames } from '#engine/registry'
+import { toGrantMap, type GrantMap } from '#services/staff/grants'
 
-export async function updateRolePermissions(ctx: HttpContext, roleName: string, grants: unknown) {
+const updateRolePermissions: UseCase<{ roleName: string; grants: unknown }, GrantMap> = {
+  async handle({ roleName, grants }, { trx, actor, facts }) {
+    const wanted = readGrants(grants)
+    const role = await Role.query({ client: trx }).where('name', roleName).forUpdate().first()
+    if (!role) throw new NotFound(`Role "${roleName}" was not found`)
+    if (role.name === Role.SUPER_ADMIN) throw new BadRequest('super_admin holds every permission and cannot be edited')
+    const beforeRows: Array<{ resource: string; action: string }> = await trx.from('role_permissions').where('role_id', role.id).select('resource', 'action')
+    await trx.from('role_permissions').where('role_id', role.id).delete()
+    if (wanted.length) {
+      await trx.insertQuery().table('role_permissions').multiInsert(wanted.map((w) => ({ role_id: role.id, ...w })))
+    }
+    const before = toGrantMap(beforeRows)
+    const after = toGrantMap(wanted)
+    await audit.record(trx, { action: 'permissions.update', resource: 'roles', recordId: role.id, before, after }, actor, facts)
+    trx.after('commit', () => permissions.invalidate())
+    return after
+  },
+}
+export default updateRolePermissions
+
+/** `{ resource: [action, …] }` checked against the declared resources and their permissions. */
+function readGrants(grants: unknown) {
   if (!grants || typeof grants !== 'object' || Array.isArray(grants)) {
     throw new InvalidInput([{ field: 'grants', message: '"grants" must map resource names to lists of actions' }])
   }
@@ -28,28 +50,5 @@ export async function updateRolePermissions(ctx: HttpContext, roleName: string, 
       wanted.push({ resource, action })
     }
   }
-
-  const result = await transaction(async (trx) => {
-    const role = await Role.query({ client: trx }).where('name', roleName).forUpdate().first()
-    if (!role) throw new NotFound(`Role "${roleName}" was not found`)
-    if (role.name === Role.SUPER_ADMIN) throw new BadRequest('super_admin holds every permission and cannot be edited')
-    const beforeRows = await trx.from('role_permissions').where('role_id', role.id).select('resource', 'action')
-    await trx.from('role_permissions').where('role_id', role.id).delete()
-    if (wanted.length) {
-      await trx.insertQuery().table('role_permissions').multiInsert(wanted.map((w) => ({ role_id: role.id, ...w })))
-    }
-    const before = toGrantMap(beforeRows)
-    const after = toGrantMap(wanted)
-    await audit.fromRequest(trx, ctx, { action: 'permissions.update', resource: 'roles', recordId: role.id, before, after })
-    return after
-  })
-  permissions.invalidate()
-  return result
-}
-
-export function toGrantMap(rows: Array<{ resource: string; action: string }>) {
-  const map: Record<string, string[]> = {}
-  for (const { resource, action } of rows) (map[resource] ??= []).push(action)
-  for (const list of Object.values(map)) list.sort()
-  return map
+  return wanted
 }

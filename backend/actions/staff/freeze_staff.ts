@@ -1,16 +1,18 @@
-import type { ActionContext, UseCase } from '#engine/types'
+import type { EngineAction } from '#services/use_case'
+import type { StaffRow } from '#services/staff/rows'
 import { BadRequest } from '#exceptions/domain_errors'
-import { revokeSessions } from '#actions/auth/sign_in'
-import { assertNotLastSuperAdmin } from './last_super_admin.js'
+import { revokeSessions } from '#services/auth/sessions'
+import { assertNotLastSuperAdmin } from '#services/staff/last_super_admin'
 
 /** Freezes a staff account and ends its sessions at once. Nobody freezes themselves. */
-const freezeStaff: UseCase = {
-  async handle({ trx, record, ctx, reason }: ActionContext) {
-    if (record!.status === 'frozen') throw new BadRequest('This account is already frozen')
-    if (Number(record!.id) === Number(ctx.auth.use('staff').user?.id)) throw new BadRequest('You cannot freeze your own account')
-    await assertNotLastSuperAdmin(trx, record!, 'freeze')
-    await trx.from('staff').where('id', record!.id).update({ status: 'frozen', frozen_reason: reason, frozen_at: new Date(), updated_at: new Date() })
-    const ended = await revokeSessions(trx, 'staff', Number(record!.id), 'frozen')
+const freezeStaff: EngineAction<{}, StaffRow> = {
+  async handle({ record, reason }, { trx, actor }) {
+    const staff = record!
+    if (staff.status === 'frozen') throw new BadRequest('This account is already frozen')
+    if (actor.type === 'staff' && Number(staff.id) === Number(actor.id)) throw new BadRequest('You cannot freeze your own account')
+    await assertNotLastSuperAdmin(trx, staff, 'freeze')
+    await trx.from('staff').where('id', staff.id).update({ status: 'frozen', frozen_reason: reason, frozen_at: new Date(), updated_at: new Date() })
+    const ended = await revokeSessions(trx, 'staff', Number(staff.id), 'frozen')
     return { message: 'Account frozen', auditMetadata: { sessionsEnded: ended } }
   },
 }

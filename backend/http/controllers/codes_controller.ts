@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { perform } from '#abilities/main'
 import { serializeRow } from '#engine/serialize'
 import redemptionCodes from '#resources/redemption_codes'
-import { findCode } from '#actions/codes/find_code'
+import { findCode } from '#services/codes/find_code'
 import { lookupValidator } from '#validators/codes'
 
 /** GET /api/admin/code-lookup?code=VEO-ABCD-EFGH: support finds a code by typing it in full. */

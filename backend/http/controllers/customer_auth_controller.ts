@@ -1,8 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { signIn, signOut } from '#actions/auth/sign_in'
-import { registerCustomer } from '#actions/auth/register_customer'
+import type Customer from '#models/customer'
+import { signInWithSession, signOutOfSession } from '../sign_in_session.js'
+import registerCustomer from '#actions/auth/register_customer'
 import { registerValidator, signInValidator, passwordMessages, passwordResetValidator } from '#validators/auth'
-import { completePasswordReset } from '#actions/auth/complete_password_reset'
+import completePasswordReset, { RefusedLink } from '#actions/auth/complete_password_reset'
+import { auditRefusal } from '#middleware/audited_refusal'
+import { runUseCase } from '#http/use_cases'
 import { presentCustomer } from '../presenters.js'
 import { SimpleMessagesProvider } from '@vinejs/vine'
 import { assertOnlyKeys } from '#validators/strict'
@@ -14,7 +17,7 @@ export default class CustomerAuthController {
     const input = await ctx.request.validateUsing(registerValidator, { messagesProvider: new SimpleMessagesProvider(passwordMessages) })
     // the same answer whether or not the address already had an account (no enumeration);
     // the owner learns which by email, and a new customer signs in next
-    const reply = await registerCustomer(ctx, input)
+    const reply = await runUseCase(ctx, registerCustomer, input)
     ctx.response.status(202)
     return reply
   }
@@ -22,7 +25,7 @@ export default class CustomerAuthController {
   async login(ctx: HttpContext) {
     assertOnlyKeys(ctx.request.body(), ['email', 'password'])
     const { email, password } = await ctx.request.validateUsing(signInValidator)
-    const customer = await signIn(ctx, 'customer', email, password)
+    const customer = (await signInWithSession(ctx, 'customer', email, password)) as Customer
     return { user: presentCustomer(customer) }
   }
 
@@ -30,12 +33,19 @@ export default class CustomerAuthController {
   async resetPassword(ctx: HttpContext) {
     assertOnlyKeys(ctx.request.body(), ['token', 'password'])
     const { token, password } = await ctx.request.validateUsing(passwordResetValidator, { messagesProvider: new SimpleMessagesProvider(passwordMessages) })
-    await completePasswordReset(ctx, token, password)
+    try {
+      await runUseCase(ctx, completePasswordReset, { token, password })
+    } catch (error) {
+      if (error instanceof RefusedLink) {
+        await auditRefusal(ctx, 'password_reset', { action: 'password.reset_refused', resource: 'users', recordId: error.customerId, metadata: { why: error.why } })
+      }
+      throw error
+    }
     return ctx.response.noContent()
   }
 
   async logout(ctx: HttpContext) {
-    await signOut(ctx, 'customer')
+    await signOutOfSession(ctx, 'customer')
     return ctx.response.noContent()
   }
 

@@ -13,9 +13,9 @@ import db from '@adonisjs/lucid/services/db'
 import audit, { requestFacts, type Actor } from '#services/audit'
 import { NotFound } from '#exceptions/domain_errors'
 import { fixCreditsValidator } from '#validators/refunds'
-import { diagnoseAndRepair, runReconciliation } from '#actions/reconciliation/reconcile'
-import { correctBalance, repairOrphan } from '#actions/reconciliation/repairs'
-import { balanceMismatches } from '#actions/reconciliation/diagnose'
+import { diagnoseAndRepair, runReconciliation } from '#services/reconciliation/reconcile'
+import { correctBalance, repairOrphan } from '#services/reconciliation/repairs'
+import { balanceMismatches } from '#services/reconciliation/diagnose'
 
 const API_ACTOR: Actor = { type: 'system', id: null, label: 'admin-api', role: null }
 

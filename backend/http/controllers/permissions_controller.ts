@@ -3,7 +3,9 @@ import db from '@adonisjs/lucid/services/db'
 import Role from '#models/role'
 import { assertOnlyKeys } from '#validators/strict'
 import { allResources, permissionNames } from '#engine/registry'
-import { toGrantMap, updateRolePermissions } from '#actions/roles/update_role_permissions'
+import updateRolePermissions from '#actions/roles/update_role_permissions'
+import { toGrantMap } from '#services/staff/grants'
+import { runUseCase } from '#http/use_cases'
 
 /** The permission matrix: roles × resources × actions. */
 export default class PermissionsController {
@@ -27,7 +29,7 @@ export default class PermissionsController {
 
   async update(ctx: HttpContext) {
     assertOnlyKeys(ctx.request.body(), ['grants'])
-    const grants = await updateRolePermissions(ctx, ctx.params.role, ctx.request.input('grants'))
+    const grants = await runUseCase(ctx, updateRolePermissions, { roleName: ctx.params.role, grants: ctx.request.input('grants') })
     return { role: ctx.params.role, grants }
   }
 }

@@ -10,7 +10,9 @@ import { presentPortalOrder, withPlanNamesZh } from '#services/payments/present'
 import { BadRequest, NotFound } from '#exceptions/domain_errors'
 import { assertOnlyKeys } from '#validators/strict'
 import { createOrderValidator, ORDER_NUMBER, PORTAL_ORDER_FILTERS } from '#validators/orders'
-import { createCheckoutOrder } from '#actions/orders/create_checkout_order'
+import createCheckoutOrder from '#actions/orders/create_checkout_order'
+import openCheckoutSession from '#actions/orders/open_checkout_session'
+import { transaction } from '#services/transaction'
 
 /** The signed-in customer's recharge orders: buy a plan (Stripe Checkout), list and read their own. */
 export default class PortalOrdersController {
@@ -20,7 +22,12 @@ export default class PortalOrdersController {
     const { plan_id: planId } = await ctx.request.validateUsing(createOrderValidator)
     const customer = ctx.auth.use('customer').user as Customer
     const origin = env.get('APP_URL') ?? `${ctx.request.protocol()}://${ctx.request.host()}`
-    const { order, checkoutUrl } = await createCheckoutOrder({ customerId: Number(customer.id), planId, origin }, actorOf(ctx), requestFacts(ctx))
+    const deps = { actor: actorOf(ctx), facts: requestFacts(ctx) }
+    // the order commits before Stripe is called, so a webhook can always find it
+    const created = await transaction((trx) => createCheckoutOrder.handle({ customerId: Number(customer.id), planId }, { trx, ...deps }))
+    const opened = await transaction((trx) => openCheckoutSession.handle({ ...created, origin }, { trx, ...deps }))
+    if (opened.error) throw opened.error
+    const { order, checkoutUrl } = opened
     ctx.response.status(201)
     return { order: presentPortalOrder(order), checkout_url: checkoutUrl }
   }

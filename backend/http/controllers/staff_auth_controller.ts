@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { signIn, signOut } from '#actions/auth/sign_in'
+import type Staff from '#models/staff'
+import { signInWithSession, signOutOfSession } from '../sign_in_session.js'
 import { signInValidator } from '#validators/auth'
 import { presentStaff } from '../presenters.js'
 import { assertOnlyKeys } from '#validators/strict'
@@ -9,12 +10,12 @@ export default class StaffAuthController {
   async login(ctx: HttpContext) {
     assertOnlyKeys(ctx.request.body(), ['email', 'password'])
     const { email, password } = await ctx.request.validateUsing(signInValidator)
-    const staff = await signIn(ctx, 'staff', email, password)
+    const staff = (await signInWithSession(ctx, 'staff', email, password)) as Staff
     return { user: presentStaff(staff) }
   }
 
   async logout(ctx: HttpContext) {
-    await signOut(ctx, 'staff')
+    await signOutOfSession(ctx, 'staff')
     return ctx.response.noContent()
   }
 

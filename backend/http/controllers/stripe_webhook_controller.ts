@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { requestFacts } from '#services/audit'
-import { handleStripeWebhook } from '#actions/stripe/handle_stripe_webhook'
+import { receiveStripeWebhook } from '#services/payments/webhook_delivery'
 
 /**
  * POST /api/webhooks/stripe — authenticated by the Stripe-Signature header, no session, no
@@ -13,7 +13,7 @@ import { handleStripeWebhook } from '#actions/stripe/handle_stripe_webhook'
  */
 export default class StripeWebhookController {
   async handle(ctx: HttpContext) {
-    const outcome = await handleStripeWebhook(ctx.request.raw() ?? '', ctx.request.header('stripe-signature'), requestFacts(ctx))
+    const outcome = await receiveStripeWebhook(ctx.request.raw() ?? '', ctx.request.header('stripe-signature'), requestFacts(ctx))
     return { received: true, status: outcome.status, duplicate: outcome.duplicate }
   }
 }

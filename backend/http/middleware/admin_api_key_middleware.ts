@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { timingSafeEqual, createHash } from 'node:crypto'
 import { DomainError, Unauthenticated } from '#exceptions/domain_errors'
-import { reconciliationSettings } from '#actions/reconciliation/settings'
+import { reconciliationSettings } from '#services/reconciliation/settings'
 import { auditRefusal } from './audited_refusal.js'
 
 class AdminApiDisabled extends DomainError {

@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { Agent } from '#tests/support/agent'
 import { auditRows, createCustomer, createStaff } from '#tests/support/fixtures'
-import { pruneAuditLogs } from '#actions/audit/prune_audit_logs'
+import { pruneAuditLogs } from '#services/seal/prune_audit_logs'
 
 test.group('Audit trail', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())

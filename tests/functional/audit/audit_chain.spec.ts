@@ -14,7 +14,7 @@ import { fundCash } from '#tests/support/ledger'
 import { sealPending } from '#services/seal/sealer'
 import { CHAINS } from '#services/seal/chains'
 import { verifyChain, verifyIntegrity } from '#services/seal/verify'
-import { pruneAuditLogs } from '#actions/audit/prune_audit_logs'
+import { pruneAuditLogs } from '#services/seal/prune_audit_logs'
 
 async function auditRow(action: string, values: Record<string, unknown> = {}) {
   const [row] = await db.table('audit_logs').insert({ actor_type: 'system', action, ...values }).returning('*')

@@ -11,7 +11,7 @@ import { Agent, TEST_PASSWORD } from '#tests/support/agent'
 import { createCustomer, createStaff } from '#tests/support/fixtures'
 import limiter from '@adonisjs/limiter/services/main'
 import { REFUSAL_AUDIT_LIMIT } from '#middleware/audited_refusal'
-import { reconciliationSettings } from '#actions/reconciliation/settings'
+import { reconciliationSettings } from '#services/reconciliation/settings'
 
 const post = (path: string, headers: Record<string, string> = {}, body: unknown = {}) =>
   fetch(`${Agent.base()}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })

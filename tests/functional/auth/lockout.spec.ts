@@ -8,7 +8,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { Agent, TEST_PASSWORD } from '#tests/support/agent'
 import { auditRows, createCustomer, createStaff } from '#tests/support/fixtures'
-import { LOGIN_LIMITS } from '#actions/auth/sign_in'
+import { LOGIN_LIMITS } from '#services/auth/login_throttle'
 
 const fail = (agent: Agent, path: string, email: string, i = 0) => agent.post(path, { email, password: `wrong-password-${i}` })
 

@@ -7,15 +7,16 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import limiter from '@adonisjs/limiter/services/main'
+import { limiterIn } from '#services/throttle'
 import { Agent } from '#tests/support/agent'
 import { auditRows, createCustomer, createStaff } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances, units } from '#tests/support/ledger'
 import { csvObjects } from '#tests/support/csv'
 import jobs from '#services/jobs'
 import { SYSTEM_ACTOR } from '#services/audit'
-import { hashCode, normaliseCode } from '#actions/codes/code_format'
-import { REDEEM_LIMITS, redeemCode } from '#actions/codes/redeem_code'
+import { hashCode, normaliseCode } from '#services/codes/code_format'
+import redeemCode, { REDEEM_LIMITS } from '#actions/codes/redeem_code'
+import { answered, runUseCase } from '#tests/support/use_cases'
 
 const CODE = /^VEO-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/
 const GENERATE = '/api/admin/redemption-codes/actions/generate'
@@ -53,7 +54,7 @@ class SignedIn {
 
   async clearLocks() {
     await clearRedeemLocks()
-    for (const { customer } of this.customers) await limiter.use(REDEEM_LIMITS.perCustomer).delete(`redeem:customer:${customer.id}`)
+    for (const { customer } of this.customers) await limiterIn(db.connection(), REDEEM_LIMITS.perCustomer).delete(`redeem:customer:${customer.id}`)
   }
 
   async release() {
@@ -96,9 +97,9 @@ async function codeRow(code: string) {
   return db.from('redemption_codes').where('code_hash', hashCode(normaliseCode(code)!.code)).first()
 }
 
-/** Failed-attempt counters live in the limiter's own store: clear this IP's between tests. */
+/** Failed-attempt counters (rate_limits, written in the redemption's transaction): clear this IP's between tests, through the test's own connection. */
 async function clearRedeemLocks() {
-  for (const ip of ['127.0.0.1', '::1', '::ffff:127.0.0.1', '203.0.113.7']) await limiter.use(REDEEM_LIMITS.perIp).delete(`redeem:ip:${ip}`)
+  for (const ip of ['127.0.0.1', '::1', '::ffff:127.0.0.1', '203.0.113.7']) await limiterIn(db.connection(), REDEEM_LIMITS.perIp).delete(`redeem:ip:${ip}`)
 }
 
 test.group('Codes / generation and storage', (group) => {
@@ -411,7 +412,7 @@ test.group('Codes / redemption', (group) => {
       assert.lengthOf(await auditRows({ action: 'redeem.failed', actor_id: customer.id }), i + 1)
     }
     const expired = await portal.post(REDEEM, { code: codes[3] })
-    assert.equal(expired.status, 422)
+    assert.equal(expired.status, 422, expired.text)
     assert.equal(expired.body.message, 'This code expired on 2026-01-02.')
     const b = await balances(customer.id)
     assert.equal(b.cash + b.gift, 0n)
@@ -437,7 +438,7 @@ test.group('Codes / redemption', (group) => {
     await db.from('customers').where('id', customer.id).update({ frozen: true })
     assert.equal((await portal.post(REDEEM, { code: codes[0] })).status, 401)
     const actor = { type: 'customer' as const, id: customer.id, label: customer.email, role: null }
-    await assert.rejects(() => redeemCode({ customerId: customer.id, code: codes[0], ip: null }, actor, NO_FACTS), /frozen/)
+    await assert.rejects(() => answered(runUseCase(redeemCode, { customerId: customer.id, code: codes[0] }, { actor })), /frozen/)
     assert.equal((await codeRow(codes[0])).status, 'ACTIVE')
     assert.equal((await balances(customer.id)).cash, 0n)
     await assertLedgerHolds(assert)
@@ -473,7 +474,7 @@ test.group('Codes / redemption', (group) => {
       const actor = { type: 'customer' as const, id: customer.id, label: customer.email, role: null }
       for (let i = 0; i < 4; i++) {
         try {
-          await redeemCode({ customerId: customer.id, code: `VEO-ZZZZ-ZZ${'ABCDEFGH'[c]}${'JKLM'[i]}`, ip }, actor, NO_FACTS)
+          await answered(runUseCase(redeemCode, { customerId: customer.id, code: `VEO-ZZZZ-ZZ${'ABCDEFGH'[c]}${'JKLM'[i]}` }, { actor, facts: { ...NO_FACTS, ip } }))
         } catch (error: any) {
           if (error.status === 429) {
             lockedAt = refused
@@ -487,7 +488,7 @@ test.group('Codes / redemption', (group) => {
     assert.equal(lockedAt, REDEEM_LIMITS.perIp.requests)
     const fresh = await createCustomer()
     const actor = { type: 'customer' as const, id: fresh.id, label: fresh.email, role: null }
-    await assert.rejects(() => redeemCode({ customerId: fresh.id, code: codes[0], ip }, actor, NO_FACTS), /Too many failed attempts/)
+    await assert.rejects(() => answered(runUseCase(redeemCode, { customerId: fresh.id, code: codes[0] }, { actor, facts: { ...NO_FACTS, ip } })), /Too many failed attempts/)
     assert.equal((await codeRow(codes[0])).status, 'ACTIVE')
   })
 })

@@ -9,11 +9,12 @@
  */
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import limiter from '@adonisjs/limiter/services/main'
+import { limiterIn } from '#services/throttle'
 import { createCustomer } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances, units } from '#tests/support/ledger'
-import { generateCodes } from '#actions/codes/generate_codes'
-import { REDEEM_LIMITS, redeemCode } from '#actions/codes/redeem_code'
+import { generateCodes } from '#services/codes/generate'
+import redeemCode, { REDEEM_LIMITS } from '#actions/codes/redeem_code'
+import { answered, runUseCase } from '#tests/support/use_cases'
 
 const IP = '198.51.100.23'
 
@@ -35,12 +36,12 @@ test.group('Codes under concurrency', (group) => {
 
   function redeem(customerId: number, code: string) {
     const actor = { type: 'customer' as const, id: customerId, label: null, role: null }
-    return redeemCode({ customerId, code, ip: IP }, actor, { ip: IP, userAgent: 'race', requestId: null })
+    return answered(runUseCase(redeemCode, { customerId, code }, { actor, facts: { ip: IP, userAgent: 'race', requestId: null } }))
   }
 
   async function clearLocks() {
-    await limiter.use(REDEEM_LIMITS.perIp).delete(`redeem:ip:${IP}`)
-    for (const id of customers) await limiter.use(REDEEM_LIMITS.perCustomer).delete(`redeem:customer:${id}`)
+    await limiterIn(db.connection(), REDEEM_LIMITS.perIp).delete(`redeem:ip:${IP}`)
+    for (const id of customers) await limiterIn(db.connection(), REDEEM_LIMITS.perCustomer).delete(`redeem:customer:${id}`)
   }
 
   group.teardown(async () => {

@@ -5,8 +5,8 @@ import env from '#start/env'
 import { Agent } from '#tests/support/agent'
 import { createCustomer, createStaff } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances, fundCash, fundGift, units } from '#tests/support/ledger'
-import { reverseTransaction } from '#actions/ledger/reverse_transaction'
-import { expireGiftLots } from '#actions/ledger/expire_gift_lots'
+import { reverseTransaction } from '#services/ledger/reverse_transaction'
+import { expireGiftLots } from '#services/ledger/expire_gift_lots'
 import { SYSTEM_ACTOR } from '#services/audit'
 
 const service = { authorization: `Bearer ${env.get('INTERNAL_SERVICE_TOKEN')}` }

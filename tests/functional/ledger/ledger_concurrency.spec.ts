@@ -10,7 +10,7 @@ import env from '#start/env'
 import { Agent } from '#tests/support/agent'
 import { createCustomer } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances, fundCash, fundGift, units } from '#tests/support/ledger'
-import { reverseTransaction } from '#actions/ledger/reverse_transaction'
+import { reverseTransaction } from '#services/ledger/reverse_transaction'
 import { SYSTEM_ACTOR } from '#services/audit'
 
 const service = { authorization: `Bearer ${env.get('INTERNAL_SERVICE_TOKEN')}` }

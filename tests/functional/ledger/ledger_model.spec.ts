@@ -9,9 +9,10 @@ import db from '@adonisjs/lucid/services/db'
 import fc from 'fast-check'
 import { createCustomer } from '#tests/support/fixtures'
 import { balances, fundCash, fundGift } from '#tests/support/ledger'
-import { chargeCustomer } from '#actions/ledger/charge_customer'
-import { reverseTransaction } from '#actions/ledger/reverse_transaction'
-import { expireGiftLots } from '#actions/ledger/expire_gift_lots'
+import chargeCustomer from '#actions/ledger/charge_customer'
+import { runUseCase } from '#tests/support/use_cases'
+import { reverseTransaction } from '#services/ledger/reverse_transaction'
+import { expireGiftLots } from '#services/ledger/expire_gift_lots'
 import { checkInvariants } from '#services/ledger/invariants'
 import { SYSTEM_ACTOR } from '#services/audit'
 import { InsufficientFunds } from '#services/ledger/post'
@@ -50,7 +51,7 @@ test.group('Ledger matches a model', (group) => {
             const live = model.lots.filter((l) => l.remaining > 0n && l.expiresAt > Date.now()).sort((a, b) => a.expiresAt - b.expiresAt || a.id - b.id)
             const giftTotal = live.reduce((s, l) => s + l.remaining, 0n)
             try {
-              const posted = await chargeCustomer({ customerId: c.id, amount, idempotencyKey: `model-${c.id}-${i}` }, SYSTEM_ACTOR, { ip: null, userAgent: null, requestId: null })
+              const posted = await runUseCase(chargeCustomer, { customerId: c.id, amount, idempotencyKey: `model-${c.id}-${i}` })
               assert.isAtMost(Number(amount), Number(giftTotal + model.cash), 'charge succeeded beyond funds')
               let left = amount
               const fromLots: Array<[number, bigint]> = []

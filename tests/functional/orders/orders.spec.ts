@@ -10,20 +10,16 @@ import db from '@adonisjs/lucid/services/db'
 import jobs from '#services/jobs'
 import payments from '#config/payments'
 import { Agent } from '#tests/support/agent'
-import { auditRows, createCustomer, createStaff } from '#tests/support/fixtures'
+import { auditRows, createCustomer } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances, units } from '#tests/support/ledger'
 import { csvObjects } from '#tests/support/csv'
-import { ensureDemoPlans } from '#actions/plans/seed_plans'
-import { creditOrder, rechargeKey } from '#actions/orders/credit_order'
+import { ensureDemoPlans } from '#services/plans/demo_plans'
+import { creditOrder, rechargeKey } from '#services/orders/credit_order'
 import { SYSTEM_ACTOR } from '#services/audit'
 import { fromUnits } from '#services/ledger/amounts'
+import { staffAgent } from '#tests/support/agents'
 
 const ORDERS = '/api/admin/orders'
-
-async function staffAgent(role: string) {
-  const staff = await createStaff(role)
-  return { staff, agent: await new Agent().loginStaff(staff.email) }
-}
 
 async function starter() {
   await ensureDemoPlans()

@@ -8,15 +8,10 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import creditdesk from '#config/creditdesk'
 import { Agent } from '#tests/support/agent'
-import { createStaff } from '#tests/support/fixtures'
-import { DEMO_PLANS, ensureDemoPlans } from '#actions/plans/seed_plans'
+import { DEMO_PLANS, ensureDemoPlans } from '#services/plans/demo_plans'
+import { staffAgent } from '#tests/support/agents'
 
 const PLANS = '/api/admin/plans'
-
-async function staffAgent(role: string) {
-  const staff = await createStaff(role)
-  return { staff, agent: await new Agent().loginStaff(staff.email) }
-}
 
 const plan = (overrides: Record<string, unknown> = {}) => ({
   code: `pack-${Math.random().toString(36).slice(2, 8)}`,

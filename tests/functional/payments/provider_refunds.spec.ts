@@ -16,14 +16,14 @@ import { auditRows, createCustomer, createStaff } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances, units } from '#tests/support/ledger'
 import { deliver, deliverAll } from '#tests/support/stripe_standin'
 import { StripeRefundsStandin } from '#tests/support/stripe_refunds_standin'
-import { ensureDemoPlans } from '#actions/plans/seed_plans'
-import { rechargeKey } from '#actions/orders/credit_order'
-import { chargeCustomer } from '#actions/ledger/charge_customer'
-import { runReconciliation } from '#actions/reconciliation/reconcile'
+import { ensureDemoPlans } from '#services/plans/demo_plans'
+import { rechargeKey } from '#services/orders/credit_order'
+import chargeCustomer from '#actions/ledger/charge_customer'
+import { runUseCase } from '#tests/support/use_cases'
+import { runReconciliation } from '#services/reconciliation/reconcile'
 import { SYSTEM_ACTOR } from '#services/audit'
 
 const standin = new StripeRefundsStandin()
-const NO_FACTS = { ip: null, userAgent: null, requestId: null }
 const service = { authorization: `Bearer ${env.get('INTERNAL_SERVICE_TOKEN')}` }
 const internalCharge = (body: Record<string, unknown>) => new Agent().request('POST', '/api/internal/charges', body, service)
 
@@ -53,7 +53,7 @@ function dashboardRefund(sessionId: string, amount: number) {
 }
 
 async function spend(customerId: number, amount: string) {
-  return chargeCustomer({ customerId, amount: units(amount), idempotencyKey: `spend:${customerId}:${amount}:${Math.random()}` }, SYSTEM_ACTOR, NO_FACTS)
+  return runUseCase(chargeCustomer, { customerId, amount: units(amount), idempotencyKey: `spend:${customerId}:${amount}:${Math.random()}` })
 }
 
 /** Cash and what is owed (arrears), in ledger units; cash must never be negative. */

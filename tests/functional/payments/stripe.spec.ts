@@ -11,17 +11,17 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import jobs from '#services/jobs'
 import { configureStripe } from '#services/stripe'
-import { SYSTEM_ACTOR } from '#services/audit'
 import { Agent } from '#tests/support/agent'
-import { auditRows, createCustomer, createStaff } from '#tests/support/fixtures'
+import { auditRows, createCustomer } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances } from '#tests/support/ledger'
 import { deliver, deliverAll, StripeStandin } from '#tests/support/stripe_standin'
-import { ensureDemoPlans } from '#actions/plans/seed_plans'
-import { rechargeKey } from '#actions/orders/credit_order'
-import { chargeCustomer } from '#actions/ledger/charge_customer'
-import { createCheckoutOrder } from '#actions/orders/create_checkout_order'
+import { ensureDemoPlans } from '#services/plans/demo_plans'
+import { rechargeKey } from '#services/orders/credit_order'
+import chargeCustomer from '#actions/ledger/charge_customer'
+import { runUseCase } from '#tests/support/use_cases'
+import createCheckoutOrder from '#actions/orders/create_checkout_order'
+import { staffAgent } from '#tests/support/agents'
 
-const NO_FACTS = { ip: null, userAgent: null, requestId: null }
 
 const standin = new StripeStandin()
 
@@ -65,11 +65,6 @@ async function finalState(orderId: number | string) {
   }
 }
 
-const staffAgent = async (role: string) => {
-  const staff = await createStaff(role)
-  return { staff, agent: await new Agent().loginStaff(staff.email) }
-}
-
 test.group('Stripe / checkout', (group) => {
   group.setup(async () => {
     await standin.start()
@@ -103,7 +98,7 @@ test.group('Stripe / checkout', (group) => {
     // freezing ends a customer's sessions; the use case refuses a frozen account by itself too
     const frozen = await createCustomer({ frozen: true })
     await assert.rejects(
-      () => createCheckoutOrder({ customerId: frozen.id, planId: Number(p.id), origin: 'http://portal.test' }, SYSTEM_ACTOR, NO_FACTS),
+      () => runUseCase(createCheckoutOrder, { customerId: frozen.id, planId: Number(p.id) }),
       /frozen/
     )
 
@@ -438,7 +433,7 @@ test.group('Stripe / disputes', (group) => {
     const ids = standin.pay(spent.session.id)
     await deliverAll(standin, standin.events('checkout_card_paid', ids))
     const grant = BigInt(spent.plan.grant_amount)
-    await chargeCustomer({ customerId: spent.customer.id, amount: grant - 1_000_000n, idempotencyKey: `spend-${spent.order.id}` }, SYSTEM_ACTOR, NO_FACTS)
+    await runUseCase(chargeCustomer, { customerId: spent.customer.id, amount: grant - 1_000_000n, idempotencyKey: `spend-${spent.order.id}` })
     await deliverAll(standin, standin.events('charge_dispute_created', { ...ids, dispute_id: `dp_test_s${spent.order.id}`, disputed_amount: 990 }))
     const row = await orderRow(spent.order.id)
     assert.equal(String(row.frozen_amount), '1000000')

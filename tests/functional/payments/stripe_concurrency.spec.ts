@@ -10,8 +10,8 @@ import { Agent } from '#tests/support/agent'
 import { createCustomer, createStaff } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances } from '#tests/support/ledger'
 import { deliver, StripeStandin } from '#tests/support/stripe_standin'
-import { ensureDemoPlans } from '#actions/plans/seed_plans'
-import { rechargeKey } from '#actions/orders/credit_order'
+import { ensureDemoPlans } from '#services/plans/demo_plans'
+import { rechargeKey } from '#services/orders/credit_order'
 
 const standin = new StripeStandin()
 

@@ -18,10 +18,10 @@ import { Agent } from '#tests/support/agent'
 import { createCustomer, createStaff, committedCustomers } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances, fundCash, units } from '#tests/support/ledger'
 import { StripeStandin } from '#tests/support/stripe_standin'
-import { creditOrder, rechargeKey } from '#actions/orders/credit_order'
+import { creditOrder, rechargeKey } from '#services/orders/credit_order'
 import { SYSTEM_ACTOR } from '#services/audit'
-import { reconciliationSettings } from '#actions/reconciliation/settings'
-import { runMonitor, weeklySummary } from '#actions/reconciliation/monitor'
+import { reconciliationSettings } from '#services/reconciliation/settings'
+import { runMonitor, weeklySummary } from '#services/reconciliation/monitor'
 
 const standin = new StripeStandin()
 const hex = () => randomBytes(8).toString('hex')
@@ -89,7 +89,7 @@ async function seedEveryKind() {
 
 /** Repairs whatever of `seeded` is still open (through the same repair path as the console). */
 async function repairAllOf(seeded: Awaited<ReturnType<typeof seedEveryKind>>) {
-  const { runReconciliation, repairFinding } = await import('#actions/reconciliation/reconcile')
+  const { runReconciliation, repairFinding } = await import('#services/reconciliation/reconcile')
   const { findings } = await runReconciliation('command', SYSTEM_ACTOR)
   for (const f of findings.filter((x: any) => Object.values(seeded.prints).includes(x.fingerprint))) await repairFinding(f.id, SYSTEM_ACTOR)
 }

@@ -9,17 +9,18 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { Agent } from '#tests/support/agent'
-import { auditRows, createCustomer, createStaff, committedCustomers } from '#tests/support/fixtures'
+import { auditRows, createCustomer, committedCustomers } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances, fundGift, units } from '#tests/support/ledger'
 import { StripeRefundsStandin } from '#tests/support/stripe_refunds_standin'
 import { deliver, deliverAll } from '#tests/support/stripe_standin'
-import { creditOrder } from '#actions/orders/credit_order'
-import { chargeCustomer } from '#actions/ledger/charge_customer'
+import { creditOrder } from '#services/orders/credit_order'
+import chargeCustomer from '#actions/ledger/charge_customer'
+import { runUseCase } from '#tests/support/use_cases'
 import { SYSTEM_ACTOR } from '#services/audit'
 import { randomBytes } from 'node:crypto'
+import { staffAgent } from '#tests/support/agents'
 
 const standin = new StripeRefundsStandin()
-const NO_FACTS = { ip: null, userAgent: null, requestId: null }
 
 /** A paid, credited order: `amount` in cents, granting the same in USD ledger units. */
 async function paidOrder(customerId: number, cents: number, channel: 'bank_transfer' | 'stripe' = 'bank_transfer') {
@@ -45,13 +46,9 @@ async function paidOrder(customerId: number, cents: number, channel: 'bank_trans
         channel_payment_id: paymentId,
       })
       .returning('*')
-    return (await creditOrder(trx, order, SYSTEM_ACTOR)).order
+    const { order: credited } = await creditOrder(trx, order, SYSTEM_ACTOR)
+    return { ...credited, id: Number(credited.id) }
   })
-}
-
-const staffAgent = async (role: string) => {
-  const staff = await createStaff(role)
-  return { staff, agent: await new Agent().loginStaff(staff.email) }
 }
 
 async function request(agent: Agent, orderId: number, amount: string, reason = 'Customer asked for a refund') {
@@ -88,7 +85,7 @@ test.group('Refunds / rules and review', (group) => {
 
     // spend 70 of the 99: only 29 of cash is left; gift balance never counts
     await fundGift(customer.id, '500')
-    await chargeCustomer({ customerId: customer.id, amount: units('570'), idempotencyKey: `spend-${order.id}` } as any, SYSTEM_ACTOR, NO_FACTS)
+    await runUseCase(chargeCustomer, { customerId: customer.id, amount: units('570'), idempotencyKey: `spend-${order.id}` } as any)
     const overCash = await request(agent, order.id, '30.00')
     assert.equal(overCash.status, 409, overCash.text)
     assert.include(overCash.body.message, 'remaining cash balance is worth 29.00 USD')
@@ -309,7 +306,7 @@ test.group('Refunds / concurrency (QUALITY 11, committed rows)', (group) => {
     const a = (await request(ops, first.id, '40.00')).body.result.refund_id
     const b = (await request(ops, second.id, '40.00')).body.result.refund_id
     // the customer spends 30 of the 100 meanwhile: 70 left, room for one of the two refunds
-    await chargeCustomer({ customerId: customer.id, amount: units('30'), idempotencyKey: `spend-${first.id}` } as any, SYSTEM_ACTOR, NO_FACTS)
+    await runUseCase(chargeCustomer, { customerId: customer.id, amount: units('30'), idempotencyKey: `spend-${first.id}` } as any)
     const { agent: f1 } = await staffAgent('finance')
     const { agent: f2 } = await staffAgent('finance')
     const replies = await Promise.all([
