@@ -16,6 +16,11 @@ import type pg from 'pg'
 
 /** Tables the app may read and append to, never change. */
 export const APPEND_ONLY_TABLES = ['audit_logs', 'ledger_transactions', 'ledger_entries', 'audit_seals', 'ledger_seals']
+/**
+ * Money requests the app creates and moves through review but never deletes: a cash adjustment
+ * stays on record whatever its outcome (a trigger also freezes it once reviewed).
+ */
+export const NO_DELETE_TABLES = ['cash_adjustments']
 /** Tables only the owner writes (migration bookkeeping, settings, prune checkpoints). */
 export const OWNER_WRITTEN_TABLES = ['adonis_schema', 'adonis_schema_versions', 'database_settings', 'seal_checkpoints']
 /** Functions only the maintenance role may call (SECURITY DEFINER, owned by the owner). */
@@ -90,6 +95,8 @@ export async function grantStatements(client: Queryable, roles: { app: string; m
   ]
   const appendOnly = APPEND_ONLY_TABLES.filter((t) => tables.has(t))
   if (appendOnly.length) statements.push(`REVOKE UPDATE, DELETE, TRUNCATE, TRIGGER, REFERENCES ON ${appendOnly.map(ident).join(', ')} FROM ${app}`)
+  const kept = NO_DELETE_TABLES.filter((t) => tables.has(t))
+  if (kept.length) statements.push(`REVOKE DELETE, TRUNCATE ON ${kept.map(ident).join(', ')} FROM ${app}`)
   const ownerOnly = OWNER_WRITTEN_TABLES.filter((t) => tables.has(t))
   if (ownerOnly.length) statements.push(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE, TRIGGER, REFERENCES ON ${ownerOnly.map(ident).join(', ')} FROM ${app}`)
   if (hasBoss) {
@@ -148,6 +155,7 @@ GRANT CONNECT ON DATABASE ${d} TO ${ident(roles.app)}, ${ident(roles.maintenance
 --   GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO app;
 --   GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO app;
 --   REVOKE UPDATE, DELETE, TRUNCATE ON ${APPEND_ONLY_TABLES.join(', ')} FROM app;
+--   REVOKE DELETE, TRUNCATE ON ${NO_DELETE_TABLES.join(', ')} FROM app;
 --   REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${OWNER_WRITTEN_TABLES.join(', ')} FROM app;
 --   the same DML on schema pgboss (background jobs), EXECUTE on its functions;
 --   REVOKE ALL ON the SECURITY DEFINER functions FROM PUBLIC; GRANT EXECUTE ON

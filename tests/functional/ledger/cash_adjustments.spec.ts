@@ -12,6 +12,7 @@ import { Agent } from '#tests/support/agent'
 import { committedCustomers, createCustomer } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances, fundCash, units } from '#tests/support/ledger'
 import { customerSign } from '#contract/ledger_types'
+import { owner } from '#tests/support/owner'
 import { staffAgent } from '#tests/support/agents'
 
 const requestOn = (agent: Agent, customerId: number, body: Record<string, unknown>, key = randomUUID()) =>
@@ -34,6 +35,8 @@ test.group('Cash adjustments / maker-checker', (group) => {
     const id = requested.body.result.adjustment_id
     assert.deepInclude(await adjustment(id), { status: 'PENDING', direction: 'credit', reference: 'TICKET-1042' })
     assert.equal((await balances(customer.id)).cash, 0n, 'nothing moves before approval')
+    // (in a savepoint: the refusal must not abort the test's transaction)
+    await assert.rejects(() => db.transaction((trx) => trx.from('cash_adjustments').where('id', id).update({ amount: '99000000' })), /cannot change once requested/)
 
     const self = await approve(maker, id)
     assert.equal(self.status, 403, self.text)
@@ -129,6 +132,8 @@ test.group('Cash adjustments / maker-checker', (group) => {
     assert.deepInclude(row, { status: 'REJECTED', rejection_reason: 'No ticket for this', ledger_transaction_id: null })
     assert.equal(Number(row.rejected_by), checkerStaff.id)
     assert.equal((await approve(checker, id)).status, 409)
+    // the database keeps a reviewed adjustment final, whatever code runs
+    await assert.rejects(() => db.transaction((trx) => trx.from('cash_adjustments').where('id', id).update({ rejection_reason: 'rewritten' })), /can no longer change/)
     assert.deepEqual(await db.from('ledger_transactions').where('customer_id', customer.id).count('* as n'), before)
     assert.equal((await balances(customer.id)).cash, 0n)
     await assertLedgerHolds(assert)
@@ -175,8 +180,8 @@ test.group('Cash adjustments / concurrency (committed rows)', (group) => {
     return customer
   }
   group.teardown(async () => {
-    // adjustments refer to the customers removeCommitted() deletes
-    await db.from('cash_adjustments').whereIn('customer_id', created).delete()
+    // adjustments refer to the customers removeCommitted() deletes; only the owner may delete them
+    await owner().from('cash_adjustments').whereIn('customer_id', created).delete()
     await committed.removeCommitted()
   })
 
@@ -188,6 +193,8 @@ test.group('Cash adjustments / concurrency (committed rows)', (group) => {
     const replies = await Promise.all(checkers.map(({ agent }) => approve(agent, id)))
     assert.deepEqual(replies.map((r) => r.status).sort(), [200, 409, 409, 409, 409, 409])
     assert.lengthOf(await db.from('ledger_transactions').where({ type: 'cash_adjustment', reference_id: String(id) }), 1)
+    // the record stays: the app role may not delete an adjustment
+    await assert.rejects(() => db.from('cash_adjustments').where('id', id).delete(), /permission denied/)
     assert.equal((await balances(customer.id)).cash, units('25.5'))
     await assertLedgerHolds(assert)
   })
