@@ -40,7 +40,7 @@ describe('plan prices', () => {
       meta,
       path: '/r/plans/edit/3',
       routes: [
-        ['GET', '/api/admin/plans/3', { data: { id: 3, name: 'Starter', prices: { EUR: 900, USD: 990 } } }],
+        ['GET', '/api/admin/plans/3', { data: { id: 3, name: 'Starter', prices: { EUR: '9.00', USD: '9.90' } } }],
         ['PATCH', '/api/admin/plans/3', { data: { id: 3 } }],
       ],
     })
@@ -63,6 +63,12 @@ describe('plan prices', () => {
     await user.click(screen.getByRole('button', { name: /Save/ }))
     await waitFor(() => expect(requestsTo(requests, 'PATCH', '/api/admin/plans/3')).toHaveLength(1))
     expect((requestsTo(requests, 'PATCH', '/api/admin/plans/3')[0].body as Record<string, unknown>).prices).toEqual({ USD: '12.50', GBP: '10' })
+  })
+
+  it('read as a price list on the plan page', async () => {
+    renderConsole({ meta, path: '/r/plans/show/3', routes: [['GET', '/api/admin/plans/3', { data: { id: 3, name: 'Starter', prices: { EUR: '9.00', USD: '9.90' } } }]] })
+    expect(await screen.findByText('€9.00 · $9.90')).toBeInTheDocument()
+    expect(screen.queryByText(/"USD"/)).toBeNull()
   })
 
   it('start a new plan with the console currency', async () => {

@@ -1,20 +1,12 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { formatMoney, sumAmounts } from '#contract/money'
-import { openBrowser, demoPassword, type BrowserSession } from '#tests/browser/support/browser'
+import { openBrowser, type BrowserSession } from '#tests/browser/support/browser'
 import { cellText, chooseOption, menuItem, nextListRequest, signInStaff, signOutStaff, tableRows, waitForTable } from '#tests/browser/support/console'
 import { superAdminAgent } from '#tests/browser/support/staff_api'
 
-/** A second finance member (the checker); created once per database through the staff API. */
-const CHECKER = { email: 'finance.checker@demo.local', name: 'Chen Checker' }
-
-async function ensureChecker() {
-  if (await db.from('staff').where('email', CHECKER.email).first()) return
-  const admin = await superAdminAgent()
-  const finance = await db.from('roles').where('name', 'finance').first()
-  const reply = await admin.post('/api/admin/staff', { ...CHECKER, role_id: finance.id, password: demoPassword() })
-  if (reply.status >= 300) throw new Error(`creating the checker answered ${reply.status}: ${reply.text}`)
-}
+/** The second finance member of the demo data (the checker). */
+const CHECKER = 'finance2@demo.local'
 
 async function balancesOf(id: number) {
   const reply = await (await superAdminAgent()).get(`/api/admin/users/${id}/balances`)
@@ -29,7 +21,6 @@ test.group('Console: the customer page as the support desk', () => {
     const { assert } = ctx
     // an active customer the other specs leave alone (the freeze spec takes the highest id)
     const customer = await db.from('customers').where('frozen', false).orderBy('id', 'asc').first()
-    await ensureChecker()
     const before = await balancesOf(customer.id)
     const money = (amount: string) => formatMoney(amount, before.currency, { locale: 'en' })
     const run = Date.now().toString(36)
@@ -91,7 +82,7 @@ test.group('Console: the customer page as the support desk', () => {
     await signOutStaff(browser)
 
     // 3. a second finance member approves it, from the customer's cash adjustments tab
-    await signInStaff(browser, CHECKER.email, undefined, `/admin/login?to=${encodeURIComponent(`${page}?tab=cashAdjustments`)}`)
+    await signInStaff(browser, CHECKER, undefined, `/admin/login?to=${encodeURIComponent(`${page}?tab=cashAdjustments`)}`)
     const theirs = browser.page.locator('.cd-fixed-list[data-resource="cash-adjustments"] tr.ant-table-row').filter({ hasText: `TICKET-${run}` })
     await theirs.locator('button[data-action="approve"]').click()
     const approve = browser.page.getByRole('dialog')

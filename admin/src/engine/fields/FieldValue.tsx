@@ -9,6 +9,7 @@ import { formatDate, formatDateTime, stringifyValue } from './format'
 import { RelationLabel } from './RelationLabel'
 import { SensitiveValue } from './SensitiveValue'
 import { idOf, relationLabelOf } from './recordTitle'
+import { formatMoneyMap, isMoneyMap } from '../form/moneyMap'
 
 interface Props {
   field: FieldMeta
@@ -94,6 +95,7 @@ export function FieldValue({ field, resource, record, mode = 'list', relationIds
       )
     }
     case 'json':
+      if (isMoneyMap(field)) return <span style={{ whiteSpace: 'nowrap' }}>{formatMoneyMap(field, value, i18n.language)}</span>
       return mode === 'show' ? (
         <pre className="cd-json">{JSON.stringify(value, null, 2)}</pre>
       ) : (

@@ -1,4 +1,4 @@
-import { currencyDigits, formatUnits, isZero, parseDecimal } from '@creditdesk/contract/money'
+import { currencyDigits, formatMoney, formatUnits, isZero, parseDecimal } from '@creditdesk/contract/money'
 import type { FieldMeta } from '../../meta/types'
 
 /**
@@ -62,4 +62,11 @@ export function formOptionsOf(field: FieldMeta) {
   const allowed = (field as FormFieldMeta).formOptions
   const options = field.options ?? []
   return allowed ? options.filter((o) => allowed.some((v) => String(v) === String(o.value))) : options
+}
+
+/** A money map read like a price list: "$9.90 · €9.00" in the viewer's language. */
+export function formatMoneyMap(field: FieldMeta, value: unknown, locale: string): string {
+  return Object.entries(toMoneyMap(field, value))
+    .map(([currency, amount]) => formatMoney(amount, currency, { locale }))
+    .join(' · ')
 }
