@@ -114,8 +114,10 @@ describe('list: quick tabs, totals and saved views', () => {
     await waitFor(() => expect(lastList(requests).query.has('type')).toBe(false))
 
     await user.click(screen.getByTestId('views-button'))
+    const before = requestsTo(requests, 'GET', '/api/admin/users').length
     await user.click(await screen.findByText('Biz', { selector: '.cd-view-name span' }))
     await waitFor(() => expect(lastList(requests).query.getAll('type')).toEqual(['business']))
+    expect(requestsTo(requests, 'GET', '/api/admin/users').slice(before)).toHaveLength(1) // no refetch of the old view
     await waitFor(() => expect(headerTexts()).not.toContain('Phone'))
     expect(screen.getByTestId('views-button').textContent).toContain('Biz')
 

@@ -48,15 +48,16 @@ export function ResourceList({ resource }: { resource: ResourceMeta }) {
     navigate({ search: `?${next.toString()}` }, { replace: true })
   }, [completeColumns]) // eslint-disable-line react-hooks/exhaustive-deps
 
-  // The router commits a navigation as a transition: the screen restarts once the URL holds the view,
-  // or it would start from the old URL and write that back.
+  // The router commits a navigation as a transition: the screen restarts once the URL holds the view
+  // (started earlier, it would read the old URL and write that back).
   useEffect(() => {
     if (pendingView === null || !sameView(search, pendingView)) return
     setPendingView(null)
     setGeneration((g) => g + 1)
   }, [search, pendingView])
 
-  if (completeColumns) return null
+  // Nothing renders while a view is being opened: the old screen would refetch its own query for the new URL.
+  if (completeColumns || pendingView !== null) return null
   const applyView = (query: string) => {
     setPendingView(query)
     navigate({ search: `?${query}` })
