@@ -8,10 +8,25 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 
 export const COUNT_CAP = 10_000
 
+/**
+ * The planner's row estimate of a table, read again at most every ESTIMATE_TTL_MS: it moves only
+ * when autovacuum or ANALYZE runs, and every unfiltered list page asks for it.
+ */
+const ESTIMATE_TTL_MS = 10_000
+const estimates = new Map<string, { rows: number; at: number }>()
+
+async function tableEstimate(table: string) {
+  const cached = estimates.get(table)
+  if (cached && Date.now() - cached.at < ESTIMATE_TTL_MS) return cached.rows
+  const stats = await db.rawQuery('SELECT reltuples::bigint AS estimate FROM pg_class WHERE oid = to_regclass(?)', [table])
+  const rows = Number(stats.rows[0]?.estimate ?? -1)
+  estimates.set(table, { rows, at: Date.now() })
+  return rows
+}
+
 export async function countRows(query: DatabaseQueryBuilderContract<any>, table: string, filtered: boolean) {
   if (!filtered) {
-    const stats = await db.rawQuery('SELECT reltuples::bigint AS estimate FROM pg_class WHERE oid = to_regclass(?)', [table])
-    const estimate = Number(stats.rows[0]?.estimate ?? -1)
+    const estimate = await tableEstimate(table)
     if (estimate > COUNT_CAP) return { total: estimate, estimated: true }
   }
   const capped = query.clone().clearOrder().clearSelect().select(db.raw('1')).limit(COUNT_CAP + 1)

@@ -47,12 +47,25 @@ function isUnknownApiPath(ctx: HttpContext) {
   return ctx.route?.pattern === '/api/*'
 }
 
+/**
+ * A read from a browser that already holds the XSRF cookie of its session needs no new one. The
+ * shield mints and encrypts a fresh token on every request it guards, the costliest step of a
+ * signed-in read; but a session's CSRF secret never changes while the session lives, so the
+ * cookie issued for it stays valid. A session without a secret yet (a new one) and every mutation
+ * still go through the full guard, which checks the token and issues the cookie.
+ */
+const UNCHECKED_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+function holdsCsrfCookie(ctx: HttpContext) {
+  return UNCHECKED_METHODS.has(ctx.request.method()) && ctx.session.has('csrf-secret') && ctx.request.cookiesList()['XSRF-TOKEN'] !== undefined
+}
+
 export default class BrowserStateMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     for (const [name, value] of Object.entries(EXTRA_HEADERS)) ctx.response.header(name, value)
     const { session, shield, headersOnly } = await middlewares()
     if (isMachineRequest(ctx) || isUnknownApiPath(ctx)) return headersOnly.handle(ctx, next)
     return session.handle(ctx, async () => {
+      if (holdsCsrfCookie(ctx)) return headersOnly.handle(ctx, next)
       try {
         return await shield.handle(ctx, next)
       } catch (error: any) {

@@ -24,6 +24,34 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 type Kind = 'staff' | 'customer'
 const MODELS = { staff: Staff, customer: Customer } as const
 
+/**
+ * The statement, built once per identity and run as a named (prepared) statement: every request
+ * runs it, so PostgreSQL parses and plans it once per connection instead of each time. It names
+ * the model's columns rather than `*`, so a column added later does not change the prepared
+ * statement's result.
+ */
+const principalSql = new Map<Kind, string>()
+function principalStatement(kind: Kind) {
+  let sql = principalSql.get(kind)
+  if (!sql) {
+    const Model = MODELS[kind]
+    Model.boot() // its table and columns are known once booted (idempotent)
+    const columns = [...Model.$columnsDefinitions.values()].map((c) => `u."${c.columnName}"`).join(', ')
+    sql = `SELECT ${columns}, a.revoked_at AS auth_revoked_at, a.last_seen_at AS auth_last_seen_at
+             FROM "${Model.table}" u JOIN auth_sessions a ON a.subject_id = u.id
+            WHERE a.id = ? AND a.subject_type = ? AND u.id = ?`
+    principalSql.set(kind, sql)
+  }
+  return sql
+}
+
+async function readPrincipal(kind: Kind, sessionRowId: string, userId: number): Promise<Record<string, any> | null> {
+  const query = db.rawQuery(principalStatement(kind), [sessionRowId, kind, userId])
+  query.knexQuery.options({ name: `creditdesk_principal_${kind}` })
+  const result = await query
+  return result.rows[0] ?? null
+}
+
 export async function authenticateSession(ctx: HttpContext, kind: 'staff'): Promise<{ user: Staff }>
 export async function authenticateSession(ctx: HttpContext, kind: 'customer'): Promise<{ user: Customer }>
 export async function authenticateSession(ctx: HttpContext, kind: Kind): Promise<{ user: Staff | Customer }> {
@@ -33,22 +61,11 @@ export async function authenticateSession(ctx: HttpContext, kind: Kind): Promise
 
   const sessionRowId = ctx.session.get(SESSION_KEY[kind])
   const Model = MODELS[kind]
-  Model.boot() // its table name is known once booted (idempotent)
-  const row =
-    typeof sessionRowId === 'string' && UUID.test(sessionRowId)
-      ? await db
-          .from(`${Model.table} as u`)
-          .join('auth_sessions as a', 'a.subject_id', 'u.id')
-          .where('a.id', sessionRowId)
-          .where('a.subject_type', kind)
-          .where('u.id', Number(userId))
-          .select('u.*', 'a.revoked_at as auth_revoked_at', 'a.last_seen_at as auth_last_seen_at')
-          .first()
-      : null
+  const row = typeof sessionRowId === 'string' && UUID.test(sessionRowId) ? await readPrincipal(kind, sessionRowId, Number(userId)) : null
 
   const user = row ? Model.$createFromAdapterResult(row)! : null
   const frozen = user instanceof Staff ? user.status !== 'active' : Boolean(user?.frozen)
-  if (!user || row.auth_revoked_at || frozen) {
+  if (!row || !user || row.auth_revoked_at || frozen) {
     await guard.logout()
     ctx.session.forget(SESSION_KEY[kind])
     throw new Unauthenticated(frozen ? 'This account is frozen' : 'Your session has ended. Sign in again.')
