@@ -8,7 +8,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { randomUUID } from 'node:crypto'
 import { Agent } from '#tests/support/agent'
-import { createCustomer } from '#tests/support/fixtures'
+import { committedCustomers, createCustomer } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances, fundCash, fundGift, units } from '#tests/support/ledger'
 import { customerSign } from '#contract/ledger_types'
 import { post } from '#services/ledger/post'
@@ -176,6 +176,23 @@ test.group('Customers / grant voucher', (group) => {
       assert.equal((await grant(other, customer.id, { amount: '5', valid_days: 30, reason: 'xxxxx' })).status, 403, role)
     }
     assert.equal((await balances(customer.id)).gift, 0n)
+    await assertLedgerHolds(assert)
+  })
+})
+
+test.group('Customers / grant voucher under concurrency (committed rows)', (group) => {
+  const committed = committedCustomers()
+  group.teardown(() => committed.removeCommitted())
+
+  test('ten simultaneous submissions of one dialog (one Idempotency-Key) grant once and all answer alike', async ({ assert }) => {
+    const customer = await committed.create()
+    const { agent } = await staffAgent('operations')
+    const key = randomUUID()
+    const replies = await Promise.all(Array.from({ length: 10 }, () => grant(agent, customer.id, { amount: '3', valid_days: 10, reason: 'Double click' }, key)))
+    assert.deepEqual([...new Set(replies.map((r) => r.status))], [200], replies.map((r) => r.text).join('\n'))
+    assert.lengthOf(new Set(replies.map((r) => r.body.result.transaction_id)), 1)
+    assert.lengthOf(await db.from('ledger_transactions').where({ type: 'voucher_grant', customer_id: customer.id }), 1)
+    assert.equal((await balances(customer.id)).gift, units('3'))
     await assertLedgerHolds(assert)
   })
 })
