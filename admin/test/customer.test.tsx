@@ -83,6 +83,7 @@ describe('customer page', () => {
     await screen.findByRole('group', { name: 'Balances' })
     await user.click(await screen.findByRole('button', { name: /Grant voucher/ }))
     const dialog = await screen.findByRole('dialog')
+    expect(within(dialog).getByText('For bob@example.com')).toBeInTheDocument() // whom it acts on, not "Are you sure you want to Grant voucher …?"
     await user.type(within(dialog).getByRole('textbox', { name: 'Amount' }), '5')
     await user.type(within(dialog).getByRole('spinbutton', { name: 'Valid for (days)' }), '30')
     await user.click(within(dialog).getByRole('textbox', { name: 'Reason' }))

@@ -65,6 +65,7 @@ const en = {
     reasonRequired: 'A reason is required', done: 'Done', resultTitle: 'Copy this now — it will not be shown again.',
     refused: 'The action was refused',
     fileDownloaded: '{{name}} was downloaded', downloadAgain: 'Download {{name}} again',
+    forTarget: 'For {{target}}',
   },
   export: {
     title: 'Exporting {{resource}}', rows_one: '{{count}} row', rows_other: '{{count}} rows', rowsOf: '{{count}} of {{total}} rows',
@@ -97,6 +98,7 @@ const en = {
   },
   customer: {
     active: 'Active', frozen: 'Frozen', moreActions: 'More actions', openList: 'Open in the full list', review: 'Review',
+    statusTag: '{{field}}: {{value}}',
     pendingAdjustments_one: '{{count}} cash adjustment is waiting for a second finance member’s approval',
     pendingAdjustments_other: '{{count}} cash adjustments are waiting for a second finance member’s approval',
     balances: {

@@ -67,6 +67,7 @@ const zhCN: Dictionary = {
     reasonRequired: '请填写原因', done: '完成', resultTitle: '请立即复制，此内容不会再次显示。',
     refused: '操作被拒绝',
     fileDownloaded: '已下载 {{name}}', downloadAgain: '再次下载 {{name}}',
+    forTarget: '对象：{{target}}',
   },
   export: {
     title: '正在导出{{resource}}', rows_one: '{{count}} 行', rows_other: '{{count}} 行', rowsOf: '{{count}} / {{total}} 行',
@@ -99,6 +100,7 @@ const zhCN: Dictionary = {
   },
   customer: {
     active: '正常', frozen: '已冻结', moreActions: '更多操作', openList: '在完整列表中查看', review: '去复核',
+    statusTag: '{{field}}：{{value}}',
     pendingAdjustments_one: '{{count}} 笔余额调整等待另一位财务人员复核',
     pendingAdjustments_other: '{{count}} 笔余额调整等待另一位财务人员复核',
     balances: {

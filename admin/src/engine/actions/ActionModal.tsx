@@ -51,10 +51,11 @@ export function ActionModal({ resource, action, record, ids, open, onClose, onDo
   const fieldLabel = (name: string) =>
     name === 'reason' && action.reason ? t('action.reason') : label(fields.find((f) => f.name === name)?.label ?? resource.fields.find((f) => f.name === name)?.label, name)
 
+  // A dialog with inputs says whom it acts on; a bare confirmation asks the question.
   const confirmText = ids
     ? t('action.confirmBulk', { action: actionName, count: ids.length })
     : record
-      ? t('action.confirm', { action: actionName, target: recordTitle(record, resource) })
+      ? t(fields.length ? 'action.forTarget' : 'action.confirm', { action: actionName, target: recordTitle(record, resource) })
       : t('action.confirmCollection', { action: actionName })
 
   const close = () => {

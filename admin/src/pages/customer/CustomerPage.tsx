@@ -138,7 +138,7 @@ function StatusTags({ resource, record }: { resource: ResourceMeta; record: Base
     const f = field(name)
     const option = f?.options?.find((o) => String(o.value) === String(record[name]))
     // "Tier: Pro", "Verification: Rejected": a bare "Rejected" beside the name would be a riddle
-    if (f && option) tags.push(<Tag key={name} color={option.color} data-status={name}>{`${label(f.label, name)}: ${label(option.label, String(option.value))}`}</Tag>)
+    if (f && option) tags.push(<Tag key={name} color={option.color} data-status={name}>{t('customer.statusTag', { field: label(f.label, name), value: label(option.label, String(option.value)) })}</Tag>)
   }
   return <Space size={4}>{tags}</Space>
 }
