@@ -27,6 +27,17 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
       const { ensureDefaultRoles } = await import('#database/seeders/default_roles')
       await ensureDefaultRoles(db.connection())
     },
+    async () => {
+      // The app's shared limiters (the sign-in request budget, the refusal-audit cap) keep the
+      // database client they are first built with. Built inside a test's global transaction they
+      // would keep that transaction's connection after it ends (and fail once the pool closes
+      // it): build them here, on the pool. Use cases count attempts in their own transaction.
+      const { default: limiter } = await import('@adonisjs/limiter/services/main')
+      const { default: env } = await import('#start/env')
+      const { REFUSAL_AUDIT_LIMIT } = await import('#middleware/audited_refusal')
+      limiter.use({ requests: env.get('AUTH_REQUESTS_PER_MINUTE') ?? 60, duration: '1 minute' })
+      limiter.use({ ...REFUSAL_AUDIT_LIMIT })
+    },
   ],
   teardown: [],
 }
