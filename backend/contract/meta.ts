@@ -96,6 +96,10 @@ export interface FieldMeta extends Omit<FieldDecl, 'relation' | 'label' | 'help'
   readOnly?: boolean
   /** money: the row field holding each row's currency, when it varies per row. */
   currencyField?: string
+  /** json: one amount per currency (plan prices): decimal strings at `scale` on the wire. */
+  currencies?: readonly string[]
+  /** enum: the values create/edit forms offer when fewer than `options` (lists and filters offer all). */
+  formOptions?: ReadonlyArray<string | number | boolean>
 }
 
 export interface RelationMeta {

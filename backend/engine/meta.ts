@@ -4,6 +4,7 @@
  */
 import permissions from '#services/permissions'
 import type Staff from '#models/staff'
+import type { FieldMeta, ResourceMeta } from '#contract/meta'
 import type { FieldDef, ResourceDef } from './types.js'
 import { allResources, permissionNames } from './registry.js'
 import { defaultSortFor, readableBy } from './list_query.js'
@@ -19,7 +20,7 @@ export const GROUPS = {
  * A field the caller sees masked is offered neither as a filter, a sort nor a search column:
  * the list would refuse them (see list_query.ts), so the console must not offer them.
  */
-function fieldMeta(name: string, field: FieldDef, canSeeSensitive = true) {
+function fieldMeta(name: string, field: FieldDef, canSeeSensitive = true): FieldMeta {
   const readable = readableBy(field, canSeeSensitive)
   return {
     name,
@@ -52,7 +53,8 @@ function fieldMeta(name: string, field: FieldDef, canSeeSensitive = true) {
   }
 }
 
-export function resourceMeta(resource: ResourceDef, granted: string[]) {
+/** Typed as the contract's ResourceMeta: what the console compiles against is what is sent. */
+export function resourceMeta(resource: ResourceDef, granted: string[]): ResourceMeta {
   const ops = resource.operations ?? {}
   const canSeeSensitive = granted.includes('view_sensitive')
   return {
