@@ -2,7 +2,7 @@ import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import { DomainError } from './domain_errors.js'
 import { fieldLabelsFor } from './field_labels.js'
-import { humaniseErrors, localeOf } from '#validators/messages'
+import { humaniseErrors, humaniseMessage, localeOf } from '#validators/messages'
 
 /**
  * Every error leaves as `{ message, errors? }` with a meaningful status. Nothing the client
@@ -15,6 +15,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   async handle(error: any, ctx: HttpContext) {
     const { status, body, headers } = toResponse(error)
     if (Array.isArray(body.errors) && body.errors.length) humanise(body, ctx)
+    else if (status < 500 && typeof body.message === 'string') body.message = humaniseMessage(body.message, localeOf(ctx.request.header('accept-language')))
     for (const [name, value] of Object.entries(headers)) ctx.response.header(name, value)
     if (status >= 500) {
       body.requestId = ctx.request.id()

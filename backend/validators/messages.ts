@@ -8,6 +8,7 @@
  * messages that name the field in quotes; a message that matches one of the phrases below is
  * rewritten in the caller's language with the field's label, any other message gets the label in
  * place of the quoted name. Specific messages ("The minimum refund is 10.00 USD") stay as written.
+ * Refusals that name no field (REFUSALS below: maker-checker, overdraw, reversal) are given in zh-CN too.
  */
 import type { Label } from '#engine/types'
 
@@ -50,6 +51,9 @@ const PHRASES: Phrase[] = [
   },
   { match: '"{field}" must list an amount per currency, like {"USD": "9.90"}', en: '{field}: enter an amount per currency, like {"USD": "9.90"}', zh: '{field}：请按币种填写金额，如 {"USD": "9.90"}' },
   { match: 'The {currency} amount of "{field}" is not valid ({detail})', en: 'The {currency} amount of {field} is not valid ({detail})', zh: '{field}中 {currency} 的金额无效：请填写如 "9.90" 的金额，小数位不超过该币种精度' },
+  // grant voucher (actions/users/grant_voucher.ts)
+  { match: 'Enter either how many days the voucher is valid or its expiry date', en: 'Enter either how many days the voucher is valid or its expiry date', zh: '请填写代金券的有效天数或到期时间（二选一）' },
+  { match: 'The expiry date must be in the future', en: 'The expiry date must be in the future', zh: '到期时间必须晚于当前时间' },
   { match: 'A reason is required (at least 3 characters)', en: 'A reason is required (at least 3 characters)', zh: '请填写原因（至少 3 个字符）' },
 ]
 
@@ -68,9 +72,10 @@ const COMMON_LABELS: Record<string, Label> = {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-const COMPILED = PHRASES.map((phrase) => {
+/** A written message with `{names}` → a pattern that finds it and the names of what it carries. */
+function compile(match: string) {
   const names: string[] = []
-  const source = phrase.match
+  const source = match
     .split(/(\{\w+\})/)
     .map((part) => {
       const name = /^\{(\w+)\}$/.exec(part)?.[1]
@@ -79,8 +84,10 @@ const COMPILED = PHRASES.map((phrase) => {
       return '(.+?)'
     })
     .join('')
-  return { phrase, names, pattern: new RegExp(`^${source}$`) }
-})
+  return { names, pattern: new RegExp(`^${source}$`) }
+}
+
+const COMPILED = PHRASES.map((phrase) => ({ phrase, ...compile(phrase.match) }))
 
 function fill(template: string, values: Record<string, string>) {
   return template.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '')
@@ -116,4 +123,30 @@ export function humaniseError(error: FieldError, labels: Record<string, Label>, 
 
 export function humaniseErrors(errors: FieldError[], labels: Record<string, Label>, locale: Locale): FieldError[] {
   return errors.map((error) => humaniseError(error, labels, locale))
+}
+
+/**
+ * Refusals that are not about one field (409, 403, 400), in zh-CN for a zh-CN request when the
+ * message is one of these; amounts and states inside them are carried over as written.
+ */
+const REFUSALS: Array<{ match: string; zh: string }> = [
+  { match: "The customer's cash balance is {cash}: a debit of {amount} would overdraw it", zh: '该用户现金余额为 {cash}，扣减 {amount} 将导致透支' },
+  { match: 'You requested this cash adjustment, so you cannot approve it: another finance member must review it (maker-checker)', zh: '这笔余额调整由你发起，你不能批准：需由另一位财务人员复核（双人复核）' },
+  { match: 'You requested this cash adjustment, so you cannot reject it: another finance member must review it (maker-checker)', zh: '这笔余额调整由你发起，你不能驳回：需由另一位财务人员复核（双人复核）' },
+  { match: 'This cash adjustment is already approved; only a pending one can be {verb}', zh: '这笔余额调整已通过，只有待复核的调整可以操作' },
+  { match: 'This cash adjustment is already rejected; only a pending one can be {verb}', zh: '这笔余额调整已驳回，只有待复核的调整可以操作' },
+  { match: 'This idempotency key was already used with a different request', zh: '该请求编号已用于另一笔不同的请求，请关闭对话框后重新提交' },
+  { match: 'A {type} transaction cannot be reversed by hand: {rest}', zh: '此类流水不能手工冲正：充值、退款、争议和余额调整有各自的处理流程；只有兑换、代金券发放、代金券过期和消费扣费可以冲正' },
+]
+
+const COMPILED_REFUSALS = REFUSALS.map((refusal) => ({ refusal, ...compile(refusal.match) }))
+
+export function humaniseMessage(message: string, locale: Locale): string {
+  if (locale !== 'zh-CN') return message
+  for (const { refusal, names, pattern } of COMPILED_REFUSALS) {
+    const found = pattern.exec(message)
+    if (!found) continue
+    return fill(refusal.zh, Object.fromEntries(names.map((name, i) => [name, found[i + 1]])))
+  }
+  return message
 }

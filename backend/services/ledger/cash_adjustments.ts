@@ -8,6 +8,8 @@
  *                                              creates arrears — arrears are only money the provider took back)
  */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import creditdesk from '#config/creditdesk'
+import { formatMoney } from '#contract/money'
 import type { Actor } from '#services/audit'
 import { Conflict } from '#exceptions/domain_errors'
 import { post, type Posted } from './post.js'
@@ -31,7 +33,8 @@ export async function assertDebitCovered(trx: TransactionClientContract, custome
   if (lock) query.forUpdate()
   const cash = BigInt((await query.first()).balance)
   if (cash < amount) {
-    throw new Conflict(`The customer's cash balance is ${fromUnits(cash)}: a debit of ${fromUnits(amount)} would overdraw it`)
+    const money = (units: bigint) => formatMoney(fromUnits(units), creditdesk.asset)
+    throw new Conflict(`The customer's cash balance is ${money(cash)}: a debit of ${money(amount)} would overdraw it`)
   }
   return cashId
 }

@@ -41,6 +41,8 @@ test.group('Cash adjustments / maker-checker', (group) => {
     const self = await approve(maker, id)
     assert.equal(self.status, 403, self.text)
     assert.include(self.body.message, 'another finance member')
+    const selfZh = await maker.post(`/api/admin/cash-adjustments/${id}/actions/approve`, {}, { 'accept-language': 'zh-CN' })
+    assert.equal(selfZh.body.message, '这笔余额调整由你发起，你不能批准：需由另一位财务人员复核（双人复核）')
 
     const ok = await approve(checker, id)
     assert.equal(ok.status, 200, ok.text)
@@ -94,7 +96,7 @@ test.group('Cash adjustments / maker-checker', (group) => {
 
     const tooMuch = await requestOn(maker, customer.id, { ...credit, direction: 'debit', amount: '30.01' })
     assert.equal(tooMuch.status, 409, tooMuch.text)
-    assert.include(tooMuch.body.message, 'would overdraw')
+    assert.equal(tooMuch.body.message, "The customer's cash balance is $30.00: a debit of $30.01 would overdraw it")
 
     const id = (await requestOn(maker, customer.id, { ...credit, direction: 'debit', amount: '20' })).body.result.adjustment_id
     const other = (await requestOn(maker, customer.id, { ...credit, direction: 'debit', amount: '15' })).body.result.adjustment_id

@@ -41,6 +41,9 @@ test.group('Ledger / which transactions staff may reverse', (group) => {
       assert.equal(reply.status, 400, `${posted.transaction.type}: ${reply.text}`)
       assert.include(reply.body.message, 'cannot be reversed by hand')
     }
+    const zh = await finance.post(`/api/admin/ledger-transactions/${recharge.transaction.id}/actions/reverse`, { reason: 'Posted by mistake' }, { 'accept-language': 'zh-CN' })
+    assert.equal(zh.status, 400)
+    assert.include(zh.body.message, '不能手工冲正')
     assert.lengthOf(await db.from('ledger_transactions').where({ type: 'reversal', customer_id: customer.id }), 0)
     assert.equal((await balances(customer.id)).cash, units('35'))
     await assertLedgerHolds(assert)

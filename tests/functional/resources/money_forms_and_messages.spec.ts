@@ -81,6 +81,8 @@ test.group('Money forms and messages', (group) => {
 
     const reason = await agent.post(url, { amount: '5', valid_days: 3 }, { 'accept-language': 'zh-CN' })
     assert.equal(reason.body.errors[0].message, '请填写原因（至少 3 个字符）')
+    const validity = await agent.post(url, { amount: '5', reason: 'Goodwill' }, { 'accept-language': 'zh-CN' })
+    assert.deepEqual(validity.body.errors[0], { field: 'valid_days', message: '请填写代金券的有效天数或到期时间（二选一）', rule: 'required' })
   })
 
   test('"copy this now" only for one-time secrets: generated codes and reset links are once, with typed values', async ({ assert }) => {
