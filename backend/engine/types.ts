@@ -6,30 +6,10 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { EngineAction, UseCaseDeps } from '#services/use_case'
 
-export type Label = { 'en': string; 'zh-CN': string }
-
-export type FieldType =
-  | 'string'
-  | 'text'
-  | 'number'
-  | 'money'
-  | 'boolean'
-  | 'enum'
-  | 'date'
-  | 'datetime'
-  | 'json'
-  | 'relation'
-  | 'file'
-  | 'tags'
-
-/** List operators, in the console's words. On the wire: eq `f=`, ne `f_ne=`, gte, lte, contains `f_like=`, in (repeated `f=`). */
-export type Operator = 'eq' | 'ne' | 'gte' | 'lte' | 'contains' | 'in'
-
-export interface EnumOption {
-  value: string
-  label: Label
-  color?: string
-}
+// The parts the console shares (labels, field types, operators, enum options) live in the contract.
+import type { EnumOption, FieldType, Label, Operator, ResultTypes } from '#contract/meta'
+export type { EnumOption, FieldType, Label, Operator, ResultTypes }
+import type { IconName } from '#contract/icons'
 
 export interface FieldDef {
   type: FieldType
@@ -48,7 +28,7 @@ export interface FieldDef {
   sensitive?: boolean
   /** Accepted on create/edit but never read back (e.g. a password). */
   writeOnly?: boolean
-  options?: EnumOption[]
+  options?: readonly EnumOption[]
   relation?: { resource: string; labelField: string }
   /** money: currency code and number of decimal places stored as integer minor units. */
   currency?: string
@@ -112,7 +92,6 @@ export interface ActionDef {
   handler: () => Promise<{ default: UseCase }>
 }
 
-export type ResultTypes = Record<string, { type: FieldType; label: Label; currency?: string }>
 
 export interface RelationDef {
   name: string
@@ -137,7 +116,8 @@ export interface ResourceDef {
   name: string
   label: Label
   group: string
-  icon?: string
+  /** One of the contract's icon names (the console has a component for each). */
+  icon?: IconName
   /** Position in the console menu (lower first). */
   menuOrder?: number
   table: string

@@ -3,6 +3,7 @@ import { defineResource } from '#engine/define_resource'
 import checkCampaign from '#actions/campaigns/check_campaign'
 import type { CampaignRow } from '#services/campaigns/rows'
 import { l } from './_labels.js'
+import { CAMPAIGN_STATUSES } from '#contract/statuses'
 
 const money = { type: 'money' as const, scale: creditdesk.scale, currency: creditdesk.asset }
 
@@ -85,12 +86,7 @@ export default defineResource({
       list: true,
       sortable: true,
       filter: ['eq', 'in'],
-      options: [
-        { value: 'draft', label: l('Draft', '草稿'), color: 'default' },
-        { value: 'sending', label: l('Sending', '发放中'), color: 'blue' },
-        { value: 'sent', label: l('Sent', '已发放'), color: 'green' },
-        { value: 'failed', label: l('Failed', '失败'), color: 'red' },
-      ],
+      options: CAMPAIGN_STATUSES,
     },
     total: { type: 'number', label: l('Audience size', '目标人数'), list: true },
     granted: { type: 'number', label: l('Granted', '已发放'), list: true },

@@ -5,20 +5,11 @@ import createOfflineOrder, { type OfflineOrderForm } from '#actions/orders/creat
 import { OFFLINE_CHANNELS } from '#services/orders/vocabulary'
 import type { Label } from '#engine/types'
 import { l } from './_labels.js'
+import { ORDER_STATUSES } from '#contract/statuses'
 
 const cents = { type: 'money' as const, scale: CURRENCY_SCALE }
 const units = { type: 'money' as const, scale: creditdesk.scale, currency: creditdesk.asset }
 const staff = (label: Label) => ({ type: 'relation' as const, label, filter: ['eq', 'in'] as Array<'eq' | 'in'>, relation: { resource: 'staff', labelField: 'email' } })
-
-export const ORDER_STATUSES = [
-  { value: 'PENDING', label: l('Pending', '待支付'), color: 'gold' },
-  { value: 'PAID', label: l('Paid', '成功'), color: 'green' },
-  { value: 'FAILED', label: l('Failed', '失败'), color: 'red' },
-  { value: 'CANCELLED', label: l('Cancelled', '已关闭'), color: 'default' },
-  { value: 'REFUNDING', label: l('Refunding', '退款中'), color: 'orange' },
-  { value: 'PARTIALLY_REFUNDED', label: l('Partially refunded', '部分退款'), color: 'volcano' },
-  { value: 'REFUNDED', label: l('Refunded', '已退款'), color: 'purple' },
-]
 
 /**
  * Recharge orders (admin-prd §6: 充值记录). Stripe orders come from the portal; operations

@@ -2,6 +2,7 @@ import creditdesk from '#config/creditdesk'
 import { defineResource } from '#engine/define_resource'
 import { hashCode, maskedCode, normaliseCode } from '#services/codes/code_format'
 import { l } from './_labels.js'
+import { CODE_STATUSES } from '#contract/statuses'
 
 const money = { type: 'money' as const, scale: creditdesk.scale, currency: creditdesk.asset }
 const days = (label: ReturnType<typeof l>, help: ReturnType<typeof l>) => ({ type: 'number' as const, label, min: 1, max: 3650, help })
@@ -63,12 +64,7 @@ export default defineResource({
       list: true,
       sortable: true,
       filter: ['eq', 'in', 'ne'],
-      options: [
-        { value: 'ACTIVE', label: l('Active', '可用'), color: 'green' },
-        { value: 'REDEEMED', label: l('Redeemed', '已兑换'), color: 'default' },
-        { value: 'EXPIRED', label: l('Expired', '已过期'), color: 'orange' },
-        { value: 'VOIDED', label: l('Voided', '已作废'), color: 'red' },
-      ],
+      options: CODE_STATUSES,
     },
     expires_at: { type: 'datetime', label: l('Expires', '过期时间'), list: true, sortable: true, filter: ['gte', 'lte'] },
     redeemed_by: { type: 'relation', label: l('Redeemed by', '兑换用户'), list: true, filter: ['eq', 'in'], relation: { resource: 'users', labelField: 'email' } },

@@ -3,6 +3,7 @@ import { defineResource } from '#engine/define_resource'
 import { InvalidInput } from '#exceptions/domain_errors'
 import { assertNotLastSuperAdmin } from '#services/staff/last_super_admin'
 import { l } from './_labels.js'
+import { firstFailedRule } from '#contract/password'
 
 /** Console accounts; super_admin manages them and their roles. */
 export default defineResource({
@@ -58,7 +59,7 @@ export default defineResource({
   hooks: {
     async beforeCreate(values) {
       const password = String(values.password)
-      if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password) || password.toLowerCase() === String(values.email).toLowerCase()) {
+      if (firstFailedRule(password, String(values.email)) !== null) {
         throw new InvalidInput([{ field: 'password', message: 'The password needs a letter and a digit and must not be the email', rule: 'password' }])
       }
       return { ...values, password: await hash.make(password) }

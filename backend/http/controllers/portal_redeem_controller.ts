@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { SimpleMessagesProvider } from '@vinejs/vine'
 import creditdesk from '#config/creditdesk'
 import type Customer from '#models/customer'
-import { fromUnits } from '#services/ledger/amounts'
+import { displayUnits, fromUnits } from '#services/ledger/amounts'
 import redeemCode from '#actions/codes/redeem_code'
 import { runUseCase } from '#http/use_cases'
 import { maskedCode } from '#services/codes/code_format'
@@ -22,7 +22,7 @@ export default class PortalRedeemController {
     ctx.response.status(outcome.replayed ? 200 : 201)
     const giftExpiresAt = outcome.giftExpiresAt?.toISOString() ?? null
     return {
-      message: `Code redeemed: ${trimAmount(amount)} ${creditdesk.asset} added to your ${outcome.code.bucket === 'gift' ? 'gift balance' : 'balance'}`,
+      message: `Code redeemed: ${displayUnits(outcome.code.amount)} ${creditdesk.asset} added to your ${outcome.code.bucket === 'gift' ? 'gift balance' : 'balance'}`,
       credited: { bucket: outcome.code.bucket, amount, asset: creditdesk.asset, expires_at: giftExpiresAt },
       redemption: {
         code: maskedCode(outcome.code),
@@ -36,9 +36,4 @@ export default class PortalRedeemController {
       },
     }
   }
-}
-
-/** "10.500000" → "10.50": at least two decimals, no trailing zeros beyond. */
-function trimAmount(amount: string) {
-  return amount.replace(/(\.\d\d\d*?)0+$/, '$1')
 }
