@@ -8,8 +8,12 @@
 */
 import router from '@adonisjs/core/services/router'
 import server from '@adonisjs/core/services/server'
+import { installKeyedVerifier } from '../http/cookie_signing.js'
 
 server.errorHandler(() => import('#exceptions/handler'))
+
+// signed cookies checked with prepared keys (backend/http/cookie_signing.ts)
+await installKeyedVerifier()
 
 server.use([() => import('@adonisjs/cors/cors_middleware')])
 
