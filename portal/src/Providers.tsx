@@ -1,8 +1,10 @@
 import '@ant-design/v5-patch-for-react-19'
 import './i18n'
 import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd'
-import enUS from 'antd/locale/en_US'
-import zhCN from 'antd/locale/zh_CN'
+// The ES builds: the CommonJS `antd/locale/*` entries lose their default export in the production bundle,
+// and antd then falls back to English ("20 / page", "Start date") whatever the language.
+import enUS from 'antd/es/locale/en_US'
+import zhCN from 'antd/es/locale/zh_CN'
 import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AuthProvider } from './auth/AuthContext'

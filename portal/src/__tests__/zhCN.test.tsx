@@ -9,6 +9,8 @@ import { renderApp } from '../test/render'
  * the payment provider's failure message) must not reach the screen, and nothing of the interface stays English.
  */
 const ORDER = 'R20261120-000007'
+/** the first render of a page with tables can take a few seconds when the whole suite runs in parallel */
+const SLOW = { timeout: 10_000 }
 const user = { status: 200, data: { user: { ...sampleUser, nickname: '阿达' } } }
 
 const wallet = {
@@ -122,7 +124,7 @@ describe('the money pages in zh-CN', () => {
       'GET /wallet/transactions': { status: 200, data: history, headers: { 'x-total-count': '7' } },
     })
     renderApp('/account/wallet')
-    const recharge = (await screen.findByText(`订单 ${ORDER} · 标准版`)).closest('tr')!
+    const recharge = (await screen.findByText(`订单 ${ORDER} · 标准版`, {}, SLOW)).closest('tr')!
     expect(recharge).toHaveTextContent('充值')
     expect(recharge).toHaveTextContent('+US$30.00')
     expect(screen.getByText('兑换码 ····K7QX').closest('tr')).toHaveTextContent('+US$5.00')
@@ -140,7 +142,7 @@ describe('the money pages in zh-CN', () => {
   it('buy: the plan in Chinese, the price it costs and what the balance gains, in one unit', async () => {
     mockApi({ 'GET /auth/me': user, 'GET /plans': { status: 200, data: plans } })
     renderApp('/account/buy')
-    const card = (await screen.findByText('标准版', { selector: 'h4' })).closest('.cd-plan') as HTMLElement
+    const card = (await screen.findByText('标准版', { selector: 'h4' }, SLOW)).closest('.cd-plan') as HTMLElement
     expect(within(card).getByTestId('plan-price')).toHaveTextContent(/^US\$30\.00$/)
     expect(within(card).getByTestId('plan-credits')).toHaveTextContent(/^余额 \+US\$30\.00$/)
     expect(within(card).getByText('约可生成 35 个视频')).toBeInTheDocument()
@@ -151,7 +153,7 @@ describe('the money pages in zh-CN', () => {
   it('orders: the plan name in Chinese, what was added, and the failure in words, not the provider’s English', async () => {
     mockApi({ 'GET /auth/me': user, 'GET /orders': { status: 200, data: orders, headers: { 'x-total-count': '2' } } })
     renderApp('/account/orders')
-    const paid = (await screen.findByText(ORDER)).closest('tr')!
+    const paid = (await screen.findByText(ORDER, {}, SLOW)).closest('tr')!
     expect(paid).toHaveTextContent('标准版 · 银行卡')
     expect(within(paid).getByTestId('order-credits')).toHaveTextContent(/^余额 \+US\$30\.00$/)
     expect(paid).toHaveTextContent('已退款 US$5.00（共 US$30.00）')

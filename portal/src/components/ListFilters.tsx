@@ -1,3 +1,4 @@
+import { SwapRightOutlined } from '@ant-design/icons'
 import { Alert, Button, DatePicker, Select, Tag } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import type { ReactNode } from 'react'
@@ -61,6 +62,12 @@ export function ListFilters({ label, tags, range, rangeLabel, onRangeChange, fil
         allowEmpty={[false, false]}
         disabledDate={(d) => d.isAfter(dayjs().endOf('day'))}
         aria-label={rangeLabel}
+        // antd's own separator is labelled "to" in every language
+        separator={
+          <span aria-label={t('common.rangeTo')} className="ant-picker-separator">
+            <SwapRightOutlined />
+          </span>
+        }
         presets={[
           { label: t('wallet.history.last7'), value: [dayjs().subtract(6, 'day'), dayjs()] },
           { label: t('wallet.history.last30'), value: [dayjs().subtract(29, 'day'), dayjs()] },

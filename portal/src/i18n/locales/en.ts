@@ -3,6 +3,7 @@ const en = {
     save: 'Save changes',
     cancel: 'Cancel',
     retry: 'Try again',
+    rangeTo: 'to',
     loading: 'Loading…',
     optional: 'Optional',
     notSet: 'Not set',

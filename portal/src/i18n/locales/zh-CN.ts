@@ -7,6 +7,7 @@ const zhCN: DeepPartialStrings<Resources> & Record<string, unknown> = {
     save: '保存修改',
     cancel: '取消',
     retry: '重试',
+    rangeTo: '至',
     loading: '加载中…',
     optional: '选填',
     notSet: '未设置',
