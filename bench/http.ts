@@ -218,15 +218,24 @@ const postmaster = (() => {
     return null
   }
 })()
+/** CPU seconds per process of the cluster (the postmaster and its children, by pid). */
 function databaseCpu() {
-  if (!postmaster) return NaN
-  let seconds = cpuOf(postmaster)?.seconds ?? 0
+  const seconds = new Map<number, number>()
+  if (!postmaster) return seconds
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
     const stat = cpuOf(Number(entry))
-    if (stat?.ppid === postmaster) seconds += stat.seconds
+    if (stat && (stat.ppid === postmaster || Number(entry) === postmaster)) seconds.set(Number(entry), stat.seconds)
   }
   return seconds
+}
+
+/** CPU the cluster spent between two snapshots: connections opened meanwhile count whole. */
+function databaseCpuSince(before: Map<number, number>) {
+  if (!postmaster) return NaN
+  let spent = 0
+  for (const [pid, seconds] of databaseCpu()) spent += seconds - (before.get(pid) ?? 0)
+  return spent
 }
 
 async function cell(target: string, serverPid: number, route: (typeof routes)[number], profile: string | null) {
@@ -236,7 +245,7 @@ async function cell(target: string, serverPid: number, route: (typeof routes)[nu
   const result = await load(`${target}${route.path}`, route.headers, SECONDS)
   const cpu = {
     server: (((cpuOf(serverPid)?.seconds ?? NaN) - before.server) * 1000) / result.requests,
-    database: ((databaseCpu() - before.database) * 1000) / result.requests,
+    database: (databaseCpuSince(before.database) * 1000) / result.requests,
   }
   if (profile && inspector) {
     const { profile: data } = await inspector.post('Profiler.stop')
