@@ -28,15 +28,13 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
       await ensureDefaultRoles(db.connection())
     },
     async () => {
-      // The app's shared limiters (the sign-in request budget, the refusal-audit cap) keep the
-      // database client they are first built with. Built inside a test's global transaction they
-      // would keep that transaction's connection after it ends (and fail once the pool closes
-      // it): build them here, on the pool. Use cases count attempts in their own transaction.
+      // The app's shared limiter for the sign-in request budget keeps the database client it is
+      // first built with. Built inside a test's global transaction it would keep that
+      // transaction's connection after it ends (and fail once the pool closes it): build it
+      // here, on the pool. Use cases and the refusal cap count through the caller's connection.
       const { default: limiter } = await import('@adonisjs/limiter/services/main')
       const { default: env } = await import('#start/env')
-      const { REFUSAL_AUDIT_LIMIT } = await import('#middleware/audited_refusal')
       limiter.use({ requests: env.get('AUTH_REQUESTS_PER_MINUTE') ?? 60, duration: '1 minute' })
-      limiter.use({ ...REFUSAL_AUDIT_LIMIT })
     },
   ],
   teardown: [],

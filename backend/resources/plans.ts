@@ -2,6 +2,7 @@ import creditdesk from '#config/creditdesk'
 import payments, { CURRENCIES, CURRENCY_SCALE } from '#config/payments'
 import { defineResource } from '#engine/define_resource'
 import recordPlanVersion from '#actions/plans/record_plan_version'
+import type { PlanRow } from '#services/plans/rows'
 import { priceLabel } from '#validators/plans'
 import { l } from './_labels.js'
 
@@ -80,6 +81,6 @@ export default defineResource({
   ],
   hooks: {
     beforeCreate: (values, _trx, deps) => recordPlanVersion.handle({ values, current: null }, deps),
-    beforeUpdate: (values, record, _trx, deps) => recordPlanVersion.handle({ values, current: record }, deps),
+    beforeUpdate: (values, record, _trx, deps) => recordPlanVersion.handle({ values, current: record as PlanRow }, deps),
   },
 })

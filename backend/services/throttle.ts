@@ -10,7 +10,7 @@ import { Limiter } from '@adonisjs/limiter'
 import LimiterDatabaseStore from '@adonisjs/limiter/stores/database'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 
-export type Limits = { requests: number; duration: string; blockDuration: string }
+export type Limits = { requests: number; duration: string | number; blockDuration?: string | number }
 
 export function limiterIn(client: QueryClientContract, limits: Limits) {
   return new Limiter(new LimiterDatabaseStore(client, { tableName: 'rate_limits', clearExpiredByTimeout: false, ...limits }))

@@ -10,6 +10,7 @@ import payments from '#config/payments'
 import type { UseCase } from '#services/use_case'
 import type { CustomerRow } from '#services/customers/rows'
 import type { OrderRow } from '#services/orders/rows'
+import type { PlanRow } from '#services/plans/rows'
 import { Forbidden, InvalidInput, NotFound, TooManyAttempts } from '#exceptions/domain_errors'
 import { PaymentsUnavailable, stripeConfigured } from '#services/payments/gateway'
 import { auditOrder } from '#services/orders/order_audit'
@@ -36,7 +37,7 @@ const createCheckoutOrder: UseCase<{ customerId: number; planId: number }, Check
       const wait = (new Date(recent!.oldest).getTime() + 3600_000 - Date.now()) / 1000
       throw new TooManyAttempts(wait, 'Too many payment attempts')
     }
-    const plan = await trx.from('plans').where('id', input.planId).forShare().first()
+    const plan: PlanRow | null = await trx.from('plans').where('id', input.planId).forShare().first()
     if (!plan || !plan.active) throw new InvalidInput([{ field: 'plan_id', message: 'This plan is not available', rule: 'exists' }])
     const price = plan.prices?.[payments.currency]
     if (!price) throw new InvalidInput([{ field: 'plan_id', message: `This plan cannot be bought in ${payments.currency}`, rule: 'currency' }])

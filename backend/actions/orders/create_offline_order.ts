@@ -11,6 +11,7 @@
 import payments from '#config/payments'
 import type { UseCase, UseCaseDeps } from '#services/use_case'
 import type { OrderRow } from '#services/orders/rows'
+import type { PlanRow } from '#services/plans/rows'
 import { OFFLINE_CHANNELS } from '#services/orders/vocabulary'
 import { Forbidden, InvalidInput, type FieldError } from '#exceptions/domain_errors'
 
@@ -39,7 +40,7 @@ async function prepare(values: OfflineOrderForm, { trx, actor }: UseCaseDeps): P
 
   let priced: Pick<OrderRow, 'plan_id' | 'plan_version_id' | 'plan_name' | 'currency' | 'amount' | 'grant_amount'> | null = null
   if (values.plan_id) {
-    const plan = await trx.from('plans').where('id', values.plan_id).forShare().first()
+    const plan: PlanRow | null = await trx.from('plans').where('id', values.plan_id).forShare().first()
     const currency = values.currency ?? payments.currency
     if (!plan) refuse('plan_id', `Plan ${values.plan_id} does not exist`, 'exists')
     else if (!plan.active) refuse('plan_id', `The plan "${plan.name}" is not active`, 'active')

@@ -10,6 +10,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { diff, type Actor } from '#services/audit'
 import type { UseCase, UseCaseDeps } from '#services/use_case'
+import type { PlanRow } from '#services/plans/rows'
 import { InvalidInput } from '#exceptions/domain_errors'
 import { fromUnits } from '#services/ledger/amounts'
 import { parsePrices, type Prices } from '#validators/plans'
@@ -89,7 +90,8 @@ async function writePlanVersion(
   return Number(row.id ?? row)
 }
 
-export type PlanChange = { values: Record<string, any>; current: Record<string, any> | null; reason?: string | null }
+/** The form's values (validated by the engine) over the current row, locked by the engine on edit. */
+export type PlanChange = { values: Record<string, any>; current: PlanRow | null; reason?: string | null }
 
 const recordPlanVersion: UseCase<PlanChange, Record<string, any>> = {
   handle: ({ values, current, reason }, deps) => (current ? prepareUpdate(values, current, deps) : prepareCreate(values, reason ?? null, deps)),
@@ -108,7 +110,7 @@ async function prepareCreate(values: Record<string, any>, reason: string | null,
 }
 
 /** Before a plan is updated: when anything versioned changes, the next version is written. */
-async function prepareUpdate(values: Record<string, any>, record: Record<string, any>, { trx, actor }: UseCaseDeps) {
+async function prepareUpdate(values: Record<string, any>, record: PlanRow, { trx, actor }: UseCaseDeps) {
   if (values.code !== undefined && String(values.code).toLowerCase() !== String(record.code).toLowerCase()) {
     throw new InvalidInput([{ field: 'code', message: 'The code of a plan cannot change (orders and reports refer to it)', rule: 'readOnly' }])
   }

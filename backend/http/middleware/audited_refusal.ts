@@ -3,17 +3,19 @@
  * link…) without letting an attacker flood the audit table: at most REFUSAL_AUDIT_LIMIT rows
  * per kind of refusal per client IP per minute, counted by the application's rate limiter (its
  * PostgreSQL store, shared by every instance). The last row written before the cap says so;
- * refusals past it are still refused, only not written again until the minute is over.
+ * refusals past it are still refused, only not written again until the minute is over. The count
+ * goes through the request's database connection (`db.connection()`), like the audit row.
  */
 import type { HttpContext } from '@adonisjs/core/http'
-import limiter from '@adonisjs/limiter/services/main'
+import db from '@adonisjs/lucid/services/db'
+import { limiterIn } from '#services/throttle'
 import audit, { type Actor, type AuditEntry } from '#services/audit'
 
 export const REFUSAL_AUDIT_LIMIT = { requests: 5, duration: '1 minute' } as const
 
 export async function auditRefusal(ctx: HttpContext, kind: string, entry: AuditEntry, actor?: Actor) {
   const key = `audit_refusal:${kind}:${ctx.request.ip()}`
-  const cap = limiter.use(REFUSAL_AUDIT_LIMIT)
+  const cap = limiterIn(db.connection(), REFUSAL_AUDIT_LIMIT)
   await cap.attempt(key, async () => {
     const last = (await cap.remaining(key)) <= 0
     const metadata = {

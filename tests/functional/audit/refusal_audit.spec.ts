@@ -9,7 +9,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { Agent, TEST_PASSWORD } from '#tests/support/agent'
 import { createCustomer, createStaff } from '#tests/support/fixtures'
-import limiter from '@adonisjs/limiter/services/main'
+import { limiterIn } from '#services/throttle'
 import { REFUSAL_AUDIT_LIMIT } from '#middleware/audited_refusal'
 import { reconciliationSettings } from '#services/reconciliation/settings'
 
@@ -18,7 +18,7 @@ const post = (path: string, headers: Record<string, string> = {}, body: unknown 
 
 /** Other suites' refusals from this address earlier in the run count against the same cap: start each test afresh. */
 async function resetRefusalCaps() {
-  const cap = limiter.use(REFUSAL_AUDIT_LIMIT)
+  const cap = limiterIn(db.connection(), REFUSAL_AUDIT_LIMIT)
   for (const kind of ['service_token', 'admin_api_key', 'csrf', 'password_reset']) {
     for (const ip of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) await cap.delete(`audit_refusal:${kind}:${ip}`)
   }
