@@ -11,6 +11,7 @@ const entry = {
   _labels: { actor_id: 'root@creditdesk.test', record_id: 'bob@example.com' },
 }
 const unlabelled = { ...entry, id: 30, record_id: '99', reason: 'Gone since', _labels: { actor_id: null, record_id: null } }
+const elsewhere = { ...entry, id: 29, resource: 'saved-views', action: 'create', record_id: '3', reason: 'A view', _labels: { actor_id: 'root@creditdesk.test', record_id: null } }
 
 describe('audit viewer labels', () => {
   it('names actors and records by their labels, keeps the IP on one line and labels relations in the diff', async () => {
@@ -18,7 +19,7 @@ describe('audit viewer labels', () => {
       meta: superAdminMeta,
       path: '/r/audit-logs',
       routes: [
-        ['GET', '/api/admin/audit-logs', { data: [entry, unlabelled], headers: { 'x-total-count': '2' } }],
+        ['GET', '/api/admin/audit-logs', { data: [entry, unlabelled, elsewhere], headers: { 'x-total-count': '3' } }],
         ['GET', '/api/admin/staff', (req) => ({
           data: [{ id: 5, name: 'Mia Manager' }, { id: 6, name: 'Noah Manager' }].filter((s) => req.query.getAll('id').includes(String(s.id))),
         })],
@@ -35,6 +36,9 @@ describe('audit viewer labels', () => {
     const other = screen.getByText('Gone since').closest('tr')!
     expect(within(other).getByRole('link', { name: '#99' })).toBeInTheDocument()
     expect(within(other).getByText('root@old-address.test')).toBeInTheDocument()
+
+    // a resource this role cannot open is named in words, not by its key
+    expect(within(screen.getByText('A view').closest('tr')!).getByText('Saved views')).toBeInTheDocument()
 
     await user.click(within(row).getByRole('button', { name: 'Expand row' }))
     const diff = await screen.findByRole('table', { name: 'Changes' })

@@ -76,6 +76,7 @@ const en = {
   audit: {
     title: 'Audit log', systemActor: 'System', actor: 'Actor', resource: 'Resource', action: 'Action', time: 'Time', record: 'Record',
     reason: 'Reason', ip: 'IP', changes: 'Changes', anyActor: 'Any actor', anyResource: 'Any resource', anyAction: 'Any action',
+    resourceNames: { staff: 'Staff', roles: 'Roles', 'audit-logs': 'Audit log', 'saved-views': 'Saved views' },
     actions: {
       create: 'Created', update: 'Updated', delete: 'Deleted', export: 'Exported', reveal: 'Revealed',
       login: 'Signed in', signed_in: 'Signed in', login_failed: 'Sign-in failed', login_locked: 'Sign-in locked',

@@ -78,6 +78,7 @@ const zhCN: Dictionary = {
   audit: {
     title: '审计日志', systemActor: '系统', actor: '操作人', resource: '资源', action: '动作', time: '时间', record: '记录',
     reason: '原因', ip: 'IP', changes: '变更', anyActor: '任意操作人', anyResource: '任意资源', anyAction: '任意动作',
+    resourceNames: { staff: '员工', roles: '角色', 'audit-logs': '审计日志', 'saved-views': '已保存视图' },
     actions: {
       create: '创建', update: '修改', delete: '删除', export: '导出', reveal: '查看敏感信息',
       login: '登录', signed_in: '登录', login_failed: '登录失败', login_locked: '登录锁定',

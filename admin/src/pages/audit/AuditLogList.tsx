@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import type { ScreenProps } from '../../engine/registry'
 import { useAdminMeta, useLabel } from '../../meta/MetaContext'
 import { canDo, findResource } from '../../meta/permissions'
+import { prettifyName } from '../../meta/label'
 import { FilterBar } from '../../engine/list/FilterBar'
 import { ExportButton } from '../../engine/export/ExportButton'
 import { DiffView } from '../../engine/diff/DiffView'
@@ -62,7 +63,9 @@ export function AuditLogList({ resource }: ScreenProps) {
       title: t('audit.resource'),
       render: (_, e) => {
         const target = findResource(meta, String(e.resource ?? ''))
-        return target ? label(target.label, target.name) : String(e.resource ?? '')
+        // a resource this role cannot open is still named in words (sign-ins are audited on staff)
+        const name = String(e.resource ?? '')
+        return target ? label(target.label, target.name) : name && t(`audit.resourceNames.${name}`, { defaultValue: prettifyName(name) })
       },
     },
     {
