@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatResultValue, hasResult, keepsDialog, resultFiles, resultLabel, resultSummary, shownEntries } from '../src/engine/actions/response'
+import { autoDownloadOf, formatResultValue, hasResult, keepsDialog, resultFiles, resultLabel, resultSummary, shownEntries } from '../src/engine/actions/response'
 import { fieldErrorsOf, withLabels } from '../src/engine/actions/fieldErrors'
 
 const en = { lang: 'en', currency: 'USD', yes: 'Yes', no: 'No' }
@@ -29,6 +29,10 @@ describe('action results', () => {
     expect(resultFiles(result, 'fallback')).toEqual([{ key: 'csv', name: 'codes-B7.csv', mime: 'text/csv', text: 'code\nA\nB\n' }])
     expect(resultFiles({ txt: ['A', 'B'] }, 'codes')[0]).toMatchObject({ name: 'codes.txt', text: 'A\nB' })
     expect(shownEntries(result).map(([k]) => k)).toEqual(['codes', 'count'])
+    // one file saved without a click, the plain list first
+    expect(autoDownloadOf(resultFiles({ csv: 'code\nA\n', txt: 'A', filename: 'codes-B7' }, 'x'))?.name).toBe('codes-B7.txt')
+    expect(autoDownloadOf(resultFiles({ csv: 'code\nA\n' }, 'codes'))?.name).toBe('codes.csv')
+    expect(autoDownloadOf([])).toBeUndefined()
     expect(hasResult({ message: 'ok' })).toBe(false)
     expect(hasResult({ message: 'ok', result: {} })).toBe(false)
     expect(hasResult({ message: 'ok', result: { refund_id: 3 } })).toBe(true)

@@ -20,7 +20,7 @@ describe('collection action with inputs and a one-time file result', () => {
           data: {
             message: '2 codes generated',
             once: true,
-            result: { batch_id: 'B7', count: 2, amount: '10.000000', expires_at: '2026-12-20T00:00:00Z', codes: ['VEO-AAAA-1111', 'VEO-BBBB-2222'], csv: 'code\nVEO-AAAA-1111\nVEO-BBBB-2222\n', filename: 'codes-B7' },
+            result: { batch_id: 'B7', count: 2, amount: '10.000000', expires_at: '2026-12-20T00:00:00Z', codes: ['VEO-AAAA-1111', 'VEO-BBBB-2222'], txt: 'VEO-AAAA-1111\nVEO-BBBB-2222\n', csv: 'code\nVEO-AAAA-1111\nVEO-BBBB-2222\n', filename: 'codes-B7' },
             resultTypes: { amount: { type: 'money', label: { en: 'Amount per code', 'zh-CN': '积分数量' }, currency: 'CREDIT' }, expires_at: { type: 'datetime', label: { en: 'Expires', 'zh-CN': '过期时间' } } },
           },
         }],
@@ -42,10 +42,11 @@ describe('collection action with inputs and a one-time file result', () => {
     // values read like the rest of the console: no "10.000000", no ISO date
     expect(dialog.querySelector('[data-result-key="amount"]')).toHaveTextContent('Amount per code10 CREDIT')
     expect(dialog.querySelector('[data-result-key="expires_at"]')!.textContent).not.toContain('T00:00')
-    // the file was saved as soon as the batch was created, once; the button saves a second copy
-    expect(saved).toEqual(['codes-B7.csv'])
-    await user.click(within(dialog).getByRole('button', { name: /codes-B7\.csv/ }))
-    expect(saved).toEqual(['codes-B7.csv', 'codes-B7.csv'])
+    // one file was saved as soon as the batch was created (the plain list); buttons save a second copy or the CSV
+    expect(saved).toEqual(['codes-B7.txt'])
+    await user.click(within(dialog).getByRole('button', { name: /Download codes-B7\.txt again/ }))
+    await user.click(within(dialog).getByRole('button', { name: /Download codes-B7\.csv/ }))
+    expect(saved).toEqual(['codes-B7.txt', 'codes-B7.txt', 'codes-B7.csv'])
     click.mockRestore()
   })
 })

@@ -65,6 +65,7 @@ const en = {
     reasonRequired: 'A reason is required', done: 'Done', resultTitle: 'Copy this now — it will not be shown again.',
     refused: 'The action was refused',
     fileDownloaded: '{{name}} was downloaded', downloadAgain: 'Download {{name}} again',
+    download: 'Download {{name}}',
     forTarget: 'For {{target}}',
   },
   export: {

@@ -67,6 +67,7 @@ const zhCN: Dictionary = {
     reasonRequired: '请填写原因', done: '完成', resultTitle: '请立即复制，此内容不会再次显示。',
     refused: '操作被拒绝',
     fileDownloaded: '已下载 {{name}}', downloadAgain: '再次下载 {{name}}',
+    download: '下载 {{name}}',
     forTarget: '对象：{{target}}',
   },
   export: {

@@ -4,20 +4,22 @@ import { DownloadOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useMetaState } from '../../meta/MetaContext'
 import { downloadBlob } from '../export/streamCsv'
-import { formatResultValue, resultFiles, resultLabel, shownEntries, type ActionResponse, type ResultFile } from './response'
+import { autoDownloadOf, formatResultValue, resultFiles, resultLabel, shownEntries, type ActionResponse, type ResultFile } from './response'
 
 const save = (file: ResultFile) => downloadBlob(new Blob([file.text], { type: file.mime }), file.name)
 
 /**
  * What an action answered. Values are formatted by their declared `resultTypes`; the "copy this now"
- * warning appears only when the server says the values are one-time secrets (`once`). A file the
- * action produced (a batch of codes) is downloaded at once, and a button keeps a second copy at hand.
+ * warning appears only when the server says the values are one-time secrets (`once`). The file the
+ * action produced (a batch of codes) is downloaded at once, with buttons for a second copy and for the
+ * other formats.
  */
 export function ActionResult({ response, fallbackName }: { response: ActionResponse; fallbackName: string }) {
   const { t, i18n } = useTranslation()
   const { meta } = useMetaState()
   const result = response.result ?? {}
   const files = resultFiles(result, fallbackName)
+  const saved = autoDownloadOf(files)
   const format = { lang: i18n.language, currency: meta?.settings?.currency, yes: t('common.yes'), no: t('common.no') }
 
   // One automatic download per result, also under StrictMode's double effects.
@@ -25,7 +27,7 @@ export function ActionResult({ response, fallbackName }: { response: ActionRespo
   useEffect(() => {
     if (downloaded.current) return
     downloaded.current = true
-    files.forEach(save)
+    if (saved) save(saved)
   }, []) // eslint-disable-line react-hooks/exhaustive-deps -- the result never changes while shown
 
   return (
@@ -61,9 +63,9 @@ export function ActionResult({ response, fallbackName }: { response: ActionRespo
       {files.map((file) => (
         <div key={file.key} className="cd-result cd-result-file" data-result-file={file.key}>
           <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-            <Typography.Text type="secondary">{t('action.fileDownloaded', { name: file.name })}</Typography.Text>
-            <Button size="small" icon={<DownloadOutlined />} onClick={() => save(file)} aria-label={t('action.downloadAgain', { name: file.name })}>
-              {t('action.downloadAgain', { name: file.name })}
+            <Typography.Text type="secondary">{file === saved ? t('action.fileDownloaded', { name: file.name }) : file.name}</Typography.Text>
+            <Button size="small" icon={<DownloadOutlined />} onClick={() => save(file)}>
+              {t(file === saved ? 'action.downloadAgain' : 'action.download', { name: file.name })}
             </Button>
           </Space>
         </div>

@@ -91,6 +91,15 @@ export function resultFiles(result: Record<string, unknown>, fallbackName: strin
     }))
 }
 
+/**
+ * The one file saved without a click: the plain list first (the ops manual hands out the txt file),
+ * then a spreadsheet. One download, not one per format: browsers hold back a burst of them.
+ */
+export function autoDownloadOf(files: ResultFile[]): ResultFile | undefined {
+  const order = ['txt', 'csv', 'json']
+  return [...files].sort((a, b) => order.indexOf(a.key.toLowerCase()) - order.indexOf(b.key.toLowerCase()))[0]
+}
+
 /** The values a result shows on screen: everything but file contents and naming keys. */
 export function shownEntries(result: Record<string, unknown>): Array<[string, unknown]> {
   return Object.entries(result).filter(([key]) => !META_KEYS.has(key) && !FILE_TYPES[key.toLowerCase()])
