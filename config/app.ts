@@ -1,6 +1,7 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/core/http'
+import { jsonBody } from '#http/json_body'
 
 export const appKey = env.get('APP_KEY')
 
@@ -12,6 +13,7 @@ export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: false,
   useAsyncLocalStorage: true,
+  serializeJSON: jsonBody,
   trustProxy: () => false,
   cookie: {
     domain: '',
