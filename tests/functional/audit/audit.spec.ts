@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { Agent } from '#tests/support/agent'
 import { auditRows, createCustomer, createStaff } from '#tests/support/fixtures'
 import { pruneAuditLogs } from '#services/seal/prune_audit_logs'
+import { staffAgent } from '#tests/support/agents'
 
 test.group('Audit trail', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
@@ -123,7 +124,7 @@ test.group('Password reset link', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
 
   test('works once, sets the password and ends sessions', async ({ assert }) => {
-    const support = await new Agent().loginStaff((await createStaff('support')).email)
+    const support = await (await staffAgent('support')).agent
     const customer = await createCustomer()
     const session = await new Agent().loginCustomer(customer.email)
     const reply = await support.post(`/api/admin/users/${customer.id}/actions/reset_password`, { reason: 'Locked out' })

@@ -12,6 +12,7 @@ import { createCustomer, createStaff } from '#tests/support/fixtures'
 import { limiterIn } from '#services/throttle'
 import { REFUSAL_AUDIT_LIMIT } from '#middleware/audited_refusal'
 import { reconciliationSettings } from '#services/reconciliation/settings'
+import { staffAgent } from '#tests/support/agents'
 
 const post = (path: string, headers: Record<string, string> = {}, body: unknown = {}) =>
   fetch(`${Agent.base()}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
@@ -78,7 +79,7 @@ test.group('Refusals are audited, with a cap', (group) => {
   })
 
   test('an unknown, reused or expired reset link is audited', async ({ assert }) => {
-    const admin = await new Agent().loginStaff((await createStaff('support')).email)
+    const admin = await (await staffAgent('support')).agent
     const customer = await createCustomer()
     const issued = await admin.post(`/api/admin/users/${customer.id}/actions/reset_password`, { reason: 'Locked out' })
     const token = new URL(issued.body.result.resetUrl).searchParams.get('token')!

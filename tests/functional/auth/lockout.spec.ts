@@ -9,6 +9,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { Agent, TEST_PASSWORD } from '#tests/support/agent'
 import { auditRows, createCustomer, createStaff } from '#tests/support/fixtures'
 import { LOGIN_LIMITS } from '#services/auth/login_throttle'
+import { staffAgent } from '#tests/support/agents'
 
 const fail = (agent: Agent, path: string, email: string, i = 0) => agent.post(path, { email, password: `wrong-password-${i}` })
 
@@ -56,7 +57,7 @@ test.group('Sign-in lockout', (group) => {
     for (let i = 0; i < 5; i++) await fail(owner, '/api/portal/auth/login', customer.email, i)
     assert.equal((await owner.post('/api/portal/auth/login', { email: customer.email, password: TEST_PASSWORD })).status, 429)
 
-    const support = await new Agent().loginStaff((await createStaff('support')).email)
+    const support = await (await staffAgent('support')).agent
     const reply = await support.post(`/api/admin/users/${customer.id}/actions/unlock_sign_in`, { reason: 'Customer called, identity checked' })
     assert.equal(reply.status, 200, reply.text)
     const [row] = await auditRows({ action: 'unlock_sign_in', resource: 'users', record_id: String(customer.id) })
@@ -69,9 +70,9 @@ test.group('Sign-in lockout', (group) => {
     const locked = await createStaff('finance')
     const agent = new Agent('typo', '127.0.0.26')
     for (let i = 0; i < 5; i++) await fail(agent, '/api/admin/auth/login', locked.email, i)
-    const ops = await new Agent().loginStaff((await createStaff('operations')).email)
+    const ops = await (await staffAgent('operations')).agent
     assert.equal((await ops.post(`/api/admin/staff/${locked.id}/actions/unlock_sign_in`, { reason: 'Forgot password' })).status, 403)
-    const admin = await new Agent().loginStaff((await createStaff('super_admin')).email)
+    const admin = await (await staffAgent('super_admin')).agent
     assert.equal((await admin.post(`/api/admin/staff/${locked.id}/actions/unlock_sign_in`, { reason: 'Forgot password' })).status, 200)
     assert.lengthOf(await auditRows({ action: 'unlock_sign_in', resource: 'staff', record_id: String(locked.id) }), 1)
     assert.equal((await agent.post('/api/admin/auth/login', { email: locked.email, password: TEST_PASSWORD })).status, 200)

@@ -6,6 +6,7 @@ import { Agent } from '#tests/support/agent'
 import { auditRows, createCustomer, createStaff } from '#tests/support/fixtures'
 import { PUBLIC_ADMIN_ROUTES, SIGNED_IN, adminRouteTable, type AdminRoute } from '#start/routes'
 import { allResources, permissionNames } from '#engine/registry'
+import { staffAgent } from '#tests/support/agents'
 
 /** Every registered route, as the router holds it after commit. */
 function registeredRoutes(): Array<{ pattern: string; methods: string[]; middleware: any }> {
@@ -108,8 +109,8 @@ test.group('The permission matrix decides', (group) => {
   })
 
   test('super_admin grants a permission: it takes effect at once and is audited with before/after', async ({ assert }) => {
-    const admin = await new Agent().loginStaff((await createStaff('super_admin')).email)
-    const finance = await new Agent().loginStaff((await createStaff('finance')).email)
+    const admin = await (await staffAgent('super_admin')).agent
+    const finance = await (await staffAgent('finance')).agent
     const customer = await createCustomer()
     assert.equal((await finance.patch(`/api/admin/users/${customer.id}`, { remark: 'x' })).status, 403)
 
@@ -125,7 +126,7 @@ test.group('The permission matrix decides', (group) => {
   })
 
   test('new roles can be created and granted; unknown resources and actions are refused', async ({ assert }) => {
-    const admin = await new Agent().loginStaff((await createStaff('super_admin')).email)
+    const admin = await (await staffAgent('super_admin')).agent
     const created = await admin.post('/api/admin/roles', { name: 'risk_officer', label: 'Risk officer' })
     assert.equal(created.status, 201)
     const bad = await admin.put('/api/admin/permissions/matrix/risk_officer', { grants: { users: ['fly'] } })

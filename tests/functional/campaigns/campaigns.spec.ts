@@ -12,6 +12,7 @@ import { Agent } from '#tests/support/agent'
 import { auditRows, createCustomer, createCustomers, createStaff } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances, units } from '#tests/support/ledger'
 import jobs from '#services/jobs'
+import { staffAgent } from '#tests/support/agents'
 
 const inDays = (days: number) => DateTime.utc().plus({ days }).toISO()
 
@@ -105,7 +106,7 @@ test.group('Campaigns / saving', (group) => {
       { role_id: role.id, resource: 'campaigns', action: 'view' },
       { role_id: role.id, resource: 'campaigns', action: 'create' },
     ])
-    const campaigner = await new Agent().loginStaff((await createStaff('auditor', { role_id: role.id })).email)
+    const campaigner = await (await staffAgent('auditor', { role_id: role.id })).agent
     const body = { name: 'Guess', amount: '1', validity: 'days', valid_days: 5, audience: 'filter' }
     const refused = await campaigner.post('/api/admin/campaigns', { ...body, audience_filter: { email_like: 'someone@' } })
     assert.equal(refused.status, 422, refused.text)

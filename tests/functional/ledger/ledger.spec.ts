@@ -8,6 +8,7 @@ import { assertLedgerHolds, balances, fundCash, fundGift, units } from '#tests/s
 import { reverseTransaction } from '#services/ledger/reverse_transaction'
 import { expireGiftLots } from '#services/ledger/expire_gift_lots'
 import { SYSTEM_ACTOR } from '#services/audit'
+import { staffAgent } from '#tests/support/agents'
 
 const service = { authorization: `Bearer ${env.get('INTERNAL_SERVICE_TOKEN')}` }
 const charge = (body: Record<string, unknown>, headers = service) => new Agent().request('POST', '/api/internal/charges', body, headers)
@@ -198,9 +199,9 @@ test.group('Ledger in the console and the portal', (group) => {
     await fundCash(c.id, '5')
     const charged = await charge({ customer_id: c.id, amount: '2', idempotency_key: 'console-reverse' })
     const id = charged.body.transaction.id
-    const ops = await new Agent().loginStaff((await createStaff('operations')).email)
+    const ops = await (await staffAgent('operations')).agent
     assert.equal((await ops.post(`/api/admin/ledger-transactions/${id}/actions/reverse`, { reason: 'mistake' })).status, 403)
-    const finance = await new Agent().loginStaff((await createStaff('finance')).email)
+    const finance = await (await staffAgent('finance')).agent
     assert.equal((await finance.post(`/api/admin/ledger-transactions/${id}/actions/reverse`, {})).status, 422)
     const ok = await finance.post(`/api/admin/ledger-transactions/${id}/actions/reverse`, { reason: 'Charged twice by the video service' })
     assert.equal(ok.status, 200)
@@ -244,7 +245,7 @@ test.group('Ledger in the console and the portal', (group) => {
   })
 
   test('dashboard money cards count today’s movements', async ({ assert }) => {
-    const admin = await new Agent().loginStaff((await createStaff('super_admin')).email)
+    const admin = await (await staffAgent('super_admin')).agent
     const before = (await admin.get('/api/admin/dashboard/summary')).body.moneyToday
     const c = await createCustomer()
     await fundGift(c.id, '3')

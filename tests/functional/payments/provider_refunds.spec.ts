@@ -12,7 +12,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import { Agent } from '#tests/support/agent'
-import { auditRows, createCustomer, createStaff } from '#tests/support/fixtures'
+import { auditRows, createCustomer } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances, units } from '#tests/support/ledger'
 import { deliver, deliverAll } from '#tests/support/stripe_standin'
 import { StripeRefundsStandin } from '#tests/support/stripe_refunds_standin'
@@ -22,6 +22,7 @@ import chargeCustomer from '#actions/ledger/charge_customer'
 import { runUseCase } from '#tests/support/use_cases'
 import { runReconciliation } from '#services/reconciliation/reconcile'
 import { SYSTEM_ACTOR } from '#services/audit'
+import { staffAgent } from '#tests/support/agents'
 
 const standin = new StripeRefundsStandin()
 const service = { authorization: `Bearer ${env.get('INTERNAL_SERVICE_TOKEN')}` }
@@ -122,7 +123,7 @@ test.group('Provider refunds and arrears', (group) => {
     const shown = await agent.get('/api/portal/wallet')
     assert.equal(shown.status, 200)
     assert.include(shown.body, { cash: '0.000000', arrears: '7.000000' })
-    const staff = await new Agent().loginStaff((await createStaff('finance')).email)
+    const staff = await (await staffAgent('finance')).agent
     const accounts = await staff.get(`/api/admin/accounts?owner_id=${customer.id}&code=arrears`)
     assert.equal(accounts.status, 200, accounts.text)
     assert.equal(accounts.body[0].balance, '-7.000000')
@@ -277,8 +278,8 @@ test.group('Provider refunds and arrears', (group) => {
     assert.equal(found!.safe, false)
     assert.include(found!.detail, { not_taken_back: '990' })
 
-    const finance = await new Agent().loginStaff((await createStaff('finance')).email)
-    const support = await new Agent().loginStaff((await createStaff('support')).email)
+    const finance = await (await staffAgent('finance')).agent
+    const support = await (await staffAgent('support')).agent
     assert.equal((await support.post(`/api/admin/reconciliation-findings/${found!.id}/actions/repair`, {})).status, 403)
     const repaired = await finance.post(`/api/admin/reconciliation-findings/${found!.id}/actions/repair`, {})
     assert.equal(repaired.status, 200, repaired.text)

@@ -7,11 +7,12 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { Agent } from '#tests/support/agent'
-import { createCustomer, createStaff } from '#tests/support/fixtures'
+import { createCustomer } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances } from '#tests/support/ledger'
 import { deliver, StripeStandin } from '#tests/support/stripe_standin'
 import { ensureDemoPlans } from '#services/plans/demo_plans'
 import { rechargeKey } from '#services/orders/credit_order'
+import { staffAgent } from '#tests/support/agents'
 
 const standin = new StripeStandin()
 
@@ -111,8 +112,8 @@ test.group('Stripe under concurrency', (group) => {
   test('webhooks, syncs and back-fills racing on one order: one credit', async ({ assert }) => {
     const { customer, order, plan, session } = await checkout()
     const completed = standin.events('checkout_card_paid', standin.pay(session.id))[3]
-    const ops = await new Agent().loginStaff((await createStaff('operations')).email)
-    const finance = await new Agent().loginStaff((await createStaff('finance')).email)
+    const ops = await (await staffAgent('operations')).agent
+    const finance = await (await staffAgent('finance')).agent
     const replies = await Promise.all([
       ...Array.from({ length: 4 }, () => deliver(standin, completed)),
       ...Array.from({ length: 4 }, () => ops.post(`/api/admin/orders/${order.id}/actions/sync`, {})),
@@ -128,10 +129,10 @@ test.group('Stripe under concurrency', (group) => {
   test('second approvals and one bank reference racing: one payment, one credit', async ({ assert }) => {
     const customer = await createCustomer()
     customers.push(customer.id)
-    const ops = await new Agent().loginStaff((await createStaff('operations')).email)
+    const ops = await (await staffAgent('operations')).agent
     const big = (await ops.post('/api/admin/orders', { customer_id: customer.id, channel: 'bank_transfer', amount: '2000.00', currency: 'USD', grant_amount: '2000' })).body
     const other = (await ops.post('/api/admin/orders', { customer_id: customer.id, channel: 'bank_transfer', amount: '2000.00', currency: 'USD', grant_amount: '2000' })).body
-    const approvers = await Promise.all(Array.from({ length: 3 }, async () => new Agent().loginStaff((await createStaff('finance')).email)))
+    const approvers = await Promise.all(Array.from({ length: 3 }, async () => (await staffAgent('finance')).agent))
     assert.equal((await approvers[0].post(`/api/admin/orders/${big.id}/actions/confirm`, { reference: 'RACE-REF' })).status, 200)
     assert.equal((await approvers[0].post(`/api/admin/orders/${other.id}/actions/confirm`, { reference: 'RACE-REF' })).status, 200)
     const replies = await Promise.all([

@@ -22,6 +22,7 @@ import { creditOrder, rechargeKey } from '#services/orders/credit_order'
 import { SYSTEM_ACTOR } from '#services/audit'
 import { reconciliationSettings } from '#services/reconciliation/settings'
 import { runMonitor, weeklySummary } from '#services/reconciliation/monitor'
+import { staffAgent } from '#tests/support/agents'
 
 const standin = new StripeStandin()
 const hex = () => randomBytes(8).toString('hex')
@@ -109,8 +110,8 @@ test.group('Reconciliation / diagnose and repair every kind (console)', (group) 
 
   test('each seeded kind is found, repaired once, and a second diagnose + repair changes nothing', async ({ assert }) => {
     const seeded = await seedEveryKind()
-    const finance = await new Agent().loginStaff((await createStaff('finance')).email)
-    const auditor = await new Agent().loginStaff((await createStaff('auditor')).email)
+    const finance = await (await staffAgent('finance')).agent
+    const auditor = await (await staffAgent('auditor')).agent
     assert.equal((await auditor.post('/api/admin/reconciliation-runs/actions/run', {})).status, 403)
 
     const run = await finance.post('/api/admin/reconciliation-runs/actions/run', {})
@@ -159,7 +160,7 @@ test.group('Reconciliation / diagnose and repair every kind (console)', (group) 
   test('an orphan on a locked order is reported as needing finance and its repair is refused until unlocked', async ({ assert }) => {
     const customer = await committedCustomer()
     const order = await insertOrder({ customer_id: customer.id, status: 'PAID', paid_at: new Date(), locked: true, lock_reason: 'Amount mismatch' })
-    const finance = await new Agent().loginStaff((await createStaff('finance')).email)
+    const finance = await (await staffAgent('finance')).agent
     const run = await finance.post('/api/admin/reconciliation-runs/actions/run', {})
     const f = await db.from('reconciliation_findings').where({ run_id: run.body.result.run_id, fingerprint: `orphan_payment:order:${order.id}` }).first()
     assert.isFalse(f.safe)
@@ -192,7 +193,7 @@ test.group('Reconciliation / admin API (X-Admin-Api-Key)', (group) => {
   test('no key or a wrong key is refused (and audited); a staff session is not enough', async ({ assert }) => {
     assert.equal((await call({ action: 'diagnose' })).status, 401)
     assert.equal((await call({ action: 'diagnose' }, 'wrong')).status, 401)
-    const admin = await new Agent().loginStaff((await createStaff('super_admin')).email)
+    const admin = await (await staffAgent('super_admin')).agent
     assert.equal((await admin.post('/api/internal/fix-credits', { action: 'diagnose' })).status, 401)
     const denied = await db.from('audit_logs').where({ action: 'access.denied', resource: 'reconciliation-findings' })
     assert.isAtLeast(denied.length, 3)

@@ -1,18 +1,18 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { Agent } from '#tests/support/agent'
-import { createCustomer, createStaff } from '#tests/support/fixtures'
+import { createCustomer } from '#tests/support/fixtures'
+import { staffAgent } from '#tests/support/agents'
 
 test.group('Dashboard summary', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
 
   test('counts today’s new customers, staff sign-ins, and paid orders without their recharge', async ({ assert }) => {
-    const admin = await new Agent().loginStaff((await createStaff('super_admin')).email)
+    const admin = await (await staffAgent('super_admin')).agent
     const before = (await admin.get('/api/admin/dashboard/summary')).body
     const customer = await createCustomer()
     await db.table('orders').insert({ customer_id: customer.id, channel: 'bank_transfer', currency: 'USD', amount: 990, grant_amount: 9_900_000, status: 'PAID', paid_at: new Date() })
-    await new Agent().loginStaff((await createStaff('auditor')).email)
+    await (await staffAgent('auditor')).agent
     const after = (await admin.get('/api/admin/dashboard/summary')).body
     assert.equal(after.newCustomers.today - before.newCustomers.today, 1)
     assert.equal(after.staffLoginsToday - before.staffLoginsToday, 1)
@@ -37,7 +37,7 @@ test.group('Dashboard summary', (group) => {
   ]
 
   test('each role gets exactly the figures whose lists it may view (built-in roles)', async ({ assert }) => {
-    const admin = await new Agent().loginStaff((await createStaff('super_admin')).email)
+    const admin = await (await staffAgent('super_admin')).agent
     const everything = (await admin.get('/api/admin/dashboard/summary')).body
     assert.sameMembers(keysOf(everything), Object.keys(SOURCES))
     for (const role of ['operations', 'finance', 'support', 'auditor']) {
@@ -47,7 +47,7 @@ test.group('Dashboard summary', (group) => {
         )
       )
       const expected = Object.entries(SOURCES).filter(([, sources]) => sources.every((s) => granted.has(s))).map(([key]) => key)
-      const agent = await new Agent().loginStaff((await createStaff(role)).email)
+      const agent = await (await staffAgent(role)).agent
       const reply = await agent.get('/api/admin/dashboard/summary')
       assert.equal(reply.status, 200, `${role}: ${reply.text}`)
       assert.sameMembers(keysOf(reply.body), expected, role)
@@ -58,21 +58,21 @@ test.group('Dashboard summary', (group) => {
 
   test('operations and support do not get the paid-orders-without-credit figure (its list would refuse them); support gets no staff sign-ins', async ({ assert }) => {
     for (const role of ['operations', 'support']) {
-      const agent = await new Agent().loginStaff((await createStaff(role)).email)
+      const agent = await (await staffAgent(role)).agent
       const body = (await agent.get('/api/admin/dashboard/summary')).body
       assert.notProperty(body.payments ?? {}, 'paidOrdersWithoutRecharge', role)
       assert.equal((await agent.get('/api/admin/reconciliation-findings')).status, 403, `${role} may not list the findings the card links to`)
     }
-    const support = await new Agent().loginStaff((await createStaff('support')).email)
+    const support = await (await staffAgent('support')).agent
     assert.notProperty((await support.get('/api/admin/dashboard/summary')).body, 'staffLoginsToday')
-    const finance = await new Agent().loginStaff((await createStaff('finance')).email)
+    const finance = await (await staffAgent('finance')).agent
     assert.isNumber((await finance.get('/api/admin/dashboard/summary')).body.payments.paidOrdersWithoutRecharge)
   })
 
   test('a role that may list only users sees only the customer figures', async ({ assert }) => {
     const [role] = await db.table('roles').insert({ name: 'users_only', label: 'Users only' }).returning('*')
     await db.table('role_permissions').insert({ role_id: role.id, resource: 'users', action: 'view' })
-    const agent = await new Agent().loginStaff((await createStaff('auditor', { role_id: role.id })).email)
+    const agent = await (await staffAgent('auditor', { role_id: role.id })).agent
     const reply = await agent.get('/api/admin/dashboard/summary')
     assert.equal(reply.status, 200, reply.text)
     assert.sameMembers(keysOf(reply.body), ['newCustomers', 'trend'])
@@ -80,7 +80,7 @@ test.group('Dashboard summary', (group) => {
 
   test('needs users:view', async ({ assert }) => {
     const [role] = await db.table('roles').insert({ name: 'viewer_none', label: 'None' }).returning('*')
-    const agent = await new Agent().loginStaff((await createStaff('auditor', { role_id: role.id })).email)
+    const agent = await (await staffAgent('auditor', { role_id: role.id })).agent
     assert.equal((await agent.get('/api/admin/dashboard/summary')).status, 403)
   })
 })

@@ -11,6 +11,7 @@ import { Agent } from '#tests/support/agent'
 import { auditRows, createCustomer, createCustomers, createStaff } from '#tests/support/fixtures'
 import { assertLedgerHolds, fundCash } from '#tests/support/ledger'
 import { csvObjects } from '#tests/support/csv'
+import { staffAgent } from '#tests/support/agents'
 
 const TIERS = ['free', 'basic', 'pro', 'enterprise']
 
@@ -29,7 +30,7 @@ async function seed(count = 30) {
 }
 
 async function login(role: string) {
-  return new Agent().loginStaff((await createStaff(role)).email)
+  return (await staffAgent(role)).agent
 }
 
 async function exportCsv(agent: Agent, query = '') {

@@ -1,12 +1,8 @@
 /** Rows and signed-in staff for the list tests (summary, labels, search, saved views). */
 import db from '@adonisjs/lucid/services/db'
-import { Agent } from '#tests/support/agent'
-import { createStaff } from '#tests/support/fixtures'
 
-export async function signIn(role: string) {
-  const staff = await createStaff(role)
-  return { staff, agent: await new Agent().loginStaff(staff.email) }
-}
+/** A signed-in staff member of `role` (the shared agent helper). */
+export { staffAgent as signIn } from '#tests/support/agents'
 
 /** An order as a channel would have left it; `amount` and `grant_amount` in minor units. */
 export async function insertOrder(customerId: number, overrides: Record<string, unknown> = {}) {

@@ -12,6 +12,7 @@ import { applyFilters, parseListQuery } from '#engine/list_query'
 import { defineResource } from '#engine/define_resource'
 import { findResource } from '#engine/registry'
 import { csvObjects } from '#tests/support/csv'
+import { staffAgent } from '#tests/support/agents'
 
 const WORDS = [
   'alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliett', 'kilo', 'lima', 'mike',
@@ -70,7 +71,7 @@ const ids = (rows: Array<{ id: number }>) => rows.map((r) => Number(r.id))
 const byDefault = (a: Row, b: Row) => b.created_at.getTime() - a.created_at.getTime() || b.id - a.id
 
 async function admin() {
-  return new Agent().loginStaff((await createStaff('super_admin')).email)
+  return (await staffAgent('super_admin')).agent
 }
 
 test.group('Resource REST / list filters', (group) => {
@@ -473,8 +474,8 @@ test.group('Resource REST / sensitive fields', (group) => {
   test('email and phone are masked for finance (no view_sensitive) and clear for operations', async ({ assert }) => {
     const rows = await seed()
     const withPhone = rows.find((r) => r.phone)!
-    const finance = await new Agent().loginStaff((await createStaff('finance')).email)
-    const operations = await new Agent().loginStaff((await createStaff('operations')).email)
+    const finance = await (await staffAgent('finance')).agent
+    const operations = await (await staffAgent('operations')).agent
 
     const masked = await list(finance, [['id', String(withPhone.id)]])
     assert.equal(masked.status, 200)
@@ -508,7 +509,7 @@ test.group('Resource REST / sensitive fields are no oracle (QUALITY.md scenario 
   test('a role without view_sensitive cannot filter or sort on a masked field: 403 naming it, no count, audited', async ({ assert }) => {
     const rows = await seed()
     const target = rows.find((r) => r.phone)!
-    const finance = await new Agent().loginStaff((await createStaff('finance')).email)
+    const finance = await (await staffAgent('finance')).agent
     const probes: Array<[string, Array<[string, string]>, string]> = [
       ['like on email', [['email_like', target.email.slice(0, 3)]], 'email'],
       ['eq on email', [['email', target.email]], 'email'],
@@ -540,9 +541,9 @@ test.group('Resource REST / sensitive fields are no oracle (QUALITY.md scenario 
 
   test('q of a role without view_sensitive does not look in masked columns; with view_sensitive it does', async ({ assert }) => {
     const rows = await seed()
-    const finance = await new Agent().loginStaff((await createStaff('finance')).email)
-    const auditor = await new Agent().loginStaff((await createStaff('auditor')).email)
-    const operations = await new Agent().loginStaff((await createStaff('operations')).email)
+    const finance = await (await staffAgent('finance')).agent
+    const auditor = await (await staffAgent('auditor')).agent
+    const operations = await (await staffAgent('operations')).agent
     // text found only in emails (the domain) and only in phones
     for (const [text, expected] of [
       ['contract.test', rows],
@@ -567,7 +568,7 @@ test.group('Resource REST / sensitive fields are no oracle (QUALITY.md scenario 
 
   test('a role with view_sensitive filters and sorts on email and phone as before', async ({ assert }) => {
     const rows = await seed()
-    const operations = await new Agent().loginStaff((await createStaff('operations')).email)
+    const operations = await (await staffAgent('operations')).agent
     const like = await list(operations, [['email_like', 'echo']])
     assert.equal(like.status, 200, like.text)
     assert.deepEqual(ids(like.body), ids(rows.filter((r) => r.email.includes('echo'))))
@@ -582,7 +583,7 @@ test.group('Resource REST / sensitive fields are no oracle (QUALITY.md scenario 
 
   test('meta offers no filter, sort or search on masked fields to a role without view_sensitive', async ({ assert }) => {
     const field = async (role: string, name: string) => {
-      const agent = await new Agent().loginStaff((await createStaff(role)).email)
+      const agent = await (await staffAgent(role)).agent
       const meta = (await agent.get('/api/admin/meta')).body
       return meta.resources.find((r: any) => r.name === 'users').fields.find((f: any) => f.name === name)
     }
