@@ -8,6 +8,7 @@
  */
 import hash from '@adonisjs/core/services/hash'
 import mail from '@adonisjs/mail/services/main'
+import logger from '@adonisjs/core/services/logger'
 import env from '#start/env'
 import audit from '#services/audit'
 import type { UseCase } from '#services/use_case'
@@ -41,10 +42,15 @@ const registerCustomer: UseCase<Registration, typeof REGISTRATION_REPLY> = {
 
     const origin = env.get('APP_URL') ?? facts.origin ?? ''
     const content = registrationMessages(created ? 'welcome' : 'existing', { signInUrl: `${origin}/login` })
-    // queued: the reply does not wait for (or reveal anything through) the mail server
-    await mail.sendLater((message) => {
-      message.to(email).subject(content.subject).text(content.text)
-    })
+    // queued once the account is committed (a retried transaction never mails twice); the reply
+    // does not wait for (or reveal anything through) the mail server
+    trx.after('commit', () =>
+      mail
+        .sendLater((message) => {
+          message.to(email).subject(content.subject).text(content.text)
+        })
+        .catch((error) => logger.error({ err: error }, 'could not queue the registration email'))
+    )
     return REGISTRATION_REPLY
   },
 }
