@@ -1,6 +1,7 @@
 /**
  * The `campaign-send` job: walks the campaign's audience by customer id (keyset, in batches)
- * and grants each customer the voucher — gift balance that expires — through grantVoucher.
+ * and grants each customer the voucher — gift balance that expires — through the use case
+ * actions/campaigns/grant_campaign_voucher.ts, one transaction per customer.
  *
  * Exactly once per (campaign, customer), whatever crashes: each customer is one database
  * transaction that first claims the unique campaign_grants row (a concurrent or repeated run
@@ -13,10 +14,9 @@
 import db from '@adonisjs/lucid/services/db'
 import { transaction } from '#services/transaction'
 import logger from '@adonisjs/core/services/logger'
-import { DateTime } from 'luxon'
 import audit, { SYSTEM_ACTOR, type Actor } from '#services/audit'
 import jobs from '#services/jobs'
-import { grantVoucher } from '#services/ledger/grant_voucher'
+import grantCampaignVoucher from '#actions/campaigns/grant_campaign_voucher'
 import { audienceQuery, usersResource } from '#services/campaigns/audience'
 import { NO_REQUEST } from '#services/use_case'
 import type { CampaignRow } from './rows.js'
@@ -55,7 +55,10 @@ export async function runCampaignSend(campaignId: number, options: { maxPerRun?:
         await finish(campaignId)
         return 'sent'
       }
-      for (const row of batch) await grantOne(campaign, Number(row.id), operator)
+      for (const row of batch) {
+        const customerId = Number(row.id)
+        await transaction((trx) => grantCampaignVoucher.handle({ campaign, customerId }, { trx, actor: operator, facts: NO_REQUEST }))
+      }
       cursor = String(batch.at(-1).id)
       done += batch.length
       if ((await saveProgress(campaignId, cursor)) !== 'sending') return 'idle'
@@ -72,51 +75,6 @@ export async function runCampaignSend(campaignId: number, options: { maxPerRun?:
     })
     return 'idle'
   }
-}
-
-/** One customer, one transaction: claim, then grant (or skip), then record. */
-async function grantOne(campaign: CampaignRow, customerId: number, operator: Actor) {
-  await transaction(async (trx) => {
-    const claim = await trx.rawQuery(
-      `INSERT INTO campaign_grants (campaign_id, customer_id, status, operator_id, memo) VALUES (?, ?, 'pending', ?, ?)
-       ON CONFLICT (campaign_id, customer_id) DO NOTHING RETURNING id`,
-      [campaign.id, customerId, operator.id, campaign.name] as any[]
-    )
-    if (!claim.rows.length) return
-    const grantId = claim.rows[0].id
-
-    const customer = await trx.from('customers').where('id', customerId).forShare().first()
-    if (!customer || customer.frozen) {
-      await trx.from('campaign_grants').where('id', grantId).update({ status: 'skipped', skip_reason: customer ? 'frozen' : 'missing' })
-      return
-    }
-
-    const key = `campaign:${campaign.id}:customer:${customerId}`
-    const amount = BigInt(campaign.amount)
-    const existing = await trx.from('ledger_transactions').where('idempotency_key', key).first()
-    let transactionId: number
-    let expiresAt: Date | null
-    if (existing) {
-      const lot = await trx.from('gift_lots').where('transaction_id', existing.id).first()
-      transactionId = Number(existing.id)
-      expiresAt = lot?.expires_at ? new Date(lot.expires_at) : null
-    } else {
-      expiresAt = campaign.validity === 'fixed' ? new Date(campaign.valid_until!) : DateTime.utc().plus({ days: campaign.valid_days! }).toJSDate()
-      const posted = await grantVoucher(
-        trx,
-        { customerId, amount, expiresAt, idempotencyKey: key, source: { type: 'campaign', id: campaign.id }, memo: campaign.name },
-        operator
-      )
-      transactionId = Number(posted.transaction.id)
-      await audit.record(
-        trx,
-        { action: 'voucher_grant', resource: 'users', recordId: customerId, metadata: { campaignId: Number(campaign.id), transactionId, amount: posted.transaction.amount, expiresAt: expiresAt.toISOString() } },
-        operator,
-        NO_REQUEST
-      )
-    }
-    await trx.from('campaign_grants').where('id', grantId).update({ status: 'granted', transaction_id: transactionId, amount: amount.toString(), expires_at: expiresAt })
-  })
 }
 
 /** The staff member who sent the campaign acts on every grant (the ledger and audit name them). */
