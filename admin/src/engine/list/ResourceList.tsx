@@ -36,7 +36,7 @@ export function ResourceList({ resource }: { resource: ResourceMeta }) {
   const [params] = useSearchParams()
   const { search } = useLocation()
   const [generation, setGeneration] = useState(0)
-  const [pendingView, setPendingView] = useState<string | null>(null)
+  const [pendingView, setPendingView] = useState<{ query: string; from: string } | null>(null)
   const all = useMemo(() => listFieldsOf(resource).map((f) => f.name), [resource])
   const remembered = useMemo(() => defaultVisibleColumns(resource.name, all), [resource.name, all])
   const completeColumns = !params.has(COLUMNS_PARAM) && remembered.length < all.length
@@ -51,7 +51,7 @@ export function ResourceList({ resource }: { resource: ResourceMeta }) {
   // The router commits a navigation as a transition: the screen restarts once the URL holds the view
   // (started earlier, it would read the old URL and write that back).
   useEffect(() => {
-    if (pendingView === null || !sameView(search, pendingView)) return
+    if (pendingView === null || (search === pendingView.from && !sameView(search, pendingView.query))) return
     setPendingView(null)
     setGeneration((g) => g + 1)
   }, [search, pendingView])
@@ -59,7 +59,7 @@ export function ResourceList({ resource }: { resource: ResourceMeta }) {
   // Nothing renders while a view is being opened: the old screen would refetch its own query for the new URL.
   if (completeColumns || pendingView !== null) return null
   const applyView = (query: string) => {
-    setPendingView(query)
+    setPendingView({ query, from: search })
     navigate({ search: `?${query}` })
   }
   return <ListScreen key={generation} resource={resource} onApplyView={applyView} />
