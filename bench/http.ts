@@ -8,12 +8,14 @@
  * run as child processes, so neither shares this event loop. The baseline runs the very SQL
  * the application ran for the list's first page, captured from the application's own queries.
  *
- * Per route, the baseline and then the application get BENCH_CONNECTIONS concurrent
- * connections for BENCH_SECONDS each (after a short warm-up): a signed-in operations staff
- * member's first page of /api/admin/users, /api/admin/auth/me, and an anonymous 404.
+ * Per route, the baseline and the application each get BENCH_CONNECTIONS concurrent
+ * connections for BENCH_SECONDS (after a short warm-up), taking turns in BENCH_SLICES slices so
+ * that the machine's other load falls on both alike: a signed-in operations staff member's first
+ * page of /api/admin/users, /api/admin/auth/me, and an anonymous 404. Besides req/s and
+ * latency it prints the CPU time per request of each side's server process and of PostgreSQL.
  *
  *   npm run bench:http
- *   BENCH_SECONDS=10 BENCH_CONNECTIONS=16 BENCH_CUSTOMERS=100000 BENCH_ROUNDS=1 (defaults)
+ *   BENCH_SECONDS=10 BENCH_SLICES=5 BENCH_CONNECTIONS=16 BENCH_CUSTOMERS=100000 BENCH_ROUNDS=1 (defaults)
  *   BENCH_PROFILE=tmp/profiles   also writes a CPU profile of the application per route
  *   BENCH_ROUTES=users,me        only these routes (users, me, 404)
  */
@@ -30,6 +32,7 @@ const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1)
+const SLICES = Number(process.env.BENCH_SLICES ?? 5)
 const PROFILE_DIR = process.env.BENCH_PROFILE
 const LIST_PATH = '/api/admin/users?_start=0&_end=20&_sort=created_at&_order=desc'
 const PASSWORD = 'bench-password-1'
@@ -114,16 +117,27 @@ const login = await browse('POST', '/api/admin/auth/login', { email: staffEmail,
 if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`)
 const signedIn = { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), accept: 'application/json' }
 
-/* ---- what one request of each route costs in SQL, captured from the application's own queries ---- */
+/*
+ * ---- what one request of each route costs in SQL, recorded at the driver (pg.Client#query) ----
+ * The job queue's own connections and the audit sealer, which run beside the requests, are left out.
+ */
 type Statement = { sql: string; bindings: unknown[] }
-const knexes = new Set([db.manager.get('app')?.connection?.client, db.manager.get('app')?.connection?.readClient].filter(Boolean))
+const { default: pg } = await import('pg')
+let recording: Statement[] | null = null
+const driverQuery = pg.Client.prototype.query
+pg.Client.prototype.query = function (this: any, config: any, values?: any, callback?: any) {
+  const text: string | undefined = typeof config === 'string' ? config : config?.text
+  if (recording && text && this.connectionParameters?.application_name !== 'creditdesk-jobs' && !/seal/i.test(text)) {
+    recording.push({ sql: text, bindings: (typeof config === 'object' && config.values) || (Array.isArray(values) ? values : []) })
+  }
+  return driverQuery.call(this, config, values, callback)
+} as typeof driverQuery
 async function traced(path: string, headers: Record<string, string>) {
   const statements: Statement[] = []
-  const listen = (q: any) => statements.push({ sql: q.sql, bindings: q.bindings ?? [] })
-  for (const k of knexes) k.on('query', listen)
+  recording = statements
   const response = await fetch(`${base}${path}`, { headers })
   const body = await response.text()
-  for (const k of knexes) k.off('query', listen)
+  recording = null
   return { status: response.status, body, statements, cookies: response.headers.getSetCookie().map((c) => c.split('=')[0]) }
 }
 const probe = await traced(LIST_PATH, signedIn)
@@ -238,25 +252,49 @@ function databaseCpuSince(before: Map<number, number>) {
   return spent
 }
 
-async function cell(target: string, serverPid: number, route: (typeof routes)[number], profile: string | null) {
-  await load(`${target}${route.path}`, route.headers, WARMUP_SECONDS)
+type Side = { target: string; pid: number }
+type Tally = { requests: number; seconds: number; p50: number[]; p99: number[]; server: number; database: number }
+const tally = (): Tally => ({ requests: 0, seconds: 0, p50: [], p99: [], server: 0, database: 0 })
+
+/** One slice of load on one side, added to its tally (CPU of its server and of the cluster). */
+async function slice(side: Side, route: (typeof routes)[number], seconds: number, into: Tally) {
+  const before = { server: cpuOf(side.pid)?.seconds ?? NaN, database: databaseCpu() }
+  const result = await load(`${side.target}${route.path}`, route.headers, seconds)
+  into.server += (cpuOf(side.pid)?.seconds ?? NaN) - before.server
+  into.database += databaseCpuSince(before.database)
+  const unexpected = result.requests - result.statuses[route.expect]
+  if (unexpected > 0 || result.errors > 0) {
+    throw new Error(`${route.name} on ${side.target}: ${unexpected} unexpected statuses ${JSON.stringify(result.statuses)}, ${result.errors} errors`)
+  }
+  into.requests += result.requests
+  into.seconds += seconds
+  into.p50.push(result.p50)
+  into.p99.push(result.p99)
+}
+
+/**
+ * The baseline and the application take turns in SLICES slices (bare, app, app, bare, …), so a
+ * change in the machine's other load during the run falls on both sides alike.
+ */
+async function measure(route: (typeof routes)[number], profile: string | null) {
+  const app = { target: base, pid: process.pid }
+  const bareSide = { target: bare, pid: baselineProcess.pid! }
+  await load(`${bare}${route.path}`, route.headers, WARMUP_SECONDS)
+  await load(`${base}${route.path}`, route.headers, WARMUP_SECONDS)
+  const tallies = { app: tally(), bare: tally() }
   if (profile && inspector) await inspector.post('Profiler.start')
-  const before = { server: cpuOf(serverPid)?.seconds ?? NaN, database: databaseCpu() }
-  const result = await load(`${target}${route.path}`, route.headers, SECONDS)
-  const cpu = {
-    server: (((cpuOf(serverPid)?.seconds ?? NaN) - before.server) * 1000) / result.requests,
-    database: (databaseCpuSince(before.database) * 1000) / result.requests,
+  for (let i = 0; i < SLICES; i++) {
+    const order = i % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const)
+    for (const which of order) await slice(which === 'app' ? app : bareSide, route, SECONDS / SLICES, tallies[which])
   }
   if (profile && inspector) {
     const { profile: data } = await inspector.post('Profiler.stop')
     await writeFile(profile, JSON.stringify(data))
   }
-  const unexpected = result.requests - result.statuses[route.expect]
-  if (unexpected > 0 || result.errors > 0) {
-    throw new Error(`${route.name} on ${target}: ${unexpected} unexpected statuses ${JSON.stringify(result.statuses)}, ${result.errors} errors`)
-  }
-  return { ...result, cpu }
+  return tallies
 }
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`
 const database = await describeDatabase(db.connection() as any)
@@ -264,13 +302,13 @@ const lines: string[] = []
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 for (let round = 0; round < ROUNDS; round++) {
   for (const route of routes) {
-    const baseline = await cell(bare, baselineProcess.pid!, route, null)
     const profile = PROFILE_DIR ? `${PROFILE_DIR}/app-${route.key}-${round}.cpuprofile` : null
-    const measured = await cell(base, process.pid, route, profile)
-    const ms = (n: number) => (Number.isNaN(n) ? '–' : Math.max(0, n).toFixed(2))
+    const { app: measured, bare: baseline } = await measure(route, profile)
+    const rps = (t: Tally) => t.requests / t.seconds
+    const perRequest = (t: Tally, seconds: number) => (Number.isNaN(seconds) ? '–' : Math.max(0, (seconds * 1000) / t.requests).toFixed(2))
     lines.push(
-      `| ${route.name} | ${fmt(measured.rps)} | ${measured.p50} | ${measured.p99} | ${fmt(baseline.rps)} | ${baseline.p50} | ${baseline.p99} | ${fmt(measured.rps / baseline.rps, 2)} |` +
-        ` ${ms(measured.cpu.server)} / ${ms(measured.cpu.database)} | ${ms(baseline.cpu.server)} / ${ms(baseline.cpu.database)} |`
+      `| ${route.name} | ${fmt(rps(measured))} | ${median(measured.p50)} | ${median(measured.p99)} | ${fmt(rps(baseline))} | ${median(baseline.p50)} | ${median(baseline.p99)} | ${fmt(rps(measured) / rps(baseline), 2)} |` +
+        ` ${perRequest(measured, measured.server)} / ${perRequest(measured, measured.database)} | ${perRequest(baseline, baseline.server)} / ${perRequest(baseline, baseline.database)} |`
     )
     console.log(lines.at(-1))
   }
@@ -278,7 +316,11 @@ for (let round = 0; round < ROUNDS; round++) {
 
 console.log(`\nmachine: ${machine}`)
 console.log(`database: ${database}`)
-console.log(`customers: ${fmt(Number((await owner.rawQuery('SELECT count(*) AS n FROM customers')).rows[0].n))}, ${CONNECTIONS} connections, ${SECONDS} s per cell after ${WARMUP_SECONDS} s of warm-up, page of ${appRows} rows`)
+console.log(
+  `customers: ${fmt(Number((await owner.rawQuery('SELECT count(*) AS n FROM customers')).rows[0].n))}, ${CONNECTIONS} connections, ` +
+    `${SECONDS} s per side and route in ${SLICES} alternating slices after ${WARMUP_SECONDS} s of warm-up each, page of ${appRows} rows; ` +
+    `latencies are the median over slices of each slice's p50 and p99`
+)
 console.log(`list statements replayed by the baseline:\n  ${page.sql}${count ? `\n  ${count.sql}  ${JSON.stringify(count.bindings)}` : ''}\n`)
 console.log(`per request:\n  ${costs.join('\n  ')}\n`)
 console.log('| route | app req/s | app p50 ms | app p99 ms | bare req/s | bare p50 ms | bare p99 ms | app / bare | app CPU ms/req (server / PostgreSQL) | bare CPU ms/req (server / PostgreSQL) |')

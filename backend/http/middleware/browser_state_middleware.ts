@@ -23,7 +23,32 @@ const EXTRA_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
 }
 
-let resolved: Promise<{ session: SessionMiddleware<any>; shield: ShieldMiddleware; headersOnly: ShieldMiddleware }> | undefined
+/**
+ * The shield without its CSRF guard: the same headers on every response (CSP, X-Frame-Options,
+ * HSTS, nosniff), since our CSP carries no per-request nonce. Building them costs a random nonce
+ * and the CSP string each time, so they are taken from the shield on the first response and
+ * copied after that. A CSP that does carry a nonce is never copied.
+ */
+class ShieldHeaders {
+  #copied: Array<[string, string]> | null = null
+  constructor(private shield: ShieldMiddleware) {}
+
+  async handle(ctx: HttpContext, next: NextFn) {
+    if (this.#copied) {
+      for (const [name, value] of this.#copied) ctx.response.header(name, value)
+      return next()
+    }
+    const before = ctx.response.getHeaders()
+    await this.shield.handle(ctx, async () => {})
+    const set = Object.entries(ctx.response.getHeaders())
+      .filter(([name, value]) => value !== undefined && value !== before[name])
+      .map(([name, value]) => [name, String(value)] as [string, string])
+    if (!set.some(([, value]) => value.includes('nonce-'))) this.#copied = set
+    return next()
+  }
+}
+
+let resolved: Promise<{ session: SessionMiddleware<any>; shield: ShieldMiddleware; headersOnly: ShieldHeaders }> | undefined
 
 /** Built once: the shield compiles its CSP on construction. */
 function middlewares() {
@@ -33,7 +58,7 @@ function middlewares() {
     return {
       session: await app.container.make(SessionMiddleware),
       shield: new ShieldMiddleware(config, encryption),
-      headersOnly: new ShieldMiddleware({ ...config, csrf: { enabled: false } }, encryption),
+      headersOnly: new ShieldHeaders(new ShieldMiddleware({ ...config, csrf: { enabled: false } }, encryption)),
     }
   })()
   return resolved

@@ -39,17 +39,26 @@ function principalStatement(kind: Kind) {
     const columns = [...Model.$columnsDefinitions.values()].map((c) => `u."${c.columnName}"`).join(', ')
     sql = `SELECT ${columns}, a.revoked_at AS auth_revoked_at, a.last_seen_at AS auth_last_seen_at
              FROM "${Model.table}" u JOIN auth_sessions a ON a.subject_id = u.id
-            WHERE a.id = ? AND a.subject_type = ? AND u.id = ?`
+            WHERE a.id = $1 AND a.subject_type = $2 AND u.id = $3`
     principalSql.set(kind, sql)
   }
   return sql
 }
 
+/**
+ * Runs on a connection of the application's pool (or the enclosing transaction's, in tests)
+ * straight through the driver: a fixed read on the path of every request needs none of the
+ * query builder's work.
+ */
 async function readPrincipal(kind: Kind, sessionRowId: string, userId: number): Promise<Record<string, any> | null> {
-  const query = db.rawQuery(principalStatement(kind), [sessionRowId, kind, userId])
-  query.knexQuery.options({ name: `creditdesk_principal_${kind}` })
-  const result = await query
-  return result.rows[0] ?? null
+  const knex = db.connection().getReadClient() as any
+  const connection = await knex.client.acquireConnection()
+  try {
+    const result = await connection.query({ name: `creditdesk_principal_${kind}`, text: principalStatement(kind), values: [sessionRowId, kind, userId] })
+    return result.rows[0] ?? null
+  } finally {
+    await knex.client.releaseConnection(connection)
+  }
 }
 
 export async function authenticateSession(ctx: HttpContext, kind: 'staff'): Promise<{ user: Staff }>
