@@ -7,43 +7,14 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { EngineAction, UseCaseDeps } from '#services/use_case'
 
 // The parts the console shares (labels, field types, operators, enum options) live in the contract.
-import type { EnumOption, FieldType, Label, Operator, ResultTypes } from '#contract/meta'
+import type { EnumOption, FieldDecl, FieldType, Label, Operator, ResultTypes } from '#contract/meta'
 export type { EnumOption, FieldType, Label, Operator, ResultTypes }
 import type { IconName } from '#contract/icons'
 
-export interface FieldDef {
-  type: FieldType
-  label: Label
+/** A field as a resource declares it: what the console sees (FieldDecl) plus the server-only parts. */
+export interface FieldDef extends FieldDecl {
   /** Database column; defaults to the field name. */
   column?: string
-  list?: boolean
-  show?: boolean
-  create?: boolean
-  edit?: boolean
-  required?: boolean
-  filter?: Operator[]
-  sortable?: boolean
-  searchable?: boolean
-  /** Masked in lists, exports and audit unless the caller holds `view_sensitive`. */
-  sensitive?: boolean
-  /** Accepted on create/edit but never read back (e.g. a password). */
-  writeOnly?: boolean
-  options?: readonly EnumOption[]
-  relation?: { resource: string; labelField: string }
-  /** money: currency code and number of decimal places stored as integer minor units. */
-  currency?: string
-  scale?: number
-  /** json: an amount per currency (see FieldDecl in #contract/meta): decimal strings at `scale` on the wire, minor units stored. */
-  currencies?: readonly string[]
-  /** enum: the values a create/edit form offers when fewer than `options`. */
-  formOptions?: ReadonlyArray<string | number | boolean>
-  maxLength?: number
-  minLength?: number
-  min?: number
-  max?: number
-  /** string fields: extra format check. */
-  format?: 'email' | 'phone'
-  help?: Label
   /** Read-only value computed from the row. */
   compute?: (row: Record<string, any>) => unknown
   /**

@@ -17,7 +17,7 @@ import ResourcesController, { assertAction } from '#controllers/resources_contro
 import { throttle } from './limiter.js'
 import { guarded, SIGNED_IN } from './route_guard.js'
 
-export { adminRouteTable, PUBLIC_ADMIN_ROUTES, SIGNED_IN } from './route_guard.js'
+export { adminRouteTable, PUBLIC_ADMIN_ROUTES, SIGNED_IN, type AdminRoute } from './route_guard.js'
 
 const StaffAuthController = () => import('#controllers/staff_auth_controller')
 const CustomerAuthController = () => import('#controllers/customer_auth_controller')

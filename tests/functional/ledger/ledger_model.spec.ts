@@ -20,7 +20,6 @@ import { InsufficientFunds } from '#services/ledger/post'
 type Lot = { remaining: bigint; expiresAt: number; id: number }
 type Model = { cash: bigint; lots: Lot[]; charges: Array<{ id: number; cash: bigint; fromLots: Array<[number, bigint]> }>; now: number }
 
-const U = 1_000_000n
 const op = fc.oneof(
   fc.record({ kind: fc.constant('recharge' as const), cents: fc.integer({ min: 1, max: 5000 }) }),
   fc.record({ kind: fc.constant('grant' as const), cents: fc.integer({ min: 1, max: 3000 }), days: fc.integer({ min: 1, max: 5 }) }),
