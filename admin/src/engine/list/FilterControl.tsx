@@ -19,6 +19,8 @@ export function FilterControl({ spec, value, onChange, block }: Props) {
   const { field, kind } = spec
   const name = label(field.label, field.name)
   const width = (inline: number) => (block ? { width: '100%' } : { minWidth: inline })
+  // inline the box names its filter; in the drawer a label above does, and the box says "Any"
+  const hint = block ? t('list.selectAll') : name
   const options = (field.options ?? []).map((o) => ({ value: o.value as string, label: label(o.label, String(o.value)) }))
 
   switch (kind) {
@@ -27,7 +29,7 @@ export function FilterControl({ spec, value, onChange, block }: Props) {
       return (
         <Select
           aria-label={name}
-          placeholder={name}
+          placeholder={hint}
           mode={kind === 'multi' ? 'multiple' : undefined}
           maxTagCount="responsive"
           allowClear
@@ -41,7 +43,7 @@ export function FilterControl({ spec, value, onChange, block }: Props) {
       return (
         <Select
           aria-label={name}
-          placeholder={name}
+          placeholder={hint}
           allowClear
           options={[{ value: 'true', label: `${name}: ${t('common.yes')}` }, { value: 'false', label: `${name}: ${t('common.no')}` }]}
           value={value === undefined || value === null ? undefined : String(value)}
@@ -55,7 +57,7 @@ export function FilterControl({ spec, value, onChange, block }: Props) {
         <RelationSelect
           field={field}
           aria-label={name}
-          placeholder={name}
+          placeholder={hint}
           mode={kind === 'relationMulti' ? 'multiple' : undefined}
           value={value}
           onChange={onChange}
@@ -67,7 +69,7 @@ export function FilterControl({ spec, value, onChange, block }: Props) {
         <DatePicker.RangePicker
           aria-label={name}
           allowEmpty={[true, true]}
-          placeholder={[`${name} ${t('common.from')}`, t('common.to')]}
+          placeholder={block ? [t('common.from'), t('common.to')] : [`${name} ${t('common.from')}`, t('common.to')]}
           value={value as never}
           onChange={(v) => onChange?.(v ?? undefined)}
           style={block ? { width: '100%' } : undefined}
@@ -77,9 +79,9 @@ export function FilterControl({ spec, value, onChange, block }: Props) {
       return <RangeInput spec={spec} name={name} value={value as unknown[]} onChange={onChange} block={block} />
     default:
       if (field.type === 'number') {
-        return <InputNumber aria-label={name} placeholder={name} value={value as number} onChange={(v) => onChange?.(v ?? undefined)} style={{ width: block ? '100%' : 140 }} />
+        return <InputNumber aria-label={name} placeholder={block ? undefined : name} value={value as number} onChange={(v) => onChange?.(v ?? undefined)} style={{ width: block ? '100%' : 140 }} />
       }
-      return <Input aria-label={name} placeholder={name} allowClear value={value as string} onChange={(e) => onChange?.(e.target.value)} style={{ width: block ? '100%' : 180 }} />
+      return <Input aria-label={name} placeholder={block ? undefined : name} allowClear value={value as string} onChange={(e) => onChange?.(e.target.value)} style={{ width: block ? '100%' : 180 }} />
   }
 }
 
