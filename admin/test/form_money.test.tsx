@@ -35,7 +35,8 @@ const meta: AdminMeta = { ...superAdminMeta, resources: [...superAdminMeta.resou
 const input = (name: string) => screen.getByRole('textbox', { name })
 
 describe('plan prices', () => {
-  it('are edited as one money input per currency and sent as decimal strings, not cents', async () => {
+  // a whole form typed key by key: slow when the machine is busy
+  it('are edited as one money input per currency and sent as decimal strings, not cents', { timeout: 60_000 }, async () => {
     const { user, requests } = renderConsole({
       meta,
       path: '/r/plans/edit/3',
@@ -44,7 +45,7 @@ describe('plan prices', () => {
         ['PATCH', '/api/admin/plans/3', { data: { id: 3 } }],
       ],
     })
-    await waitFor(() => expect(input('Prices USD')).toHaveValue('9.90'))
+    await waitFor(() => expect(input('Prices USD')).toHaveValue('9.90'), { timeout: 15_000 })
     expect(input('Prices EUR')).toHaveValue('9.00')
     expect(screen.queryByText(/"USD"/)).toBeNull() // no JSON on screen
 
