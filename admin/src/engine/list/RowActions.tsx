@@ -29,15 +29,15 @@ export function RowActions({ resource, record }: { resource: ResourceMeta; recor
 
   return (
     <Space size={4} onClick={(e) => e.stopPropagation()} className="cd-row-actions">
-      {/* plain links: a page of rows renders dozens of these, and Refine's buttons resolve the resource and route each time */}
+      {/* plain links (with Refine's button classes): a page of rows renders dozens of these, and Refine's buttons resolve the resource and route each time */}
       {canDo(resource, 'show') && id !== undefined && (
         <Link to={`/r/${resource.name}/show/${id}`}>
-          <Button size="small" icon={<EyeOutlined />} title={t('buttons.show')} />
+          <Button size="small" icon={<EyeOutlined />} title={t('buttons.show')} className="refine-show-button" />
         </Link>
       )}
       {canDo(resource, 'edit') && id !== undefined && (
         <Link to={`/r/${resource.name}/edit/${id}`}>
-          <Button size="small" icon={<EditOutlined />} title={t('buttons.edit')} />
+          <Button size="small" icon={<EditOutlined />} title={t('buttons.edit')} className="refine-edit-button" />
         </Link>
       )}
       {inline.map((a) => (
