@@ -7,8 +7,12 @@
 import type { Label } from './meta.js'
 import { parseDecimal } from './money.js'
 
-/** `credit`: the customer's balance went up; `debit`: down; `signed`: the stored amount's sign says. */
-export type Direction = 'credit' | 'debit' | 'signed'
+/**
+ * `credit`: the customer's balance went up; `debit`: down; `signed`: the stored amount's sign says;
+ * `held`: money already held from the balance moved on (a refund paid out of its hold) — the
+ * spendable balance does not change, so the row carries no sign.
+ */
+export type Direction = 'credit' | 'debit' | 'signed' | 'held'
 
 export interface LedgerTypeInfo {
   direction: Direction
@@ -36,7 +40,7 @@ export const LEDGER_TYPES = {
   // A refund first holds the amount (it leaves the spendable balance), then pays it out of the
   // hold, or releases the hold back to the balance when the provider refuses.
   refund_hold: t('debit', 'orange', 'Refund hold', '退款冻结', 'Refund requested: amount held', '退款冻结'),
-  refund_settle: t('debit', 'purple', 'Refund paid out', '退款完成', 'Refund paid out (from the held amount)', '退款已退回（从冻结金额）'),
+  refund_settle: t('held', 'purple', 'Refund paid out', '退款完成', 'Refund paid out (from the held amount)', '退款已退回（从冻结金额）'),
   refund_release: t('credit', 'lime', 'Refund released', '退款解冻', 'Refund failed: amount released', '退款失败，解冻退回'),
   dispute_hold: t('debit', 'volcano', 'Dispute hold', '争议冻结', 'Card dispute: amount held', '信用卡争议冻结'),
   dispute_release: t('credit', 'lime', 'Dispute released', '争议解冻', 'Card dispute won: amount released', '信用卡争议胜诉解冻'),

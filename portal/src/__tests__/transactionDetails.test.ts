@@ -26,9 +26,10 @@ describe('transaction rows', () => {
   it('every type of the contract gets a sign and a name in both languages', () => {
     for (const type of LEDGER_TYPE_NAMES) {
       const { direction } = LEDGER_TYPES[type]
-      const expected = direction === 'credit' ? '+' : '-'
-      // credit and debit types carry magnitudes; signed types carry their own sign
-      expect(transactionSign(row(type, '2.000000')), type).toBe(direction === 'signed' ? '+' : expected)
+      const expected = { credit: '+', debit: '-', signed: '+', held: undefined }[direction]
+      // credit and debit types carry magnitudes; signed types carry their own sign; a payout
+      // from a hold moves no spendable balance
+      expect(transactionSign(row(type, '2.000000')), type).toBe(expected)
       if (direction === 'signed') expect(transactionSign(row(type, '-2.000000')), type).toBe('-')
       expect(transactionTypeName(t, type, 'zh-CN'), type).not.toMatch(/[A-Za-z]{2,}/)
       expect(transactionTypeName(t, type, 'en'), type).toMatch(/[A-Za-z]/)

@@ -166,10 +166,13 @@ describe('wallet page', () => {
     expect(rowOf('Gift from: Promotion')).toHaveTextContent('\u2212$0.30')
     expect(rowOf('Refund requested: amount held')).toHaveTextContent(`Refund of order ${ORDER}`)
     expect(rowOf('Refund requested: amount held')).toHaveTextContent('\u2212$2.00')
-    expect(rowOf('Refund paid out (from the held amount)')).toHaveTextContent('\u2212$2.00')
+    // paid out of the hold: the spendable balance moved at the hold, not again here
+    const payout = rowOf('Refund paid out (from the held amount)')
+    expect(payout).toHaveTextContent('$2.00')
+    expect(payout).not.toHaveTextContent(/[+\u2212]\$2\.00/)
     expect(rowOf('Code ····K7QX')).toHaveTextContent('+$0.000125')
-    // every row of a known type has a sign
-    for (const amount of document.querySelectorAll('.cd-amount')) expect(amount.textContent).toMatch(/^[+\u2212]/)
+    // every row that moved the spendable balance has a sign
+    for (const amount of document.querySelectorAll('.cd-amount:not(.cd-amount-held)')) expect(amount.textContent).toMatch(/^[+\u2212]/)
   })
 
   it('pages on the server, and filters by type and date with the right query parameters', async () => {

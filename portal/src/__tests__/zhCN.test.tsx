@@ -134,7 +134,7 @@ describe('the money pages in zh-CN', () => {
     expect(screen.getByText('退款冻结').closest('tr')).toHaveTextContent('\u2212US$5.00')
     expect(screen.getByText('信用卡争议冻结').closest('tr')).toHaveTextContent(`订单 ${ORDER}`)
     expect(screen.getByText('信用卡争议冻结').closest('tr')).toHaveTextContent('\u2212US$1.00')
-    for (const amount of document.querySelectorAll('.cd-amount')) expect(amount.textContent).toMatch(/^[+\u2212]/)
+    for (const amount of document.querySelectorAll('.cd-amount:not(.cd-amount-held)')) expect(amount.textContent).toMatch(/^[+\u2212]/)
     expect(document.querySelector('.ant-pagination-options')).toHaveTextContent('20 条/页')
     expect(latinWords(screenText())).toEqual([])
   })

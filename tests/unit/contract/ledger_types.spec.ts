@@ -10,7 +10,7 @@ test.group('ledger types', () => {
     for (const type of ['recharge', 'redeem', 'voucher_grant', 'refund_release', 'dispute_release', 'provider_refund_restore']) {
       assert.equal(customerSign(type, '5.000000'), 1, type)
     }
-    for (const type of ['usage_charge', 'voucher_expiry', 'refund_hold', 'refund_settle', 'dispute_hold', 'dispute_loss', 'provider_refund', 'arrears_settlement']) {
+    for (const type of ['usage_charge', 'voucher_expiry', 'refund_hold', 'dispute_hold', 'dispute_loss', 'provider_refund', 'arrears_settlement']) {
       assert.equal(customerSign(type, 5n), -1, type)
     }
   })
@@ -24,6 +24,11 @@ test.group('ledger types', () => {
     assert.equal(-signedUnits('recharge', 700n), -700n)
     assert.equal(-signedUnits('usage_charge', 700n), 700n)
     assert.equal(-signedUnits('correction', -700n), 700n)
+  })
+
+  test('a refund paid out of its hold moves no spendable balance: no sign', ({ assert }) => {
+    assert.equal(customerSign('refund_settle', 5n), 0)
+    assert.equal(customerSign('refund_settle', '5.000000'), 0)
   })
 
   test('zero and unknown types get no sign (never guessed)', ({ assert }) => {

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as api from '../../api/portal'
 import type { WalletTransaction } from '../../api/types'
-import { LEDGER_TYPE_NAMES, LEDGER_TYPES, isLedgerType } from '@creditdesk/contract/ledger_types'
+import { LEDGER_TYPE_NAMES, LEDGER_TYPES, directionOf, isLedgerType } from '@creditdesk/contract/ledger_types'
 import { formatDateTime } from '../../lib/format'
 import { ListError, ListFilters, rangeToQuery, type DateRange } from '../ListFilters'
 import { Money } from '../Money'
@@ -37,7 +37,7 @@ export function TransactionHistory({ asset, refreshKey = 0 }: { asset: string | 
   /** Signed from the contract's direction of the type (a signed type: the stored amount's own sign). */
   const amount = (tx: WalletTransaction) => {
     const sign = transactionSign(tx)
-    const direction = sign === '+' ? 'in' : sign === '-' ? 'out' : 'neutral'
+    const direction = sign === '+' ? 'in' : sign === '-' ? 'out' : directionOf(tx.type) === 'held' ? 'held' : 'neutral'
     return (
       <span data-direction={direction}>
         <Money value={tx.amount} asset={asset} sign={sign} className={`cd-amount cd-amount-${direction}`} />
