@@ -1,6 +1,5 @@
 import env from '#start/env'
 import { LEDGER_SCALE } from '#contract/money'
-import { LEDGER_SCALE } from '#contract/money'
 
 /**
  * Product settings. The balance unit is one asset for the whole platform: USD (a dollar

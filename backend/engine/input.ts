@@ -159,7 +159,7 @@ function moneyMap(name: string, field: FieldDef, value: unknown, errors: FieldEr
     const key = currency.slice(0, 10)
     try {
       if (typeof amount !== 'string') throw new RangeError('write it as a decimal string like "9.90"')
-      const parsed = parseMoney(amount, field.scale ?? 2)
+      const parsed = parseUnits(amount, field.scale ?? 2)
       if (parsed > BigInt(Number.MAX_SAFE_INTEGER) || parsed < -BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('too large')
       units[currency] = Number(parsed)
     } catch (error: any) {

@@ -15,7 +15,7 @@ export function toWire(field: FieldDef, value: unknown): unknown {
     case 'json':
       // an amount per currency: { USD: 990 } (minor units) → { USD: "9.90" }
       if (!field.currencies || typeof value !== 'object') return value
-      return Object.fromEntries(Object.entries(value as Record<string, any>).map(([currency, units]) => [currency, formatMoney(units, field.scale ?? 2)]))
+      return Object.fromEntries(Object.entries(value as Record<string, any>).map(([currency, units]) => [currency, formatUnits(units, field.scale ?? 2)]))
     case 'number':
     case 'relation':
       return typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value

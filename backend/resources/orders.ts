@@ -2,10 +2,10 @@ import creditdesk from '#config/creditdesk'
 import { CURRENCIES, CURRENCY_SCALE } from '#config/payments'
 import { defineResource } from '#engine/define_resource'
 import createOfflineOrder, { type OfflineOrderForm } from '#actions/orders/create_offline_order'
-import { OFFLINE_CHANNELS } from '#services/orders/vocabulary'
 import type { Label } from '#engine/types'
 import { l } from './_labels.js'
 import { ORDER_STATUSES } from '#contract/statuses'
+import { OFFLINE_CHANNELS } from '#services/orders/vocabulary'
 
 const cents = { type: 'money' as const, scale: CURRENCY_SCALE }
 const units = { type: 'money' as const, scale: creditdesk.scale, currency: creditdesk.asset }
