@@ -49,9 +49,11 @@ test.group('Console: CSV export', () => {
       expected.map((r) => Number(r.id)),
       'exactly the matching customers'
     )
+    // enums read as on screen, in the viewer's language (the console asks with _lang)
+    assert.equal(exportUrl.searchParams.get('_lang'), 'en')
     for (const row of rows) {
-      assert.include(['pro', 'enterprise'], row.Tier, `row ${row.ID}`)
-      assert.equal(row.Verification, 'verified', `row ${row.ID}`)
+      assert.include(['Pro', 'Enterprise'], row.Tier, `row ${row.ID}`)
+      assert.equal(row.Verification, 'Verified', `row ${row.ID}`)
     }
 
     // the progress dialog closes, a notification says how many rows, the export is audited
