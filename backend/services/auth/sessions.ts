@@ -19,3 +19,18 @@ export async function revokeSessions(
   if (ids.length) await trx.from('sessions').whereIn('id', ids).delete()
   return ids.length
 }
+
+/**
+ * Revokes one session of an account, as revokeSessions does for all of them; returns false
+ * when it had already ended (or is not that account's kind).
+ */
+export async function revokeSession(trx: TransactionClientContract, kind: 'staff' | 'customer', rowId: string, reason: string): Promise<boolean> {
+  const [revoked]: Array<{ session_id: string }> = await trx
+    .from('auth_sessions')
+    .where({ id: rowId, subject_type: kind })
+    .whereNull('revoked_at')
+    .update({ revoked_at: new Date(), revoked_reason: reason })
+    .returning(['session_id'])
+  if (revoked) await trx.from('sessions').where('id', revoked.session_id).delete()
+  return Boolean(revoked)
+}
