@@ -98,6 +98,7 @@ export default defineResource({
     { name: 'vouchers', label: l('Vouchers', '代金券'), resource: 'campaign-grants', filterField: 'customer_id' },
     { name: 'codes', label: l('Redeemed codes', '兑换记录'), resource: 'redemption-codes', filterField: 'redeemed_by' },
     { name: 'cash_adjustments', label: l('Cash adjustments', '余额调整'), resource: 'cash-adjustments', filterField: 'customer_id' },
+    { name: 'sessions', label: l('Sessions', '登录会话'), resource: 'customer-sessions', filterField: 'customer_id' },
   ],
   actions: {
     freeze: {

@@ -19,6 +19,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
     description: 'Runs the business day to day: customers, freezes, tiers.',
     grants: {
       'users': ['view', 'edit', 'export', 'view_sensitive', 'freeze', 'unfreeze', 'reset_password', 'set_tier', 'unlock_sign_in', 'grant_voucher'],
+      'customer-sessions': ['view', 'export', 'end_session'],
       'audit-logs': ['view'],
       'accounts': ['view'],
       'ledger-transactions': ['view'],
@@ -38,6 +39,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
     description: 'Reconciles and exports; reviews refunds; adjusts cash under maker-checker.',
     grants: {
       'users': ['view', 'export', 'request_cash_adjustment'],
+      'customer-sessions': ['view'],
       'cash-adjustments': ['view', 'export', 'request', 'approve', 'reject'],
       'audit-logs': ['view', 'export'],
       'accounts': ['view', 'export'],
@@ -61,6 +63,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
     description: 'Looks customers up and helps them back into their accounts.',
     grants: {
       'users': ['view', 'view_sensitive', 'reset_password', 'unlock_sign_in'],
+      'customer-sessions': ['view', 'end_session'],
       'accounts': ['view'],
       'ledger-transactions': ['view'],
       'redemption-codes': ['view'],
@@ -76,6 +79,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
     description: 'Reads everything, changes nothing.',
     grants: {
       'users': ['view', 'export'],
+      'customer-sessions': ['view', 'export'],
       'staff': ['view', 'export'],
       'roles': ['view'],
       'audit-logs': ['view', 'export', 'verify_integrity'],
