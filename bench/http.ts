@@ -328,4 +328,7 @@ console.log('|---|---|---|---|---|---|---|---|---|---|')
 for (const line of lines) console.log(line)
 
 baselineProcess.kill('SIGTERM')
+// the queue and the sealer first: the cluster stops with the app, under their open connections
+await (await import('#services/jobs')).default.stop()
+await (await import('#services/seal/sealer')).default.stop()
 await app.terminate()
