@@ -11,6 +11,15 @@ export const XSRF_COOKIE = 'XSRF-TOKEN'
 export const XSRF_HEADER = 'X-XSRF-TOKEN'
 export const JSON_HEADERS = { Accept: 'application/json' } as const
 
+/** The client settings both front ends give axios: same-origin cookies, the CSRF echo, JSON answers. */
+export const SAME_ORIGIN_CLIENT = {
+  withCredentials: true,
+  withXSRFToken: true,
+  xsrfCookieName: XSRF_COOKIE,
+  xsrfHeaderName: XSRF_HEADER,
+  headers: { ...JSON_HEADERS },
+} as const
+
 export const NETWORK_ERROR_MESSAGE = 'Network error: the server could not be reached'
 
 /** A failed request as people and forms need it. `status` 0: the server was not reached. */
@@ -41,6 +50,13 @@ export function readApiFailure(answer: HttpAnswer | null | undefined): ApiFailur
     fieldErrors: fieldErrorsOf(body?.errors),
     retryAfter: retryAfterOf(body?.retryAfter ?? answer.header?.('retry-after')),
   }
+}
+
+/** An axios-shaped response (status, data, headers) as the HttpAnswer readApiFailure takes. */
+export function answerOf(response: { status: number; statusText?: string; data?: unknown; headers?: unknown } | null | undefined): HttpAnswer | undefined {
+  if (!response) return undefined
+  const headers = (response.headers ?? {}) as Record<string, unknown>
+  return { status: response.status, statusText: response.statusText, body: response.data, header: (name) => headers[name] }
 }
 
 function fieldErrorsOf(errors: unknown): FieldError[] {

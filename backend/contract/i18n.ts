@@ -56,8 +56,16 @@ export function languageMemory(store: () => LanguageStore | undefined, key: stri
         /* storage unavailable: the choice lasts for this page only */
       }
     },
+    /** The remembered choice, else the browser's languages, else English. */
+    detect(): Language {
+      const nav = (globalThis as { navigator?: { languages?: readonly string[]; language?: string } }).navigator
+      return pickLanguage(this.read(), nav ? [...(nav.languages ?? []), nav.language] : [])
+    },
   }
 }
+
+/** The browser's Web Storage when there is one (the language memory's default store). */
+export const browserStorage = () => (globalThis as { localStorage?: LanguageStore }).localStorage
 
 /** dayjs's locale name for a language (its zh-CN locale is "zh-cn"). */
 export function dayjsLocale(language: string): 'zh-cn' | 'en' {

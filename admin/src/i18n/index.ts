@@ -2,19 +2,17 @@ import i18next, { type i18n as I18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
-import { dayjsLocale, languageMemory, LANGUAGES, pickLanguage, translatorOptions, type Language } from '@creditdesk/contract/i18n'
+import { browserStorage, dayjsLocale, languageMemory, LANGUAGES, translatorOptions, type Language } from '@creditdesk/contract/i18n'
 import en from './en'
 import zhCN from './zh-CN'
 
 export { LANGUAGES, type Language }
 
 /** The console's remembered language (the setup itself is the contract's, shared with the portal). */
-const memory = languageMemory(() => (typeof localStorage === 'undefined' ? undefined : localStorage), 'creditdesk.lang')
+const memory = languageMemory(browserStorage, 'creditdesk.lang')
 
 /** The remembered choice, else the browser's language, else English. */
-export function detectLanguage(): Language {
-  return pickLanguage(memory.read(), typeof navigator === 'undefined' ? [] : [...(navigator.languages ?? []), navigator.language])
-}
+export const detectLanguage = (): Language => memory.detect()
 
 export const rememberLanguage = (lang: string) => memory.write(lang)
 

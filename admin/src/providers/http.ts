@@ -1,6 +1,6 @@
 import axios, { type AxiosError, type AxiosInstance } from 'axios'
 import type { HttpError } from '@refinedev/core'
-import { errorsByField, JSON_HEADERS, readApiFailure, XSRF_COOKIE, XSRF_HEADER } from '@creditdesk/contract/http_client'
+import { answerOf, errorsByField, readApiFailure, SAME_ORIGIN_CLIENT } from '@creditdesk/contract/http_client'
 
 /** Base URL of the staff API; every console request goes through it. */
 export const API_URL = '/api/admin'
@@ -15,8 +15,7 @@ export interface ApiError extends HttpError {
 
 /** The contract's reading of a failed answer (http_client.ts), in Refine's error shape. */
 export function toApiError(error: AxiosError | Error): ApiError {
-  const response = (error as AxiosError).response
-  const failure = readApiFailure(response && { status: response.status, statusText: response.statusText, body: response.data, header: (name) => response.headers?.[name] })
+  const failure = readApiFailure(answerOf((error as AxiosError).response))
   return {
     name: 'ApiError',
     message: failure.message,
@@ -31,13 +30,7 @@ export function toApiError(error: AxiosError | Error): ApiError {
  * readable XSRF-TOKEN cookie is echoed as X-XSRF-TOKEN on mutations.
  */
 export function createHttpClient(): AxiosInstance {
-  const http = axios.create({
-    withCredentials: true,
-    withXSRFToken: true,
-    xsrfCookieName: XSRF_COOKIE,
-    xsrfHeaderName: XSRF_HEADER,
-    headers: { ...JSON_HEADERS },
-  })
+  const http = axios.create({ ...SAME_ORIGIN_CLIENT, headers: { ...SAME_ORIGIN_CLIENT.headers } })
   http.interceptors.response.use(
     (response) => response,
     (error) => Promise.reject(toApiError(error)),

@@ -1,19 +1,12 @@
-import axios, { type AxiosResponse } from 'axios'
-import { JSON_HEADERS, NETWORK_ERROR_MESSAGE, readApiFailure, XSRF_COOKIE, XSRF_HEADER } from '@creditdesk/contract/http_client'
+import axios from 'axios'
+import { answerOf, NETWORK_ERROR_MESSAGE, readApiFailure, SAME_ORIGIN_CLIENT } from '@creditdesk/contract/http_client'
 import type { FieldError } from './types'
 
 /**
  * The one HTTP client of the portal. Same-origin with the API: the session is an httpOnly cookie and
  * axios echoes the readable `XSRF-TOKEN` cookie back as `X-XSRF-TOKEN` on every mutation.
  */
-export const http = axios.create({
-  baseURL: '/api/portal',
-  withCredentials: true,
-  withXSRFToken: true,
-  xsrfCookieName: XSRF_COOKIE,
-  xsrfHeaderName: XSRF_HEADER,
-  headers: { ...JSON_HEADERS },
-})
+export const http = axios.create({ baseURL: '/api/portal', ...SAME_ORIGIN_CLIENT, headers: { ...SAME_ORIGIN_CLIENT.headers } })
 
 /** Normalised error: `{ message, errors? }` from the server, plus the HTTP status and `retryAfter` for 429. */
 export class ApiError extends Error {
@@ -38,8 +31,7 @@ export class ApiError extends Error {
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err
   if (axios.isAxiosError(err)) {
-    const response: AxiosResponse | undefined = err.response
-    const failure = readApiFailure(response && { status: response.status, statusText: response.statusText, body: response.data, header: (name) => response.headers?.[name] })
+    const failure = readApiFailure(answerOf(err.response))
     return new ApiError(failure.status ? failure.message : err.message || NETWORK_ERROR_MESSAGE, failure.status, failure.fieldErrors, failure.retryAfter)
   }
   return new ApiError(err instanceof Error ? err.message : String(err), -1)

@@ -4,7 +4,7 @@ import dayjs from 'dayjs'
 import localizedFormat from 'dayjs/plugin/localizedFormat'
 import relativeTime from 'dayjs/plugin/relativeTime'
 import 'dayjs/locale/zh-cn'
-import { dayjsLocale, languageMemory, LANGUAGES, pickLanguage, translatorOptions, type Language } from '@creditdesk/contract/i18n'
+import { browserStorage, dayjsLocale, languageMemory, LANGUAGES, translatorOptions, type Language } from '@creditdesk/contract/i18n'
 import en from './locales/en'
 import zhCN from './locales/zh-CN'
 import { setRequestLanguage } from '../api/client'
@@ -18,11 +18,9 @@ export type LanguageCode = Language
 export const LANGUAGE_STORAGE_KEY = 'creditdesk.portal.language'
 
 /** The portal's remembered language (the setup itself is the contract's, shared with the console). */
-const memory = languageMemory(() => (typeof localStorage === 'undefined' ? undefined : localStorage), LANGUAGE_STORAGE_KEY)
+const memory = languageMemory(browserStorage, LANGUAGE_STORAGE_KEY)
 
-export function detectLanguage(): LanguageCode {
-  return pickLanguage(memory.read(), typeof navigator === 'undefined' ? [] : [...(navigator.languages ?? []), navigator.language])
-}
+export const detectLanguage = (): LanguageCode => memory.detect()
 
 function applyLanguage(lng: string) {
   dayjs.locale(dayjsLocale(lng))
