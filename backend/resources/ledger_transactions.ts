@@ -2,7 +2,28 @@ import creditdesk from '#config/creditdesk'
 import { LEDGER_TYPE_NAMES, LEDGER_TYPES } from '#contract/ledger_types'
 import { defineResource } from '#engine/define_resource'
 import { STAFF_REVERSIBLE_TYPES } from '#services/ledger/reversible'
+import type { Label } from '#engine/types'
 import { l } from './_labels.js'
+
+/**
+ * What a transaction's reference points at (`reference: { type, id }` where it is posted), with the
+ * resource whose title labels the id. A voucher granted by hand references the customer; a gift
+ * lot has no screen of its own, so its id stays bare.
+ */
+const REFERENCE_TYPES: Record<string, { label: Label; resource?: string }> = {
+  order: { label: l('Order', '订单'), resource: 'orders' },
+  refund: { label: l('Refund', '退款'), resource: 'refunds' },
+  transaction: { label: l('Ledger transaction', '账务流水'), resource: 'ledger-transactions' },
+  account: { label: l('Account', '账户'), resource: 'accounts' },
+  campaign: { label: l('Voucher campaign', '代金券活动'), resource: 'campaigns' },
+  cash_adjustment: { label: l('Cash adjustment', '余额调整'), resource: 'cash-adjustments' },
+  redemption_code: { label: l('Redemption code', '兑换码'), resource: 'redemption-codes' },
+  manual: { label: l('Manual grant', '人工发放'), resource: 'users' },
+  gift_lot: { label: l('Voucher lot', '代金券批次') },
+}
+const REFERENCE_RESOURCES = Object.fromEntries(
+  Object.entries(REFERENCE_TYPES).flatMap(([type, { resource }]) => (resource ? [[type, resource]] : []))
+)
 
 /** Ledger transactions (read-only). Corrections are reversals: a compensating transaction, finance only. */
 export default defineResource({
@@ -29,14 +50,20 @@ export default defineResource({
     },
     customer_id: { type: 'relation', label: l('Customer', '用户'), list: true, filter: ['eq', 'in'], relation: { resource: 'users', labelField: 'email' } },
     amount: { type: 'money', scale: creditdesk.scale, currency: creditdesk.asset, label: l('Amount', '金额'), list: true, sortable: true, filter: ['gte', 'lte'] },
-    reference_type: { type: 'string', label: l('Reference type', '关联类型'), list: true, filter: ['eq', 'in'] },
+    reference_type: {
+      type: 'enum',
+      label: l('Reference type', '关联类型'),
+      list: true,
+      filter: ['eq', 'in'],
+      options: Object.entries(REFERENCE_TYPES).map(([value, { label }]) => ({ value, label })),
+    },
     reference_id: {
       type: 'string',
       label: l('Reference', '关联单号'),
       list: true,
       filter: ['eq'],
       searchable: true,
-      labelBy: { typeField: 'reference_type', resources: { order: 'orders', refund: 'refunds', transaction: 'ledger-transactions', account: 'accounts', campaign: 'campaigns' } },
+      labelBy: { typeField: 'reference_type', resources: REFERENCE_RESOURCES },
     },
     memo: { type: 'text', label: l('Memo', '备注'), list: true, searchable: true, filter: ['contains'] },
     actor_type: { type: 'string', label: l('Actor type', '操作者类型'), filter: ['eq'] },

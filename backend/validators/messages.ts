@@ -135,6 +135,7 @@ const REFUSALS: Array<{ match: string; zh: string }> = [
   { match: 'You requested this cash adjustment, so you cannot reject it: another finance member must review it (maker-checker)', zh: '这笔余额调整由你发起，你不能驳回：需由另一位财务人员复核（双人复核）' },
   { match: 'This cash adjustment is already approved; only a pending one can be {verb}', zh: '这笔余额调整已通过，只有待复核的调整可以操作' },
   { match: 'This cash adjustment is already rejected; only a pending one can be {verb}', zh: '这笔余额调整已驳回，只有待复核的调整可以操作' },
+  { match: 'This session has already ended', zh: '该会话已结束' },
   { match: 'This idempotency key was already used with a different request', zh: '该请求编号已用于另一笔不同的请求，请关闭对话框后重新提交' },
   { match: 'A {type} transaction cannot be reversed by hand: {rest}', zh: '此类流水不能手工冲正：充值、退款、争议和余额调整有各自的处理流程；只有兑换、代金券发放、代金券过期和消费扣费可以冲正' },
 ]

@@ -75,7 +75,7 @@ const requestCashAdjustment: EngineAction<Fields> = {
     }
     const shown = formatMoney(fromUnits(amount), creditdesk.asset, { sign: row.direction })
     return {
-      message: `${replayed ? 'Already requested' : 'Requested'}: a cash ${row.direction} of ${shown} for ${customer.email}. It waits for a second finance member to approve it.`,
+      message: `${replayed ? 'Already requested' : 'Requested'}: a cash ${row.direction} of ${shown}. It waits for a second finance member to approve it.`,
       result: { adjustment_id: Number(adjustment.id) },
       auditMetadata: { adjustmentId: Number(adjustment.id), replayed },
     }
