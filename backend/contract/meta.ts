@@ -68,7 +68,7 @@ export interface FieldDecl {
   min?: number
   max?: number
   /** string fields: extra format check. */
-  format?: 'email' | 'phone'
+  format?: 'email' | 'phone' | 'uuid'
   help?: Label
 }
 

@@ -15,11 +15,13 @@ import { validateInput } from './input.js'
 import { APPEND_ONLY_TABLES } from '#services/database_roles'
 import { notNullColumns } from './columns.js'
 import { selectFields } from './list.js'
+import { UUID } from './list_query.js'
 
 export function parseId(resource: ResourceDef, raw: string) {
   const pk = resource.primaryKey ?? 'id'
   const field = resource.fields[pk]
   if (field?.type === 'number' && !/^\d{1,18}$/.test(raw)) throw new BadRequest(`"${raw.slice(0, 40)}" is not a valid id`)
+  if (field?.format === 'uuid' && !UUID.test(raw)) throw new BadRequest(`"${raw.slice(0, 40)}" is not a valid id`)
   if (raw.length > 64) throw new BadRequest('The id is too long')
   return raw
 }

@@ -26,7 +26,7 @@ export default defineResource({
   },
   operations: { create: false, edit: false, delete: false, export: true },
   fields: {
-    id: { type: 'string', label: l('Session ID', '会话ID'), filter: ['eq'] },
+    id: { type: 'string', label: l('Session ID', '会话ID'), filter: ['eq'], format: 'uuid' },
     customer_id: { type: 'relation', label: l('Customer', '用户'), list: true, filter: ['eq', 'in'], relation: { resource: 'users', labelField: 'email' } },
     ip: { type: 'string', label: l('IP', 'IP地址'), list: true, searchable: true, filter: ['eq', 'contains'] },
     user_agent: { type: 'string', label: l('Device', '设备'), list: true, filter: ['contains'] },
