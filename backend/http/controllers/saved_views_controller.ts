@@ -1,24 +1,15 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type Staff from '#models/staff'
-import type { SavedView } from '../../contract/meta.js'
 import { perform } from '#abilities/main'
-import audit from '#services/audit'
-import { transaction } from '#services/transaction'
+import { runUseCase } from '#http/use_cases'
 import { findResource } from '#engine/registry'
-import { BadRequest, Conflict, InvalidInput, NotFound } from '#exceptions/domain_errors'
+import { InvalidInput } from '#exceptions/domain_errors'
 import { assertOnlyKeys } from '#validators/strict'
-import { createSavedViewValidator, listSavedViewsValidator, MAX_VIEWS_PER_RESOURCE } from '#validators/saved_views'
-
-type SavedViewRow = { id: string | number; staff_id: number; resource: string; name: string; query: string; created_at: Date }
-
-const present = (row: SavedViewRow): SavedView => ({
-  id: Number(row.id),
-  resource: row.resource,
-  name: row.name,
-  query: row.query,
-  created_at: new Date(row.created_at).toISOString(),
-})
+import { createSavedViewValidator, listSavedViewsValidator } from '#validators/saved_views'
+import { presentSavedView, type SavedViewRow } from '#services/saved_views'
+import saveView from '#actions/saved_views/save_view'
+import deleteView from '#actions/saved_views/delete_view'
 
 /**
  * A staff member's saved list views (filters, sort, columns as the list's URL search string).
@@ -31,7 +22,7 @@ export default class SavedViewsController {
     const { resource } = await listSavedViewsValidator.validate(ctx.request.qs())
     await this.#assertViewable(ctx, resource)
     const rows: SavedViewRow[] = await db.from('saved_views').where({ staff_id: this.#staff(ctx).id, resource }).orderBy('name').orderBy('id')
-    return rows.map(present)
+    return rows.map(presentSavedView)
   }
 
   /** POST /api/admin/saved-views { resource, name, query } → 201 the view */
@@ -39,37 +30,14 @@ export default class SavedViewsController {
     assertOnlyKeys(ctx.request.body(), ['resource', 'name', 'query'])
     const input = await ctx.request.validateUsing(createSavedViewValidator)
     await this.#assertViewable(ctx, input.resource)
-    const staffId = this.#staff(ctx).id
-    const query = (input.query ?? '').replace(/^\?/, '')
-    const row = await transaction(async (trx) => {
-      const [{ count }] = await trx.from('saved_views').where({ staff_id: staffId, resource: input.resource }).count('* as count')
-      if (Number(count) >= MAX_VIEWS_PER_RESOURCE) {
-        throw new InvalidInput([{ field: 'name', message: `You can keep ${MAX_VIEWS_PER_RESOURCE} views per list; delete one first`, rule: 'max' }])
-      }
-      const [inserted]: SavedViewRow[] = await trx
-        .insertQuery()
-        .table('saved_views')
-        .insert({ staff_id: staffId, resource: input.resource, name: input.name, query })
-        .onConflict(['staff_id', 'resource', 'name'])
-        .ignore()
-        .returning('*')
-      if (!inserted) throw new Conflict(`You already have a view named "${input.name}" on this list`)
-      await audit.fromRequest(trx, ctx, { action: 'create', resource: 'saved-views', recordId: inserted.id, before: null, after: { ...present(inserted) } })
-      return inserted
-    })
+    const view = await runUseCase(ctx, saveView, input)
     ctx.response.status(201)
-    return present(row)
+    return view
   }
 
   /** DELETE /api/admin/saved-views/:id → 204; another staff member's view is a 404 */
   async destroy(ctx: HttpContext) {
-    const id = String(ctx.params.id)
-    if (!/^\d{1,18}$/.test(id)) throw new BadRequest(`"${id.slice(0, 40)}" is not a valid id`)
-    await transaction(async (trx) => {
-      const [deleted]: SavedViewRow[] = await trx.from('saved_views').where({ id, staff_id: this.#staff(ctx).id }).delete().returning('*')
-      if (!deleted) throw new NotFound('Saved view not found')
-      await audit.fromRequest(trx, ctx, { action: 'delete', resource: 'saved-views', recordId: id, before: { ...present(deleted) }, after: null })
-    })
+    await runUseCase(ctx, deleteView, { id: String(ctx.params.id) })
     return ctx.response.noContent()
   }
 
