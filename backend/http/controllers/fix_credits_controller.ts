@@ -9,15 +9,18 @@
  */
 import type { HttpContext } from '@adonisjs/core/http'
 import { transaction } from '#services/transaction'
-import db from '@adonisjs/lucid/services/db'
-import audit, { requestFacts, type Actor } from '#services/audit'
-import { NotFound } from '#exceptions/domain_errors'
+import { requestFacts, type Actor } from '#services/audit'
+import type { RequestFacts, UseCase } from '#services/use_case'
 import { fixCreditsValidator } from '#validators/refunds'
-import { diagnoseAndRepair, runReconciliation } from '#services/reconciliation/reconcile'
-import { correctBalance, repairOrphan } from '#services/reconciliation/repairs'
-import { balanceMismatches } from '#services/reconciliation/diagnose'
+import { diagnoseAndRepair, type RunOutcome, type Trigger } from '#services/reconciliation/reconcile'
+import runReconciliation from '#actions/reconciliation/run_reconciliation'
+import fixRecharge from '#actions/reconciliation/fix_recharge'
+import recalculateBalance from '#actions/reconciliation/recalculate_balance'
 
 const API_ACTOR: Actor = { type: 'system', id: null, label: 'admin-api', role: null }
+
+/** A use case in its own transaction, as the admin API. */
+const asApi = <I, O>(useCase: UseCase<I, O>, input: I, facts: RequestFacts) => transaction((trx) => useCase.handle(input, { trx, actor: API_ACTOR, facts }))
 
 const present = (findings: Array<Record<string, any>>) =>
   findings.map((f) => ({ id: Number(f.id), kind: f.kind, fingerprint: f.fingerprint, subject_type: f.subject_type, subject_id: f.subject_id, safe: f.safe, detail: f.detail }))
@@ -28,8 +31,8 @@ export default class FixCreditsController {
     const facts = requestFacts(ctx)
     switch (input.action) {
       case 'diagnose': {
-        const { run, findings } = await runReconciliation('api', API_ACTOR, facts)
-        return { action: input.action, run_id: Number(run.id), count: findings.length, findings: present(findings) }
+        const { outcome } = await asApi<{ fields: {}; trigger: Trigger }, { outcome: RunOutcome }>(runReconciliation, { fields: {}, trigger: 'api' }, facts)
+        return { action: input.action, run_id: Number(outcome.run.id), count: outcome.findings.length, findings: present(outcome.findings) }
       }
       case 'fix_orphaned_recharges':
       case 'repair_safe': {
@@ -38,31 +41,12 @@ export default class FixCreditsController {
         return { action: input.action, run_id: Number(outcome.run.id), repaired: outcome.repaired, failed: outcome.failed }
       }
       case 'fix_specific_recharge': {
-        const result = await transaction(async (trx) => {
-          const outcome = await repairOrphan(trx, input.order_id!, API_ACTOR)
-          await audit.record(trx, { action: 'fix_specific_recharge', resource: 'orders', recordId: input.order_id!, metadata: { outcome } }, API_ACTOR, facts)
-          return outcome
-        })
+        const result = await asApi(fixRecharge, { orderId: input.order_id! }, facts)
         return { action: input.action, order_id: input.order_id, ...result }
       }
       case 'recalculate_balance': {
-        const accounts = await db.from('ledger_accounts').where({ owner_type: 'customer', owner_id: input.customer_id! }).select('id')
-        if (!accounts.length) throw new NotFound(`Customer ${input.customer_id} has no ledger accounts`)
-        const results = []
-        for (const account of accounts) {
-          if (!(await balanceMismatches(account.id)).length) {
-            results.push({ account_id: Number(account.id), done: false, message: 'Balance already equals its entries' })
-            continue
-          }
-          results.push(
-            await transaction(async (trx) => {
-              const outcome = await correctBalance(trx, account.id, API_ACTOR)
-              await audit.record(trx, { action: 'recalculate_balance', resource: 'accounts', recordId: account.id, metadata: { outcome } }, API_ACTOR, facts)
-              return { account_id: Number(account.id), ...outcome }
-            })
-          )
-        }
-        return { action: input.action, customer_id: input.customer_id, accounts: results }
+        const accounts = await asApi(recalculateBalance, { customerId: input.customer_id! }, facts)
+        return { action: input.action, customer_id: input.customer_id, accounts }
       }
     }
   }
