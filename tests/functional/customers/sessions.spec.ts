@@ -43,6 +43,7 @@ test.group('Customers / sessions', (group) => {
     assert.deepInclude(summary.body.tabs, { all: 2, active: 1, ended: 1 })
 
     assert.equal((await agent.get(`/api/admin/customer-sessions/${staffRow}`)).status, 404)
+    assert.equal((await agent.get('/api/admin/customer-sessions/not-a-session')).status, 400)
     const meta = await agent.get('/api/admin/meta')
     const users = meta.body.resources.find((r: any) => r.name === 'users')
     assert.include(users.relations.map((r: any) => r.resource), 'customer-sessions')
