@@ -370,7 +370,8 @@ test.group('Resource REST / sort and paging', (group) => {
       const reply = await list(agent, [], path)
       assert.equal(reply.status, 200, path)
       assert.isNotNull(reply.total, path)
-      assert.equal(reply.total, reply.body.length, path)
+      // one page of at most 200 rows (audit rows committed by other suites may make more than a page)
+      assert.equal(reply.body.length, Math.min(reply.total!, 200), path)
     }
   })
 })
