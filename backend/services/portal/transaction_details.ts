@@ -10,18 +10,9 @@
  * can never reveal another customer's data.
  */
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionDetails } from '#contract/wallet'
 
-export type TransactionDetails = {
-  order_number?: string
-  plan_name?: string | null
-  plan_name_zh?: string | null
-  code_last4?: string
-  campaign_name?: string
-  /** gift_lot: where the expired gift balance came from (redemption_code, campaign …) */
-  source_type?: string
-  /** reversal: the type of the transaction it undid */
-  reversed_type?: string
-}
+export type { TransactionDetails }
 
 type Row = { reference_type: string | null; reference_id: string | null; reverses_transaction_id?: string | number | null }
 

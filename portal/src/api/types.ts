@@ -1,5 +1,6 @@
 import type { LedgerType } from '@creditdesk/contract/ledger_types'
 import { ORDER_STATUSES as ORDER_STATUS_OPTIONS, valuesOf, type OrderStatus } from '@creditdesk/contract/statuses'
+import type { TransactionDetails } from '@creditdesk/contract/wallet'
 
 export type { FieldError } from '@creditdesk/contract/errors'
 export type { OrderStatus }
@@ -60,15 +61,7 @@ export interface WalletTransaction {
   details?: TransactionDetails
 }
 
-export interface TransactionDetails {
-  order_number?: string
-  plan_name?: string | null
-  plan_name_zh?: string | null
-  code_last4?: string
-  campaign_name?: string
-  source_type?: string
-  reversed_type?: string
-}
+export type { TransactionDetails }
 
 export interface TransactionQuery {
   /** 0-based offset and exclusive end, as in the simple-rest contract */

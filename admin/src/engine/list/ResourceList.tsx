@@ -2,8 +2,9 @@ import { useEffect, useMemo, useState } from 'react'
 import { useLocation, useNavigate, useSearchParams } from 'react-router'
 import { List, useTable } from '@refinedev/antd'
 import type { BaseKey, BaseRecord, CrudFilters } from '@refinedev/core'
-import { Alert, Button, Empty, Space, Table, Typography } from 'antd'
+import { Empty, Space, Table, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { ListError } from './ListError'
 import type { ResourceMeta } from '../../meta/types'
 import { useLabel } from '../../meta/MetaContext'
 import { canDo } from '../../meta/permissions'
@@ -132,15 +133,7 @@ function ListScreen({ resource, onApplyView }: { resource: ResourceMeta; onApply
       <QuickTabs resource={resource} filters={filters} counts={summary?.tabs} onChange={applyFilters} />
       <FilterBar resource={resource} filters={filters} onApply={applyFilters} />
       <ListTotals resource={resource} summary={summary} loading={summaryLoading} />
-      {tableQuery.isError && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={tableQuery.error?.message}
-          action={<Button size="small" onClick={() => tableQuery.refetch()}>{t('buttons.retry')}</Button>}
-        />
-      )}
+      <ListError query={tableQuery} />
       {bulkActions.length > 0 && selected.length > 0 && (
         <div className="cd-bulkbar" role="region" aria-label={t('list.selected', { count: selected.length })}>
           <Typography.Text strong>{t('list.selected', { count: selected.length })}</Typography.Text>

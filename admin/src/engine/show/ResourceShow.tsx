@@ -1,6 +1,6 @@
 import { Show } from '@refinedev/antd'
 import { useShow, type BaseKey, type BaseRecord } from '@refinedev/core'
-import { Card, Descriptions, Result, Space } from 'antd'
+import { Card, Descriptions, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { ResourceMeta } from '../../meta/types'
 import { useLabel, useResourceMeta } from '../../meta/MetaContext'
@@ -13,6 +13,7 @@ import { AUDIT_RESOURCE } from '../audit/entry'
 import { RecordHistory } from './RecordHistory'
 import { RelationTable } from './RelationTable'
 import { AppBreadcrumb } from '../../layout/AppBreadcrumb'
+import { RecordError } from '../list/ListError'
 
 /** The generic detail screen: every `show` field, declared relations, custom actions and history. */
 export function ResourceShow({ resource, id }: { resource: ResourceMeta; id: BaseKey }) {
@@ -25,9 +26,7 @@ export function ResourceShow({ resource, id }: { resource: ResourceMeta; id: Bas
   const resourceLabel = label(resource.label, resource.name)
   const title = record ? `${resourceLabel} · ${recordTitle(record, resource)}` : resourceLabel
 
-  if (query.isError) {
-    return <Result status={query.error?.statusCode === 404 ? '404' : 'error'} title={query.error?.statusCode} subTitle={query.error?.message} />
-  }
+  if (query.isError) return <RecordError error={query.error} />
 
   return (
     <Show

@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react'
 import { EditButton, Show } from '@refinedev/antd'
 import { useShow, type BaseRecord } from '@refinedev/core'
-import { Card, Descriptions, Result, Space, Tabs, Tag, Tooltip } from 'antd'
+import { Card, Descriptions, Space, Tabs, Tag, Tooltip } from 'antd'
 import { CheckCircleOutlined, LockOutlined } from '@ant-design/icons'
 import { useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
@@ -20,6 +20,7 @@ import { FixedFilterList } from './FixedFilterList'
 import { PendingAdjustments } from './PendingAdjustments'
 import { SignedAmount } from './signedAmount'
 import { customerTabs, type CustomerTab } from './customerTabs'
+import { RecordError } from '../../engine/list/ListError'
 
 /** Fields the header shows as status tags rather than as rows. */
 const STATUS_FIELDS = ['frozen', 'frozen_reason', 'tier', 'verification_status']
@@ -44,9 +45,7 @@ export function CustomerPage({ resource, id }: ScreenProps) {
   const active = keys.includes(params.get('tab') ?? '') ? params.get('tab')! : keys[0]
   const open = (key: string) => setParams((prev) => ({ ...Object.fromEntries(prev), tab: key }), { replace: true })
 
-  if (query.isError) {
-    return <Result status={query.error?.statusCode === 404 ? '404' : 'error'} title={query.error?.statusCode} subTitle={query.error?.message} />
-  }
+  if (query.isError) return <RecordError error={query.error} />
 
   const title = record ? recordTitle(record, resource) : label(resource.label, resource.name)
   const details = resource.fields.filter((f) => f.show && !STATUS_FIELDS.includes(f.name) && !isBalanceColumn(f))

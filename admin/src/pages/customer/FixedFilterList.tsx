@@ -1,9 +1,10 @@
 import { useMemo, type ReactNode } from 'react'
 import { useTable } from '@refinedev/antd'
 import type { BaseRecord, CrudFilters, LogicalFilter } from '@refinedev/core'
-import { Alert, Button, Empty, Space, Table, type TableColumnType } from 'antd'
+import { Empty, Space, Table, type TableColumnType } from 'antd'
 import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
+import { ListError } from '../../engine/list/ListError'
 import type { ResourceMeta } from '../../meta/types'
 import { useLabel } from '../../meta/MetaContext'
 import { canDo } from '../../meta/permissions'
@@ -76,15 +77,7 @@ export function FixedFilterList({ resource, fixed, render = {}, pageSize = 10 }:
           {eq && canDo(resource, 'list') && <Link to={relatedListUrl(resource.name, eq.field, eq.value)}>{t('customer.openList')} →</Link>}
         </Space>
       </div>
-      {tableQuery.isError && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={tableQuery.error?.message}
-          action={<Button size="small" onClick={() => tableQuery.refetch()}>{t('buttons.retry')}</Button>}
-        />
-      )}
+      <ListError query={tableQuery} />
       <Table<BaseRecord>
         {...tableProps}
         rowKey={resource.primaryKey ?? 'id'}
