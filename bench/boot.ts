@@ -38,3 +38,29 @@ export async function describeDatabase(db: { rawQuery(sql: string): Promise<{ ro
   const durability = [`fsync ${await show('fsync')}`, `synchronous_commit ${await show('synchronous_commit')}`, `full_page_writes ${await show('full_page_writes')}`]
   return `PostgreSQL ${await show('server_version')}, ${where}, ${durability.join(', ')}`
 }
+
+type Raw = { rawQuery(sql: string, bindings?: any[]): Promise<{ rows: Array<Record<string, any>> }> }
+
+/**
+ * Tops the customers table up to `target` synthetic rows (emails `<prefix><n>@bench.test`), in
+ * batches of 500,000, with the spread of tiers, types, phones, tags and dates the console's
+ * filters see in production. Returns how many rows it inserted.
+ */
+export async function fillCustomers(client: Raw, target: number, prefix: string) {
+  const existing = Number((await client.rawQuery('SELECT count(*) AS n FROM customers')).rows[0].n)
+  for (let from = existing; from < target; from += 500_000) {
+    const to = Math.min(target, from + 500_000) - 1
+    await client.rawQuery(
+      `INSERT INTO customers (email, nickname, phone, password, type, tier, verification_status, frozen, tags, created_at, last_login_at)
+       SELECT ? || g || '@bench.test', ? || ' ' || g, CASE WHEN g % 3 = 0 THEN '+1 555 ' || lpad(g::text, 9, '0') END, 'x',
+              CASE WHEN g % 5 = 0 THEN 'organization' ELSE 'individual' END,
+              (ARRAY['free','basic','pro','enterprise'])[1 + g % 4],
+              (ARRAY['unverified','pending','verified','rejected'])[1 + g % 4],
+              g % 50 = 0, CASE WHEN g % 7 = 0 THEN ARRAY['vip'] ELSE '{}'::text[] END,
+              now() - (g % 31536000) * interval '1 second', now() - (g % 86400) * interval '1 second'
+       FROM generate_series(?::bigint, ?::bigint) g`,
+      [prefix, prefix, from, to]
+    )
+  }
+  return Math.max(0, target - existing)
+}

@@ -61,24 +61,12 @@ const { default: app } = await import('@adonisjs/core/services/app')
 const { default: db } = await import('@adonisjs/lucid/services/db')
 const { default: hash } = await import('@adonisjs/core/services/hash')
 const { default: creditdesk } = await import('#config/creditdesk')
-const { describeDatabase } = await import('./boot.js')
+const { describeDatabase, fillCustomers } = await import('./boot.js')
 const owner = db.manager.has('owner') ? db.connection('owner') : db.connection()
 
 /* ---- data: customers with their cash and gift accounts, one operations staff member ---- */
-const existing = Number((await owner.rawQuery('SELECT count(*) AS n FROM customers')).rows[0].n)
-if (existing < CUSTOMERS) {
-  console.log(`inserting ${(CUSTOMERS - existing).toLocaleString()} customers…`)
-  await owner.rawQuery(
-    `INSERT INTO customers (email, nickname, phone, password, type, tier, verification_status, frozen, tags, created_at, last_login_at)
-     SELECT 'http' || g || '@bench.test', 'customer ' || g, CASE WHEN g % 3 = 0 THEN '+1 555 ' || lpad(g::text, 9, '0') END, 'x',
-            CASE WHEN g % 5 = 0 THEN 'organization' ELSE 'individual' END,
-            (ARRAY['free','basic','pro','enterprise'])[1 + g % 4],
-            (ARRAY['unverified','pending','verified','rejected'])[1 + g % 4],
-            g % 50 = 0, CASE WHEN g % 7 = 0 THEN ARRAY['vip'] ELSE '{}'::text[] END,
-            now() - (g % 31536000) * interval '1 second', now() - (g % 86400) * interval '1 second'
-     FROM generate_series(?::bigint, ?::bigint) g`,
-    [existing, CUSTOMERS - 1]
-  )
+console.log(`customers: topping up to ${CUSTOMERS.toLocaleString()}…`)
+if ((await fillCustomers(owner, CUSTOMERS, 'http')) > 0) {
   await owner.rawQuery(
     `INSERT INTO ledger_accounts (owner_type, owner_id, code, asset)
      SELECT 'customer', c.id, b.code, ? FROM customers c CROSS JOIN (VALUES ('cash'), ('gift')) b(code)

@@ -6,7 +6,7 @@
  *   npm run bench:list                 # 1,000,000 customers (embedded cluster in .data/pg-bench)
  *   BENCH_ROWS=10000000 npm run bench:list
  */
-import { bootForBench, describeDatabase } from './boot.js'
+import { bootForBench, describeDatabase, fillCustomers } from './boot.js'
 
 process.env.SEED_DEMO = 'false'
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000)
@@ -21,26 +21,9 @@ const { serializeRow } = await import('#engine/serialize')
 await loadResources()
 const users = findResource('users')!
 
-const existing = Number((await db.rawQuery('SELECT count(*) AS n FROM customers')).rows[0].n)
-if (existing < ROWS) {
-  console.log(`inserting ${(ROWS - existing).toLocaleString()} customers…`)
-  const started = Date.now()
-  for (let from = existing; from < ROWS; from += 500_000) {
-    const to = Math.min(ROWS, from + 500_000) - 1
-    await db.rawQuery(
-      `INSERT INTO customers (email, nickname, phone, password, type, tier, verification_status, frozen, tags, created_at, last_login_at)
-       SELECT 'user' || g || '@bench.test', 'user ' || g, CASE WHEN g % 3 = 0 THEN '+1 555 ' || lpad(g::text, 9, '0') END, 'x',
-              CASE WHEN g % 5 = 0 THEN 'organization' ELSE 'individual' END,
-              (ARRAY['free','basic','pro','enterprise'])[1 + g % 4],
-              (ARRAY['unverified','pending','verified','rejected'])[1 + g % 4],
-              g % 50 = 0, CASE WHEN g % 7 = 0 THEN ARRAY['vip'] ELSE '{}'::text[] END,
-              now() - (g % 31536000) * interval '1 second', now() - (g % 86400) * interval '1 second'
-       FROM generate_series(?::bigint, ?::bigint) g`,
-      [from, to]
-    )
-  }
-  console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-}
+const started = Date.now()
+const inserted = await fillCustomers(db, ROWS, 'user')
+if (inserted) console.log(`inserted ${inserted.toLocaleString()} customers in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 // fresh statistics whatever autovacuum has done so far: the totals shown are planner estimates
 await owner.rawQuery('ANALYZE customers')
 
