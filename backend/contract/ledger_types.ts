@@ -48,6 +48,14 @@ export const LEDGER_TYPES = {
   provider_refund: t('debit', 'red', 'Refunded by the provider', '渠道退款扣回', 'Payment refunded', '付款退款扣回'),
   provider_refund_restore: t('credit', 'lime', 'Provider refund failed: credit back', '渠道退款失败退回', 'Refund failed: credit returned', '退款失败，额度退回'),
   arrears_settlement: t('debit', 'geekblue', 'Arrears settled', '欠款结清', 'Amount owed paid', '偿还欠款'),
+  // Credit holds for long jobs (video generation): the amount leaves the spendable balance into the
+  // customer's `held` bucket; the capture pays for the job out of the hold (no change to the
+  // spendable balance), the release gives back what was not captured.
+  usage_hold: t('debit', 'gold', 'Usage hold', '消费冻结', 'Held for a job in progress', '任务预扣冻结'),
+  usage_capture: t('held', 'blue', 'Usage charged from hold', '冻结扣费', 'Job charged (from the held amount)', '任务扣费（从冻结金额）'),
+  usage_release: t('credit', 'lime', 'Hold released', '冻结释放', 'Hold released', '冻结金额退回'),
+  // The credits of a failed generation given back by staff (once per generation).
+  generation_refund: t('credit', 'lime', 'Failed generation refunded', '失败任务退款', 'Failed job refunded', '失败任务退还'),
   // Undoes an earlier transaction: the opposite of that transaction's movement, stored signed.
   reversal: t('signed', 'red', 'Reversal', '冲正'),
   // Reconciliation brings a stored balance back to its entries: either way, stored signed.

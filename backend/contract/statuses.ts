@@ -4,6 +4,7 @@
  * Resources use them as enum options; the portal labels its orders with them.
  */
 import type { EnumOption } from './meta.js'
+import { USAGE_STATUS_LISTS } from './usage.js'
 
 const s = <V extends string>(value: V, color: string, en: string, zh: string) => ({ value, color, label: { 'en': en, 'zh-CN': zh } })
 
@@ -75,6 +76,7 @@ export const STATUS_LISTS: Record<string, readonly EnumOption[]> = {
   reconciliation_runs: RECONCILIATION_RUN_STATUSES,
   reconciliation_findings: RECONCILIATION_FINDING_STATUSES,
   cash_adjustments: CASH_ADJUSTMENT_STATUSES,
+  ...USAGE_STATUS_LISTS,
 }
 
 export const valuesOf = (options: readonly EnumOption[]) => options.map((o) => o.value)

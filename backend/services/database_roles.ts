@@ -25,6 +25,8 @@ export const NO_DELETE_TABLES = ['cash_adjustments']
 export const OWNER_WRITTEN_TABLES = ['adonis_schema', 'adonis_schema_versions', 'database_settings', 'seal_checkpoints']
 /** Functions only the maintenance role may call (SECURITY DEFINER, owned by the owner). */
 export const MAINTENANCE_FUNCTIONS = ['prune_audit_logs', 'audit_prune_plan']
+/** SECURITY DEFINER functions the app role may run (creating a month's usage partition). */
+export const APP_FUNCTIONS = ['ensure_usage_partition']
 /** The hard floor of audit retention; AUDIT_RETENTION_DAYS can only raise it. */
 export const MINIMUM_RETENTION_FLOOR_DAYS = 30
 
@@ -116,6 +118,7 @@ export async function grantStatements(client: Queryable, roles: { app: string; m
     if (roles.maintenance && MAINTENANCE_FUNCTIONS.includes(name)) {
       statements.push(`GRANT USAGE ON SCHEMA public TO ${ident(roles.maintenance)}`, `GRANT EXECUTE ON FUNCTION ${signature} TO ${ident(roles.maintenance)}`)
     }
+    if (APP_FUNCTIONS.includes(name)) statements.push(`GRANT EXECUTE ON FUNCTION ${signature} TO ${app}`)
   }
   return statements
 }
@@ -159,6 +162,6 @@ GRANT CONNECT ON DATABASE ${d} TO ${ident(roles.app)}, ${ident(roles.maintenance
 --   REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${OWNER_WRITTEN_TABLES.join(', ')} FROM app;
 --   the same DML on schema pgboss (background jobs), EXECUTE on its functions;
 --   REVOKE ALL ON the SECURITY DEFINER functions FROM PUBLIC; GRANT EXECUTE ON
---   ${MAINTENANCE_FUNCTIONS.join(', ')} TO maintenance.
+--   ${MAINTENANCE_FUNCTIONS.join(', ')} TO maintenance and ${APP_FUNCTIONS.join(', ')} TO app.
 `
 }
