@@ -13,6 +13,8 @@ export const GROUPS = {
   dashboard: { 'en': 'Dashboard', 'zh-CN': '仪表盘' },
   customers: { 'en': 'Customers', 'zh-CN': '用户与机构' },
   billing: { 'en': 'Billing', 'zh-CN': '费用与账单' },
+  usage: { 'en': 'Usage', 'zh-CN': '用量与计费' },
+  catalog: { 'en': 'Models & channels', 'zh-CN': '模型与渠道' },
   system: { 'en': 'System & audit', 'zh-CN': '系统与审计' },
 }
 
