@@ -31,6 +31,9 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'plans': ['view'],
       'plan-versions': ['view'],
       'refunds': ['view', 'request'],
+      'usage-records': ['view', 'export'],
+      'holds': ['view'],
+      'generations': ['view', 'hide', 'refund_credits'],
     },
   },
   {
@@ -55,6 +58,9 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'reconciliation-runs': ['view', 'export', 'run'],
       'reconciliation-findings': ['view', 'export', 'repair'],
       'payment-events': ['view', 'export'],
+      'usage-records': ['view', 'export'],
+      'holds': ['view', 'export'],
+      'generations': ['view', 'refund_credits'],
     },
   },
   {
@@ -71,6 +77,8 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'orders': ['view', 'request_refund'],
       'refunds': ['view', 'request'],
       'plans': ['view'],
+      'usage-records': ['view'],
+      'generations': ['view', 'hide'],
     },
   },
   {
@@ -97,6 +105,9 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'reconciliation-runs': ['view', 'export'],
       'reconciliation-findings': ['view', 'export'],
       'payment-events': ['view', 'export'],
+      'usage-records': ['view', 'export'],
+      'holds': ['view', 'export'],
+      'generations': ['view', 'export'],
     },
   },
 ]
