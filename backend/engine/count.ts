@@ -18,7 +18,14 @@ const estimates = new Map<string, { rows: number; at: number }>()
 async function tableEstimate(table: string) {
   const cached = estimates.get(table)
   if (cached && Date.now() - cached.at < ESTIMATE_TTL_MS) return cached.rows
-  const stats = await db.rawQuery('SELECT reltuples::bigint AS estimate FROM pg_class WHERE oid = to_regclass(?)', [table])
+  // a partitioned table keeps no estimate of its own (reltuples -1): its partitions' estimates are summed
+  const stats = await db.rawQuery(
+    `SELECT CASE WHEN c.relkind = 'p'
+       THEN (SELECT coalesce(sum(greatest(p.reltuples, 0)), 0)::bigint FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhrelid WHERE i.inhparent = c.oid)
+       ELSE c.reltuples::bigint END AS estimate
+     FROM pg_class c WHERE c.oid = to_regclass(?)`,
+    [table]
+  )
   const rows = Number(stats.rows[0]?.estimate ?? -1)
   estimates.set(table, { rows, at: Date.now() })
   return rows

@@ -275,11 +275,14 @@ export function applyFilters(query: DatabaseQueryBuilderContract<any>, resource:
   }
   if (plan.search) {
     const text = plan.search
-    const exact = resource.exactSearch?.(text)
+    const exact = [resource.exactSearch?.(text) ?? []].flat()
     query.where((q) => {
       // no field can hold the text (letters typed where only numbers are searched): nothing matches
       q.whereRaw('false')
-      if (exact) q.orWhere(exact.column, exact.value)
+      for (const match of exact) {
+        if ('sql' in match) q.orWhereRaw(match.sql, [match.value])
+        else q.orWhere(match.column, match.value)
+      }
       for (const name of plan.searchIn) {
         const field = resource.fields[name]
         const column = field.column ?? name

@@ -83,6 +83,9 @@ export interface WriteHooks {
   beforeDelete?: (record: Record<string, any>, trx: TransactionClientContract, deps: UseCaseDeps) => Promise<void> | void
 }
 
+/** A column equal to the typed value, or an indexed SQL condition over the table (`?` = the text). */
+export type ExactMatch = { column: string; value: string | number } | { sql: string; value: string }
+
 export interface ResourceDef {
   name: string
   label: Label
@@ -110,9 +113,10 @@ export interface ResourceDef {
   totals?: string[]
   /**
    * Exact matches a typed search also tries, beside the searchable fields (a redemption code typed
-   * in full is looked up by its hash). Returns nothing when the text cannot be one.
+   * in full is looked up by its hash; a request id in any of the columns that index it). Returns
+   * nothing when the text cannot be one.
    */
-  exactSearch?: (typed: string) => { column: string; value: string | number } | null
+  exactSearch?: (typed: string) => ExactMatch | ExactMatch[] | null
 }
 
 export const CRUD_ACTIONS = ['view', 'create', 'edit', 'delete', 'export', 'view_sensitive'] as const
