@@ -112,6 +112,7 @@ router
 
 await import('./routes_money.js')
 await import('./routes_payments.js')
+await import('./routes_portal_usage.js')
 await import('./routes_usage_reports.js')
 
 /* Unknown API paths are JSON 404s, never the SPA */
