@@ -1,6 +1,7 @@
 import creditdesk from '#config/creditdesk'
 import { defineResource } from '#engine/define_resource'
 import { CASH_ADJUSTMENT_FORM } from './_cash_adjustment_fields.js'
+import { CUSTOMER_TIERS } from './_customer_tiers.js'
 import { l } from './_labels.js'
 
 /** A customer's balance in one bucket, per row (PRD §3: 余额/赠送代金券额度, sortable, 余额区间 filter). */
@@ -76,12 +77,14 @@ export default defineResource({
       list: true,
       sortable: true,
       filter: ['eq', 'in'],
-      options: [
-        { value: 'free', label: l('Free', '免费'), color: 'default' },
-        { value: 'basic', label: l('Basic', '基础'), color: 'blue' },
-        { value: 'pro', label: l('Pro', '专业'), color: 'purple' },
-        { value: 'enterprise', label: l('Enterprise', '企业'), color: 'gold' },
-      ],
+      options: CUSTOMER_TIERS,
+    },
+    price_multiplier: {
+      type: 'string',
+      label: l('Own price multiplier', '专属价格倍率'),
+      sortable: true,
+      filter: ['eq'],
+      help: l('Wins over the tier multiplier; empty = the tier multiplier', '优先于等级倍率；为空则按等级倍率'),
     },
     frozen: { type: 'boolean', label: l('Frozen', '冻结'), list: true, sortable: true, filter: ['eq'] },
     frozen_reason: { type: 'text', label: l('Freeze reason', '冻结原因') },
@@ -101,6 +104,21 @@ export default defineResource({
     { name: 'sessions', label: l('Sessions', '登录会话'), resource: 'customer-sessions', filterField: 'customer_id' },
   ],
   actions: {
+    set_price_multiplier: {
+      label: l('Set price multiplier', '设置价格倍率'),
+      scope: 'record',
+      confirm: true,
+      reason: true,
+      fields: {
+        price_multiplier: {
+          type: 'string',
+          label: l('Own price multiplier', '专属价格倍率'),
+          maxLength: 12,
+          help: l('0.9 = 10% off; empty = back to the tier multiplier', '0.9 即九折；留空则恢复等级倍率'),
+        },
+      },
+      handler: () => import('#actions/catalog/set_customer_price_multiplier'),
+    },
     freeze: {
       label: l('Freeze', '冻结'),
       scope: 'record',
