@@ -114,6 +114,7 @@ await import('./routes_money.js')
 await import('./routes_payments.js')
 await import('./routes_portal_usage.js')
 await import('./routes_usage_reports.js')
+await import('./routes_keys.js')
 
 /* Unknown API paths are JSON 404s, never the SPA */
 router.any('/api/*', ({ response }) => response.status(404).send({ message: 'Not found' }))

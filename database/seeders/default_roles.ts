@@ -18,6 +18,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
     label: 'Operations',
     description: 'Runs the business day to day: customers, freezes, tiers.',
     grants: {
+      'api-keys': ['view', 'edit', 'export', 'disable', 'enable', 'leak_lock', 'edit_limits', 'force_roll'],
       'users': ['view', 'edit', 'export', 'view_sensitive', 'freeze', 'unfreeze', 'reset_password', 'set_tier', 'unlock_sign_in', 'grant_voucher'],
       'customer-sessions': ['view', 'export', 'end_session'],
       'audit-logs': ['view'],
@@ -41,6 +42,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
     label: 'Finance',
     description: 'Reconciles and exports; reviews refunds; adjusts cash under maker-checker.',
     grants: {
+      'api-keys': ['view', 'export', 'unlock'],
       'users': ['view', 'export', 'request_cash_adjustment'],
       'customer-sessions': ['view'],
       'cash-adjustments': ['view', 'export', 'request', 'approve', 'reject'],
@@ -68,6 +70,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
     label: 'Support',
     description: 'Looks customers up and helps them back into their accounts.',
     grants: {
+      'api-keys': ['view', 'leak_lock'],
       'users': ['view', 'view_sensitive', 'reset_password', 'unlock_sign_in'],
       'customer-sessions': ['view', 'end_session'],
       'accounts': ['view'],
@@ -86,6 +89,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
     label: 'Auditor',
     description: 'Reads everything, changes nothing.',
     grants: {
+      'api-keys': ['view', 'export'],
       'users': ['view', 'export'],
       'customer-sessions': ['view', 'export'],
       'staff': ['view', 'export'],
