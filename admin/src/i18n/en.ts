@@ -21,7 +21,14 @@ const en = {
   documentTitle: { default: 'Creditdesk', suffix: ' | Creditdesk' },
   common: { yes: 'Yes', no: 'No', all: 'All', empty: 'No data', loading: 'Loading…', from: 'From', to: 'To', id: 'ID' },
   header: { language: 'Language', signedInAs: 'Signed in as' },
-  menu: { dashboard: 'Dashboard', rolesPolicies: 'Roles & policies' },
+  menu: { dashboard: 'Dashboard', rolesPolicies: 'Roles & policies', usageGrouped: 'Usage by …' },
+  usage: {
+    title: 'Usage by model, channel, key or customer', by: { model: 'Model', channel: 'Channel', key: 'Key prefix', customer: 'Customer' },
+    range: 'Date range', anyStatus: 'Any status', none: '(none)', totals: 'Totals', requests: 'Requests',
+    input_tokens: 'Input tokens', output_tokens: 'Output tokens', cache_read_tokens: 'Cache read tokens', cache_write_tokens: 'Cache write tokens',
+    charged: 'Charged', cost: 'Provider cost', margin: 'Margin', cache_savings: 'Cache savings',
+    topGroups: 'The 200 groups with the highest charge; the totals cover every matching request.',
+  },
   pages: {
     login: {
       title: 'Sign in to Creditdesk', subtitle: 'Staff console',

@@ -23,7 +23,14 @@ const zhCN: Dictionary = {
   documentTitle: { default: 'Creditdesk', suffix: ' | Creditdesk' },
   common: { yes: '是', no: '否', all: '全部', empty: '暂无数据', loading: '加载中…', from: '从', to: '至', id: 'ID' },
   header: { language: '语言', signedInAs: '当前登录' },
-  menu: { dashboard: '仪表盘', rolesPolicies: '角色与权限' },
+  menu: { dashboard: '仪表盘', rolesPolicies: '角色与权限', usageGrouped: '用量汇总' },
+  usage: {
+    title: '按模型、渠道、Key 或用户汇总用量', by: { model: '模型', channel: '渠道', key: 'Key 前缀', customer: '用户' },
+    range: '日期范围', anyStatus: '全部状态', none: '（无）', totals: '合计', requests: '请求数',
+    input_tokens: '输入 Tokens', output_tokens: '输出 Tokens', cache_read_tokens: '缓存读取 Tokens', cache_write_tokens: '缓存写入 Tokens',
+    charged: '扣费金额', cost: '供应商成本', margin: '毛利', cache_savings: '缓存节约',
+    topGroups: '仅列出扣费最高的 200 组；合计包含全部匹配的请求。',
+  },
   pages: {
     login: {
       title: '登录 Creditdesk', subtitle: '员工后台',

@@ -24,6 +24,8 @@ export const GROUP_PREFIX = 'group:'
 /** Pseudo-resources that are hand-written pages rather than meta resources. */
 export const DASHBOARD_RESOURCE = 'dashboard'
 export const ROLES_PAGE_RESOURCE = 'roles-policies'
+/** "Usage by …": open to whoever may list the consumption detail it summarises. */
+export const USAGE_GROUPED_RESOURCE = 'usage-grouped'
 
 export function findResource(meta: AdminMeta | null | undefined, name: string | undefined): ResourceMeta | undefined {
   return meta?.resources.find((r) => r.name === name)
@@ -39,6 +41,7 @@ export function canAccess(meta: AdminMeta | null | undefined, resourceName: stri
   if (!meta) return false
   if (!resourceName || resourceName === DASHBOARD_RESOURCE) return true
   if (resourceName === ROLES_PAGE_RESOURCE) return canEditPolicies(meta)
+  if (resourceName === USAGE_GROUPED_RESOURCE) return canDo(findResource(meta, 'usage-records'), 'list')
   if (resourceName.startsWith(GROUP_PREFIX)) {
     const group = resourceName.slice(GROUP_PREFIX.length)
     return (

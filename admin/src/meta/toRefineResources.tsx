@@ -1,9 +1,9 @@
 import type { ResourceProps } from '@refinedev/core'
 import type { ReactNode } from 'react'
 import type { AdminMeta, LocalizedText } from './types'
-import { DASHBOARD_RESOURCE, GROUP_PREFIX, ROLES_PAGE_RESOURCE, canEditPolicies } from './permissions'
+import { DASHBOARD_RESOURCE, GROUP_PREFIX, ROLES_PAGE_RESOURCE, USAGE_GROUPED_RESOURCE, canAccess, canEditPolicies } from './permissions'
 import { iconFor } from '../layout/icons'
-import { DashboardOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
+import { BarChartOutlined, DashboardOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
 
 /** Every generic screen lives under /r/<resource>; one URL scheme for all resources. */
 export const routesOf = (name: string) => ({
@@ -14,6 +14,7 @@ export const routesOf = (name: string) => ({
 })
 
 export const ROLES_PAGE_PATH = '/roles-policies'
+export const USAGE_GROUPED_PATH = '/usage/grouped'
 
 type Label = (text: LocalizedText | undefined, fallback: string) => string
 
@@ -50,6 +51,14 @@ export function toRefineResources(meta: AdminMeta | null, label: Label, t: (key:
         canDelete: !!ops.delete,
         hide: ops.list === false,
       },
+    })
+  }
+  const detail = meta.resources.find((r) => r.name === 'usage-records')
+  if (detail && canAccess(meta, USAGE_GROUPED_RESOURCE, 'list')) {
+    result.push({
+      name: USAGE_GROUPED_RESOURCE,
+      list: USAGE_GROUPED_PATH,
+      meta: { label: t('menu.usageGrouped'), icon: <BarChartOutlined />, parent: detail.group ? GROUP_PREFIX + detail.group : undefined },
     })
   }
   const roles = meta.resources.find((r) => r.name === 'roles')
