@@ -63,3 +63,13 @@ jobs.define(
   },
   { cron: '0 9 * * 1', retryLimit: 1 }
 )
+
+/* Credit holds past their expiry are released (status expired), each exactly once. */
+jobs.define(
+  'holds-expire',
+  async () => {
+    const { expireHolds } = await import('#services/holds/expire_holds')
+    await expireHolds()
+  },
+  { cron: '* * * * *' }
+)

@@ -112,6 +112,7 @@ router
 
 await import('./routes_money.js')
 await import('./routes_payments.js')
+await import('./routes_holds.js')
 await import('./routes_portal_usage.js')
 await import('./routes_usage_reports.js')
 await import('./routes_keys.js')

@@ -7,6 +7,7 @@ import { parseListQuery } from '#engine/list_query'
 import { serveList } from '#engine/list'
 import { fromUnits } from '#services/ledger/amounts'
 import { ARREARS } from '#services/ledger/accounts'
+import { HELD } from '#services/holds/accounts'
 import { BadRequest } from '#exceptions/domain_errors'
 import { transactionDetails } from '#services/portal/transaction_details'
 
@@ -14,7 +15,8 @@ import { transactionDetails } from '#services/portal/transaction_details'
 const CUSTOMER_FIELDS = ['id', 'created_at', 'type', 'amount', 'reference_type', 'reference_id', 'memo']
 
 /**
- * The signed-in customer's wallet: balances by bucket, what they owe (`arrears`: money the
+ * The signed-in customer's wallet: balances by bucket, what is on hold (`held`: credit reserved
+ * for jobs in progress, not spendable until captured or released), what they owe (`arrears`: money the
  * payment provider took back after it was spent, settled first by the next recharge; charges
  * are refused until then), live gift lots, and their own history.
  */
@@ -32,6 +34,7 @@ export default class PortalWalletController {
       cash: fromUnits(balance('cash')),
       gift: fromUnits(balance('gift')),
       total: fromUnits(balance('cash') + balance('gift')),
+      held: fromUnits(balance(HELD)),
       arrears: fromUnits(-balance(ARREARS)),
       gift_lots: lots.map((l) => ({
         id: Number(l.id),

@@ -3,7 +3,8 @@
  * - cash, gift: the two spendable buckets;
  * - onHold: money taken out of cash while a refund is paid out or a card dispute is open — the
  *   customer's share of the `refund_pending` system account, i.e. the sum of that account's entries
- *   in the customer's transactions (holds in, settlements and releases out);
+ *   in the customer's transactions (holds in, settlements and releases out) — plus the `held`
+ *   bucket: credit reserved for a long job in progress (services/holds);
  * - arrears: what the customer owes (arrears.ts).
  * Decimal strings in the ledger asset, like every money field on the wire.
  */
@@ -30,7 +31,7 @@ export async function customerBalances(client: QueryClientContract, customerId: 
     currency: creditdesk.asset,
     cash: fromUnits(balance('cash')),
     gift: fromUnits(balance('gift')),
-    onHold: fromUnits(BigInt(held.rows[0].held)),
+    onHold: fromUnits(BigInt(held.rows[0].held) + balance('held')),
     arrears: fromUnits(-balance(ARREARS)),
   }
 }

@@ -3,7 +3,8 @@
  *  - every transaction has ≥ 2 entries of one asset summing to zero;
  *  - every account's stored balance equals the sum of its entries, and its last entry's balance_after;
  *  - no customer balance below its credit limit;
- *  - every gift account's balance equals what its lots have left.
+ *  - every gift account's balance equals what its lots have left;
+ *  - every customer's held bucket equals their open credit holds (services/holds/invariants.ts).
  * Returns the violations (empty when all is well).
  */
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
@@ -41,5 +42,6 @@ export async function checkInvariants(client: QueryClientContract = db.connectio
   for (const r of lots.rows) {
     violations.push({ kind: 'gift_lots_mismatch', id: String(r.id), detail: `balance ${r.balance}, lots hold ${r.lots}` })
   }
+  violations.push(...(await (await import('#services/holds/invariants')).checkHoldInvariants(client)))
   return violations
 }
