@@ -73,3 +73,13 @@ jobs.define(
   },
   { cron: '* * * * *' }
 )
+
+/* Usage partitions: this month's and the next three months' partitions exist ahead of the traffic. Daily 02:00 UTC. */
+jobs.define(
+  'usage-partitions',
+  async () => {
+    const { ensureUsagePartitionsAhead } = await import('#services/usage/partitions')
+    await ensureUsagePartitionsAhead(3)
+  },
+  { cron: '0 2 * * *', retryLimit: 3 }
+)

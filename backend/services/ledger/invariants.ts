@@ -4,7 +4,8 @@
  *  - every account's stored balance equals the sum of its entries, and its last entry's balance_after;
  *  - no customer balance below its credit limit;
  *  - every gift account's balance equals what its lots have left;
- *  - every customer's held bucket equals their open credit holds (services/holds/invariants.ts).
+ *  - every customer's held bucket equals their open credit holds (services/holds/invariants.ts);
+ *  - every usage batch posting equals the charges of its usage rows (services/usage/invariants.ts).
  * Returns the violations (empty when all is well).
  */
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
@@ -43,5 +44,6 @@ export async function checkInvariants(client: QueryClientContract = db.connectio
     violations.push({ kind: 'gift_lots_mismatch', id: String(r.id), detail: `balance ${r.balance}, lots hold ${r.lots}` })
   }
   violations.push(...(await (await import('#services/holds/invariants')).checkHoldInvariants(client)))
+  violations.push(...(await (await import('#services/usage/invariants')).checkUsageInvariants(client)))
   return violations
 }
