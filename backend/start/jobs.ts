@@ -83,3 +83,13 @@ jobs.define(
   },
   { cron: '0 2 * * *', retryLimit: 3 }
 )
+
+/* Upstream keys: flag (and alert once) keys due for rotation; retire keys whose overlap ended. Daily 08:00 UTC. */
+jobs.define(
+  'upstream-keys-rotation',
+  async () => {
+    const { runUpstreamKeyRotation } = await import('#services/catalog/key_rotation')
+    await runUpstreamKeyRotation()
+  },
+  { cron: '0 8 * * *', retryLimit: 1 }
+)
