@@ -36,10 +36,8 @@ async function presentOne(row: ApiKeyRow) {
 export default class PortalKeysController {
   async index(ctx: HttpContext) {
     const customerId = customerOf(ctx)
-    const [rows, spend] = await Promise.all([
-      db.from('api_keys').where('customer_id', customerId).whereNull('deleted_at').orderBy('id', 'desc').select(KEY_COLUMNS),
-      spendOf(db.connection(), { customerId }),
-    ])
+    const rows = await db.from('api_keys').where('customer_id', customerId).whereNull('deleted_at').orderBy('id', 'desc').select(KEY_COLUMNS)
+    const spend = await spendOf(db.connection(), { customerId })
     const now = new Date()
     return rows.map((row: ApiKeyRow) => presentKey(row, spend.get(Number(row.id)), now))
   }

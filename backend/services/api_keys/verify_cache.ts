@@ -27,7 +27,7 @@ import { ARREARS } from '#services/ledger/accounts'
 import { CacheListener } from './cache_listener.js'
 import { compileAllowlist } from './ip_allowlist.js'
 import { lastUsed } from './last_used.js'
-import { spendOf, utcDay, type KeySpend } from './spend.js'
+import { utcDay, utcMonthStart, type KeySpend } from './spend.js'
 
 export type KeyLimits = { rpm: number | null; tpm: number | null; daily_spend_cap: string | null; monthly_spend_cap: string | null; allowed_models: string[] }
 
@@ -68,11 +68,16 @@ function appConnection(): pg.ClientConfig {
 const KEY_SQL = `SELECT id, customer_id, status, expires_at, allowed_models, ip_allowlist, rpm_limit, tpm_limit,
   daily_spend_cap, monthly_spend_cap, deleted_at FROM api_keys WHERE secret_hash = ?`
 
+/** One round trip: the customer's state, spendable balance, arrears and each key's spend (as text: bigints). */
 const CUSTOMER_SQL = `SELECT c.frozen,
   (SELECT coalesce(sum(a.balance), 0) FROM ledger_accounts a
     WHERE a.owner_type = 'customer' AND a.owner_id = c.id AND a.asset = ? AND a.code IN ('cash', 'gift')) AS spendable,
   (SELECT coalesce(-sum(a.balance), 0) FROM ledger_accounts a
-    WHERE a.owner_type = 'customer' AND a.owner_id = c.id AND a.code = '${ARREARS}') AS owed
+    WHERE a.owner_type = 'customer' AND a.owner_id = c.id AND a.code = '${ARREARS}') AS owed,
+  (SELECT coalesce(json_agg(json_build_array(s.id::text, s.today::text, s.month::text)), '[]'::json) FROM (
+     SELECT sp.api_key_id AS id, coalesce(sum(sp.amount) FILTER (WHERE sp.day = ?::date), 0) AS today, sum(sp.amount) AS month
+       FROM api_key_spend sp WHERE sp.api_key_id IN (SELECT k.id FROM api_keys k WHERE k.customer_id = c.id) AND sp.day >= ?::date
+      GROUP BY sp.api_key_id) s) AS spend
   FROM customers c WHERE c.id = ?`
 
 function compileKey(row: any): CachedKey {
@@ -181,10 +186,11 @@ export class VerifyCache {
     this.stats.customerLoads++
     const epoch = this.#customerEpoch
     const at = new Date(now)
-    const client = this.#client()
-    const [{ rows }, spend] = await Promise.all([client.rawQuery(CUSTOMER_SQL, [creditdesk.asset, id]), spendOf(client, { customerId: id }, at)])
+    const { rows } = await this.#client().rawQuery(CUSTOMER_SQL, [creditdesk.asset, utcDay(at), utcMonthStart(at), id])
     const row = rows[0]
     const spendable = row ? BigInt(row.spendable) : 0n
+    const spend = new Map<number, KeySpend>()
+    for (const [keyId, today, month] of row?.spend ?? []) spend.set(Number(keyId), { today: BigInt(today), month: BigInt(month) })
     const value: CachedCustomer = {
       frozen: row ? row.frozen : true,
       spendable,
