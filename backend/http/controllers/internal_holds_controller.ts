@@ -16,13 +16,15 @@ import { captureHoldValidator, createHoldValidator, releaseHoldValidator } from 
 /** Who calls these endpoints: the platform's job service (one service token). */
 const CALLER = 'internal-service'
 const ACTOR = { type: 'system' as const, id: null, label: CALLER, role: null }
+/** Hold keys get their own namespace, apart from the same caller's charge keys (`ext:internal-service:<key>`). */
+const KEYS = `${CALLER}/holds`
 
 /**
  * Credit holds for long jobs (service token, no cookies):
  * - POST /api/internal/holds → 201 { hold } (200 + Idempotency-Replayed for the same key and payload; 409 another payload)
  * - POST /api/internal/holds/:id/capture → 200 { hold } (a repeat: 200 + Idempotency-Replayed; settled otherwise: 409)
  * - POST /api/internal/holds/:id/release → 200 { hold } (likewise)
- * The caller's idempotency key lives in its own namespace (`ext:internal-service:<key>`).
+ * The caller's idempotency key lives in its own namespace (`ext:internal-service/holds:<key>`).
  */
 export default class InternalHoldsController {
   async store(ctx: HttpContext) {
@@ -45,7 +47,7 @@ export default class InternalHoldsController {
       amount: input.amount !== undefined ? toUnits(input.amount) : null,
       model: input.model ?? null,
       units: input.units ?? null,
-      idempotencyKey: callerKey(CALLER, input.idempotency_key),
+      idempotencyKey: callerKey(KEYS, input.idempotency_key),
       expiresIn: input.expires_in,
       generation: input.generation ?? null,
     })

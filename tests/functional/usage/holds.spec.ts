@@ -205,7 +205,7 @@ test.group('Credit holds', (group) => {
     assert.equal(refused.body.code, 'INSUFFICIENT_FUNDS')
     assert.lengthOf(await db.from('holds').where('customer_id', c.id), 0)
     assert.lengthOf(await db.from('generations').where('customer_id', c.id), 0)
-    assert.lengthOf(await db.from('ledger_transactions').where('idempotency_key', `ext:internal-service:${k}`), 0)
+    assert.lengthOf(await db.from('ledger_transactions').where('idempotency_key', `ext:internal-service/holds:${k}`), 0)
     assert.deepEqual(await balances(c.id), { cash: units('2'), gift: units('1') })
     // the same key can be used once the refusal is gone (nothing was claimed)
     assert.equal((await hold({ customer_id: c.id, amount: '3', idempotency_key: k, expires_in: 600 })).status, 201)
@@ -237,7 +237,10 @@ test.group('Credit holds', (group) => {
     assert.equal((await hold({ ...body, generation: { type: 'video', prompt: 'other' } })).status, 409)
     assert.lengthOf(await db.from('holds').where('customer_id', c.id), 1)
     assert.lengthOf(await db.from('generations').where('customer_id', c.id), 1)
-    assert.equal((await balances(c.id)).cash, units('9'))
+    assert.lengthOf(await db.from('ledger_transactions').where('idempotency_key', `ext:internal-service/holds:${k}`), 1)
+    // hold keys live apart from the same caller's charge keys: a charge with the same key is its own operation
+    assert.equal((await api.request('POST', '/api/internal/charges', { customer_id: c.id, amount: '1', idempotency_key: k }, service)).status, 201)
+    assert.equal((await balances(c.id)).cash, units('8'))
     await assertLedgerHolds(assert)
   }).timeout(60_000)
 
