@@ -10,6 +10,8 @@ import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import { ensureDefaultRoles } from '#database/seeders/default_roles'
 import { DEMO_STAFF, seedDemo } from '#database/seeders/demo'
+import { demoUsageBanner } from '#database/seeders/demo_usage'
+import { DEV_SECRETS } from '#services/dev_defaults'
 import { prepareDatabase } from '../services/database_setup.js'
 
 // unsafe production settings were refused before any connection (backend/start/database.ts)
@@ -43,6 +45,9 @@ if (jobsEnabled) {
   app.terminating(() => sealer.stop())
 }
 
+// a demo customer's API key and how a gateway verifies it (demo databases only)
+const demoKeyLines = seedWanted ? await demoUsageBanner(env.get('APP_URL') ?? `http://localhost:${env.get('PORT')}`, env.get('INTERNAL_SERVICE_TOKEN'), DEV_SECRETS.INTERNAL_SERVICE_TOKEN) : []
+
 app.ready(() => {
   const port = env.get('PORT')
   const base = env.get('APP_URL') ?? `http://localhost:${port}`
@@ -57,6 +62,7 @@ app.ready(() => {
   if (!app.inProduction) {
     lines.push('', `  Demo logins (password: ${env.get('DEMO_PASSWORD')})`)
     for (const staff of DEMO_STAFF) lines.push(`    ${staff.email.padEnd(24)} ${staff.role}`)
+    lines.push(...demoKeyLines)
   }
   console.log(lines.join('\n') + '\n')
 })

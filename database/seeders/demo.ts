@@ -7,6 +7,7 @@ import hash from '@adonisjs/core/services/hash'
 import db from '@adonisjs/lucid/services/db'
 import { ensureDefaultRoles } from './default_roles.js'
 import { ensureDemoPlans } from '#services/plans/demo_plans'
+import { seedDemoUsage } from './demo_usage.js'
 
 export const DEMO_STAFF = [
   { email: 'superadmin@demo.local', name: 'Sam Super', role: 'super_admin' },
@@ -110,4 +111,6 @@ export async function seedDemo(password: string, customers = 300) {
     } as any)
     await trx.insertQuery().table('audit_logs').multiInsert(history)
   })
+  // API usage: catalog, keys, recharges and 60 days of billed traffic (not in test runs: ~200k rows)
+  if (process.env.NODE_ENV !== 'test' && process.env.SEED_DEMO_USAGE !== 'false') return seedDemoUsage()
 }
