@@ -42,6 +42,7 @@ export default defineResource({
       options: [
         { value: 'cash', label: l('Cash', '现金余额'), color: 'green' },
         { value: 'gift', label: l('Gift', '赠送余额'), color: 'magenta' },
+        { value: 'held', label: l('On hold (jobs in progress)', '冻结中（任务预扣）'), color: 'gold' },
         { value: 'arrears', label: l('Arrears (owed, shown negative)', '欠款（负数为所欠金额）'), color: 'red' },
         { value: 'payment_clearing', label: l('Payment clearing', '支付清算'), color: 'default' },
         { value: 'promotion_expense', label: l('Promotion expense', '营销费用'), color: 'default' },

@@ -20,6 +20,8 @@ const REFERENCE_TYPES: Record<string, { label: Label; resource?: string }> = {
   redemption_code: { label: l('Redemption code', '兑换码'), resource: 'redemption-codes' },
   manual: { label: l('Manual grant', '人工发放'), resource: 'users' },
   gift_lot: { label: l('Voucher lot', '代金券批次') },
+  hold: { label: l('Credit hold', '额度冻结'), resource: 'holds' },
+  generation: { label: l('Generation', '生成任务'), resource: 'generations' },
 }
 const REFERENCE_RESOURCES = Object.fromEntries(
   Object.entries(REFERENCE_TYPES).flatMap(([type, { resource }]) => (resource ? [[type, resource]] : []))
@@ -71,7 +73,11 @@ export default defineResource({
     reverses_transaction_id: { type: 'relation', label: l('Reverses', '冲正原流水'), list: true, filter: ['eq'], relation: { resource: 'ledger-transactions', labelField: 'id' } },
     idempotency_key: { type: 'string', label: l('Idempotency key', '幂等键'), filter: ['eq'] },
   },
-  relations: [{ name: 'entries', label: l('Entries', '分录'), resource: 'ledger-entries', filterField: 'transaction_id' }],
+  relations: [
+    { name: 'entries', label: l('Entries', '分录'), resource: 'ledger-entries', filterField: 'transaction_id' },
+    // the usage rows one batch's usage_charge paid for
+    { name: 'usage', label: l('Usage records', '消费明细'), resource: 'usage-records', filterField: 'ledger_transaction_id' },
+  ],
   actions: {
     reverse: {
       label: l('Reverse', '冲正'),
