@@ -196,8 +196,9 @@ export interface AdminMeta {
 }
 
 /** A money sum in one currency; `amount` is a decimal string like every money field. */
+/** The sum of a money field in one currency, or of a count field (tokens): then `currency` is absent. */
 export interface MoneyTotal {
-  currency: string
+  currency?: string
   amount: string
 }
 

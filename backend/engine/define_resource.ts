@@ -36,7 +36,8 @@ export function defineResource(definition: ResourceDef): ResourceDef {
   }
   for (const name of definition.totals ?? []) {
     const field = fields[name]
-    if (field?.type !== 'money') fail(`total "${name}" is not a money field`)
+    if (field?.type === 'number' && !field.sql) continue
+    if (field?.type !== 'money') fail(`total "${name}" is not a money field or a number column`)
     if (!field!.currency && !field!.currencyField) fail(`total "${name}" needs a currency or a currency field`)
   }
   return definition

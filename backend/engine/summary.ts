@@ -1,7 +1,7 @@
 /**
  * GET /api/admin/<resource>/summary: what a list's header shows above the table for the same
  * filters and search — the row count (same exact-then-estimated rule as X-Total-Count), a count
- * per quick tab, and the sum of each declared money total per currency.
+ * per quick tab, and the sum of each declared total (money per currency; a count column as a whole number).
  *
  * A tab's count ignores the list's own filter on the tab field (the tabs are how that filter is
  * chosen), so "Paid 12" stays visible while the "Pending" tab is open.
@@ -40,21 +40,31 @@ async function tabCounts(resource: ResourceDef, plan: ListPlan) {
 async function moneyTotals(resource: ResourceDef, plan: ListPlan, canSeeSensitive: boolean) {
   const names = (resource.totals ?? []).filter((name) => readableBy(resource.fields[name], canSeeSensitive))
   if (!names.length) return undefined
-  const entries = await Promise.all(
-    names.map(async (name): Promise<[string, MoneyTotal[]]> => {
-      const field = resource.fields[name]
-      const amount = field.sql ? db.raw(`sum((${field.sql}))::text AS amount`) : db.raw('sum(??)::text AS amount', [field.column ?? name])
-      const query = filteredQuery(resource, plan).select(amount)
-      if (field.currencyField) {
-        const currencyColumn = resource.fields[field.currencyField].column ?? field.currencyField
-        query.select(db.raw('?? AS currency', [currencyColumn])).groupBy(currencyColumn).orderBy(currencyColumn)
-      }
-      const rows: Array<{ amount: string | null; currency?: string }> = await query
-      const sums = rows
-        .filter((row) => row.amount !== null)
-        .map((row) => ({ currency: row.currency ?? field.currency!, amount: formatUnits(row.amount!, field.scale ?? 2) }))
-      return [name, sums]
-    })
-  )
-  return Object.fromEntries(entries)
+  const sumOf = (name: string, alias: string) => {
+    const field = resource.fields[name]
+    return field.sql ? db.raw(`sum((${field.sql}))::text AS ??`, [alias]) : db.raw('sum(??)::text AS ??', [field.column ?? name, alias])
+  }
+  const shape = (name: string, amount: string | null, currency?: string): MoneyTotal[] => {
+    const field = resource.fields[name]
+    if (amount === null) return []
+    if (field.type === 'number') return [{ amount }]
+    return [{ currency: currency ?? field.currency!, amount: formatUnits(amount, field.scale ?? 2) }]
+  }
+  // totals in one currency (or counts) are summed in one pass over the filtered rows
+  const single = names.filter((name) => !resource.fields[name].currencyField)
+  const perCurrency = names.filter((name) => resource.fields[name].currencyField)
+  const [row, ...grouped] = await Promise.all([
+    single.length ? filteredQuery(resource, plan).select(single.map((name, i) => sumOf(name, `t${i}`))).first() : null,
+    ...perCurrency.map((name) => {
+      const currencyColumn = resource.fields[resource.fields[name].currencyField!].column ?? resource.fields[name].currencyField!
+      return filteredQuery(resource, plan)
+        .select(sumOf(name, 'amount'), db.raw('?? AS currency', [currencyColumn]))
+        .groupBy(currencyColumn)
+        .orderBy(currencyColumn) as Promise<Array<{ amount: string | null; currency: string }>>
+    }),
+  ])
+  return Object.fromEntries([
+    ...single.map((name, i) => [name, shape(name, row?.[`t${i}`] ?? null)]),
+    ...perCurrency.map((name, i) => [name, grouped[i].flatMap((r) => shape(name, r.amount, r.currency))]),
+  ]) as Record<string, MoneyTotal[]>
 }

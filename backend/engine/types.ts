@@ -109,7 +109,7 @@ export interface ResourceDef {
   primaryFilters?: string[]
   /** Tabs over the main status (the implicit first tab is "all"); a tab filters `field` IN `values`. */
   quickTabs?: { field: string; tabs: Array<{ key: string; label: Label; values: string[] }> }
-  /** Money fields summed over the filtered rows (per currency) by the summary endpoint. */
+  /** Money fields (per currency) and whole-number columns (token counts) summed over the filtered rows by the summary endpoint. */
   totals?: string[]
   /**
    * Exact matches a typed search also tries, beside the searchable fields (a redemption code typed

@@ -24,7 +24,7 @@ const dimension = (label: Label, resource: string, labelField: string): FieldDef
  * their own indexes — never a substring scan over months of rows.
  *
  * Totals (summary endpoint) sum the filtered rows themselves, so they equal the detail and its
- * export by construction. Token totals per group are in GET /api/admin/usage/grouped.
+ * export by construction (tokens in and out too; every token count per group is in GET /api/admin/usage/grouped).
  */
 export default defineResource({
   name: 'usage-records',
@@ -36,7 +36,7 @@ export default defineResource({
   titleField: 'request_id',
   defaultSort: [{ field: 'started_at', order: 'desc' }],
   primaryFilters: ['started_at', 'customer_id', 'model_id', 'channel_id', 'api_key_id', 'status'],
-  totals: ['charged', 'cost', 'margin', 'cache_savings'],
+  totals: ['charged', 'cost', 'margin', 'cache_savings', 'input_tokens', 'output_tokens'],
   operations: { create: false, edit: false, delete: false, export: true },
   exactSearch: (typed) => {
     const text = typed.trim()

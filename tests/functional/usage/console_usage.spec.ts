@@ -94,6 +94,7 @@ test.group('Usage / console screens', (group) => {
     for (const name of ['charged', 'cost', 'margin', 'cache_savings']) {
       assert.equal(summary.body.totals[name][0].amount, sumAmounts(list.body.map((r: any) => r[name])), name)
     }
+    assert.deepEqual(summary.body.totals.input_tokens, [{ amount: '4000' }])
     assert.equal(summary.body.totals.charged[0].amount, '4.734600')
     assert.equal(summary.body.totals.margin[0].amount, '0.634595')
 

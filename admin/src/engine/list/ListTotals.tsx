@@ -8,7 +8,7 @@ import { listOptionsOf } from './listMeta'
 
 /**
  * What finance asks first, above a money table: how many rows match, and the sum of each declared
- * money field per currency ("Amount $1,204.50 · ¥300.00").
+ * money field per currency ("Amount $1,204.50 · ¥300.00") or count column ("Input tokens 1,204,500").
  */
 export function ListTotals({ resource, summary, loading }: { resource: ResourceMeta; summary?: ListSummary; loading?: boolean }) {
   const { t, i18n } = useTranslation()
@@ -19,6 +19,8 @@ export function ListTotals({ resource, summary, loading }: { resource: ResourceM
   if (!fields.length) return null
   if (!summary) return loading ? <Skeleton.Input active size="small" className="cd-totals" style={{ width: 320 }} /> : null
   const count = new Intl.NumberFormat(i18n.language).format(summary.count)
+  // a count column's total (tokens) can pass 2^53: formatted from its digits
+  const whole = (digits: string) => new Intl.NumberFormat(i18n.language).format(BigInt(digits))
   return (
     <div className="cd-totals" role="status" aria-label={t('list.totals')} data-testid="list-totals">
       <span>
@@ -31,7 +33,7 @@ export function ListTotals({ resource, summary, loading }: { resource: ResourceM
           <span key={field.name}>
             <Typography.Text type="secondary">{label(field.label, field.name)}</Typography.Text>{' '}
             <Typography.Text strong className="cd-num">
-              {sums.length ? sums.map((s) => formatMoney(s.amount, s.currency, { locale: i18n.language })).join(' · ') : '—'}
+              {sums.length ? sums.map((s) => (s.currency === undefined ? whole(s.amount) : formatMoney(s.amount, s.currency, { locale: i18n.language }))).join(' · ') : '—'}
             </Typography.Text>
           </span>
         )
