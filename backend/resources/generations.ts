@@ -16,7 +16,8 @@ const PROMPT_WORDS = "to_tsvector('simple', generations.prompt) @@ plainto_tsque
  *   never return their `output_urls`. The row, its prompt and its credits stay for the record.
  * - `refund_credits` (operations, finance; reason required): returns the credits of a failed
  *   generation (or a completed one judged unusable) to the customer, once — one
- *   `generation_refund` posting keyed by the generation (backend/actions/holds/refund_generation.ts).
+ *   `generation_refund` posting keyed by the generation (backend/actions/holds/refund_generation.ts),
+ *   offered while `refundable` (charged, not refunded, its hold settled) and re-checked there.
  */
 export default defineResource({
   name: 'generations',
@@ -54,7 +55,9 @@ export default defineResource({
     refundable: {
       type: 'boolean',
       label: l('Refundable', '可退还'),
-      sql: "generations.status IN ('failed', 'completed') AND generations.credits > 0 AND generations.refund_transaction_id IS NULL",
+      help: l('Charged, not refunded yet, and its hold settled', '已扣费、尚未退还且冻结已结算'),
+      sql: `generations.status IN ('failed', 'completed') AND generations.credits > 0 AND generations.refund_transaction_id IS NULL
+        AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.id = generations.hold_id AND h.status = 'held')`,
     },
     failure_reason: { type: 'text', label: l('Failure reason', '失败原因') },
     hidden_at: { type: 'datetime', label: l('Hidden at', '屏蔽时间') },
@@ -79,6 +82,21 @@ export default defineResource({
       danger: true,
       when: { field: 'hidden', eq: false },
       handler: () => import('#actions/generations/hide_generation'),
+    },
+    refund_credits: {
+      label: l('Refund credits', '退还额度'),
+      scope: 'record',
+      confirm: true,
+      reason: true,
+      danger: true,
+      when: { field: 'refundable', eq: true },
+      resultTypes: {
+        amount: { type: 'money', label: l('Refunded', '退还金额'), currency: creditdesk.asset },
+        to_gift: { type: 'money', label: l('To vouchers', '退回代金券'), currency: creditdesk.asset },
+        to_cash: { type: 'money', label: l('To balance', '退回余额'), currency: creditdesk.asset },
+        to_arrears: { type: 'money', label: l('Settled arrears', '抵扣欠费'), currency: creditdesk.asset },
+      },
+      handler: () => import('#actions/holds/refund_generation'),
     },
   },
 })

@@ -12,6 +12,7 @@ import { staffAgent } from '#tests/support/agents'
 import { auditRows, createCustomer, createStaff } from '#tests/support/fixtures'
 import { Agent } from '#tests/support/agent'
 import { csvObjects } from '#tests/support/csv'
+import { assertLedgerHolds, balances } from '#tests/support/ledger'
 import { findResource } from '#engine/registry'
 import { parseListQuery } from '#engine/list_query'
 import { filteredQuery, selectFields } from '#engine/list'
@@ -183,6 +184,32 @@ test.group('Usage / console screens', (group) => {
 
     const visible = await agent.get(`/api/admin/generations?customer_id=${customer.id}&hidden=false`)
     assert.equal(visible.headers.get('x-total-count'), '0')
+  })
+
+  test('finance refunds the credits of a failed generation once; support may not', async ({ assert }) => {
+    const customer = await createCustomer()
+    const [generation] = await db
+      .table('generations')
+      .insert({ customer_id: customer.id, type: 'video', prompt: 'A lighthouse at dusk', status: 'failed', credits: 2_500_000 })
+      .returning('*')
+    const path = `/api/admin/generations/${generation.id}/actions/refund_credits`
+    const { agent: support } = await staffAgent('support')
+    assert.equal((await support.post(path, { reason: 'Customer asked for it' })).status, 403)
+
+    const { agent } = await staffAgent('finance')
+    const listed = await agent.get(`/api/admin/generations/${generation.id}`)
+    assert.equal(listed.body.refundable, true)
+    const refunded = await agent.post(path, { reason: 'Upstream failed the job' })
+    assert.equal(refunded.status, 200, refunded.text)
+    assert.equal(refunded.body.result.amount, '2.500000')
+    assert.equal((await balances(customer.id)).cash, 2_500_000n)
+    assert.equal(refunded.body.record.refundable, false)
+    const [log] = await auditRows({ resource: 'generations', action: 'refund_credits', record_id: String(generation.id) })
+    assert.equal(log.reason, 'Upstream failed the job')
+
+    assert.equal((await agent.post(path, { reason: 'Upstream failed the job' })).status, 409)
+    assert.equal((await balances(customer.id)).cash, 2_500_000n)
+    await assertLedgerHolds(assert)
   })
 
   test('the customer + 7-day page reads only its month partition through the customer index', async ({ assert }) => {
