@@ -24,6 +24,7 @@ import { DEMO_CHANNELS, DEMO_MODELS, DEMO_TIER_MULTIPLIERS, type DemoModel, type
 import { demoSecret, fundingOrders, seedDemoCustomers, seedRecharges } from './demo_usage_customers.js'
 import { generateTraffic, prng, type DemoRecord } from './demo_usage_traffic.js'
 import ingestUsage from '#actions/usage/ingest_usage'
+import { seedDemoGenerations } from './demo_usage_generations.js'
 
 const SEED = 20261127
 const DAYS = 60
@@ -204,6 +205,12 @@ export async function seedDemoUsage({ days = DAYS } = {}): Promise<DemoUsageSumm
     for (const r of result.results) if (r.outcome === 'rejected') reasons.set(String(r.reason), (reasons.get(String(r.reason)) ?? 0) + 1)
   })
   if (rejected) console.warn(`demo usage: ${rejected} records rejected: ${JSON.stringify(Object.fromEntries(reasons))}`)
+
+  const staff = await db.from('staff').where('email', 'ops@demo.local').first()
+  const ops: Actor = staff ? { type: 'staff', id: staff.id, label: staff.email, role: 'operations' } : actor
+  // video jobs from the studio (both its keys) and the pro team's production key
+  const jobs = ([[1, 0], [1, 1], [2, 0]] as const).flatMap(([p, k]) => (profiles[p]?.keys[k] ? [{ customerId: profiles[p].customerId, apiKeyId: profiles[p].keys[k].id }] : []))
+  await seedDemoGenerations(jobs, 40, now, prng(SEED + 3), ops, actor)
 
   // keys whose story happened after their traffic: disabled, leak-locked, expired
   await transaction(async (trx) => {
