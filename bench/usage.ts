@@ -232,15 +232,15 @@ const existing = Number((await owner.rawQuery('SELECT count(*) AS n FROM usage_r
 const version = await db.from('price_versions').where('model_id', models[0].id).orderBy('id', 'desc').firstOrFail()
 for (let from = existing; FIGURES.includes('c') && from < ROWS; from += 1_000_000) {
   const to = Math.min(ROWS, from + 1_000_000) - 1
-  // 90 days of rows (spread by a multiplier prime to the window), one in ten for one heavy customer, the rest over ~900 customers
+  // 90 days of rows in time order (the indexes grow at their ends), one in ten for one heavy customer, the rest over ~900 customers
   await owner.rawQuery(
     `INSERT INTO usage_records (started_at, request_id, customer_id, api_key_id, model_id, channel_id, price_version_id, multiplier, status, latency_ms,
        input_tokens, output_tokens, input_charge, output_charge, charged, cost, margin)
-     SELECT now() - ((g * 7919) % 7776000) * interval '1 second' - (g % 997) * interval '1 millisecond', 'fill-' || g,
+     SELECT now() - ((? - g) * (7776000.0 / ?)) * interval '1 second', 'fill-' || g,
             CASE WHEN g % 10 = 0 THEN ? ELSE (?::bigint[])[1 + g % 1000] END, NULL, ?, ?, ?, 1, CASE WHEN g % 50 = 0 THEN 'error' ELSE 'success' END, 100 + g % 3000,
             1000 + g % 3000, 100 + g % 900, 150 + g % 450, 60 + g % 540, 210 + g % 450 + g % 540, 170 + g % 400, 210 + g % 450 + g % 540 - 170 - g % 400
      FROM generate_series(?::bigint, ?::bigint) g`,
-    [heavy, `{${others.join(',')}}`, models[0].id, channel.id, version.id, from, to]
+    [ROWS, ROWS, heavy, `{${others.join(',')}}`, models[0].id, channel.id, version.id, from, to]
   )
 }
 await owner.rawQuery('ANALYZE usage_records')
