@@ -12,7 +12,9 @@ import { staffAgent } from '#tests/support/agents'
 import { auditRows, createCustomer, createStaff } from '#tests/support/fixtures'
 import { Agent } from '#tests/support/agent'
 import { csvObjects } from '#tests/support/csv'
-import { assertLedgerHolds, balances } from '#tests/support/ledger'
+import { assertLedgerHolds, balances, fundCash } from '#tests/support/ledger'
+import { runUseCase } from '#tests/support/use_cases'
+import createHold from '#actions/holds/create_hold'
 import { findResource } from '#engine/registry'
 import { parseListQuery } from '#engine/list_query'
 import { filteredQuery, selectFields } from '#engine/list'
@@ -209,6 +211,32 @@ test.group('Usage / console screens', (group) => {
 
     assert.equal((await agent.post(path, { reason: 'Upstream failed the job' })).status, 409)
     assert.equal((await balances(customer.id)).cash, 2_500_000n)
+    await assertLedgerHolds(assert)
+  })
+
+  test('the holds list shows a held amount with its generation, totals it, and the generation is not refundable while held', async ({ assert }) => {
+    const customer = await createCustomer()
+    await fundCash(customer.id, '10')
+    await runUseCase(createHold, {
+      customerId: customer.id,
+      amount: 3_000_000n,
+      idempotencyKey: `test-hold-${Date.now()}`,
+      expiresIn: 600,
+      generation: { type: 'video', prompt: 'Waves on a pier' },
+    })
+    const { agent } = await staffAgent('finance')
+    const list = await agent.get(`/api/admin/holds?customer_id=${customer.id}`)
+    assert.equal(list.status, 200, list.text)
+    assert.lengthOf(list.body, 1)
+    const [hold] = list.body
+    assert.deepInclude(hold, { amount: '3.000000', status: 'held', captured: null })
+    const generation = await db.from('generations').where('hold_id', hold.id).first()
+    assert.equal(hold.generation_id, Number(generation.id))
+    assert.equal(hold._labels.generation_id, `#${generation.id}`)
+    const summary = await agent.get(`/api/admin/holds/summary?customer_id=${customer.id}`)
+    assert.deepEqual(summary.body.totals.amount, [{ currency: summary.body.totals.amount[0].currency, amount: '3.000000' }])
+    assert.deepInclude(summary.body.tabs, { all: 1, held: 1 })
+    assert.equal((await agent.get(`/api/admin/generations/${generation.id}`)).body.refundable, false)
     await assertLedgerHolds(assert)
   })
 
