@@ -5,6 +5,7 @@ import { AccountLayout } from './layouts/AccountLayout'
 import { PublicLayout } from './layouts/PublicLayout'
 import { BillingResultPage } from './pages/BillingResultPage'
 import { BuyCreditsPage } from './pages/BuyCreditsPage'
+import { ApiKeysPage } from './pages/ApiKeysPage'
 import { HomePage } from './pages/HomePage'
 import { LoginPage } from './pages/LoginPage'
 import { OrdersPage } from './pages/OrdersPage'
@@ -14,6 +15,7 @@ import { RegisterPage } from './pages/RegisterPage'
 import { ResetPasswordPage } from './pages/ResetPasswordPage'
 import { SecurityPage } from './pages/SecurityPage'
 import { SessionsPage } from './pages/SessionsPage'
+import { UsagePage } from './pages/UsagePage'
 import { WalletPage } from './pages/WalletPage'
 
 export function AppRoutes() {
@@ -35,6 +37,8 @@ export function AppRoutes() {
           <Route path="redeem" element={<RedeemPage />} />
           <Route path="buy" element={<BuyCreditsPage />} />
           <Route path="orders" element={<OrdersPage />} />
+          <Route path="keys" element={<ApiKeysPage />} />
+          <Route path="usage" element={<UsagePage />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="security" element={<SecurityPage />} />
           <Route path="sessions" element={<SessionsPage />} />

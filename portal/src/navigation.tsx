@@ -1,4 +1,6 @@
 import {
+  ApiOutlined,
+  BarChartOutlined,
   GiftOutlined,
   LaptopOutlined,
   ProfileOutlined,
@@ -29,6 +31,8 @@ export const ACCOUNT_NAV: NavItem[] = [
   { key: 'redeem', path: '/account/redeem', icon: <GiftOutlined />, label: 'nav.redeem', group: 'money' },
   { key: 'buy', path: '/account/buy', icon: <ShoppingCartOutlined />, label: 'nav.buy', group: 'money' },
   { key: 'orders', path: '/account/orders', icon: <ProfileOutlined />, label: 'nav.orders', group: 'money' },
+  { key: 'keys', path: '/account/keys', icon: <ApiOutlined />, label: 'nav.keys', group: 'api' },
+  { key: 'usage', path: '/account/usage', icon: <BarChartOutlined />, label: 'nav.usage', group: 'api' },
   { key: 'profile', path: '/account/profile', icon: <UserOutlined />, label: 'nav.profile', group: 'account' },
   { key: 'security', path: '/account/security', icon: <SafetyCertificateOutlined />, label: 'nav.security', group: 'account' },
   { key: 'sessions', path: '/account/sessions', icon: <LaptopOutlined />, label: 'nav.sessions', group: 'account' },

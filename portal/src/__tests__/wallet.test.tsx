@@ -50,7 +50,11 @@ function lastHistoryQuery(requests: RecordedRequest[]) {
 }
 
 function rowOf(text: string) {
-  const row = screen.getByText(text).closest('tr')
+  // a table row (the menu has a "Usage" entry too)
+  const row = screen
+    .getAllByText(text)
+    .map((e) => e.closest('tr'))
+    .find(Boolean)
   if (!row) throw new Error(`no row for ${text}`)
   return row as HTMLElement
 }

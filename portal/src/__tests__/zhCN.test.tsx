@@ -97,7 +97,7 @@ function latinWords(text: string) {
     .replace(/R\d{8}-\d+/g, ' ')
     .replace(/····[A-Z0-9]{4}/g, ' ')
     .replace(/US\$/g, ' ')
-    .replace(/\b(Creditdesk|Stripe)\b/g, ' ')
+    .replace(/\b(Creditdesk|Stripe|API)\b/g, ' ') // names, and the usual word for API in Chinese interfaces
     .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, ' ')
   return rest.match(/[A-Za-z]{2,}/g) ?? []
 }

@@ -45,6 +45,8 @@ export interface Wallet {
   total: DecimalString
   /** What the customer owes (money the payment provider took back after it was spent); "0.000000" when nothing. */
   arrears?: DecimalString
+  /** Reserved for jobs still running (credit holds), charged or returned when they finish. */
+  held?: DecimalString
   gift_lots: GiftLot[]
 }
 

@@ -1,4 +1,7 @@
+import usageEn from './usage.en'
+
 const en = {
+  ...usageEn,
   common: {
     save: 'Save changes',
     cancel: 'Cancel',
@@ -25,7 +28,10 @@ const en = {
     redeem: 'Redeem a code',
     buy: 'Top up',
     orders: 'Orders',
+    keys: 'API keys',
+    usage: 'Usage',
     groups: {
+      api: 'API',
       money: 'Balance & payments',
       account: 'Account settings',
     },
@@ -196,7 +202,11 @@ const en = {
     loadFailed: 'Could not load your wallet',
     arrearsTitle: 'You owe {{amount}}',
     arrearsText:
-      'A payment was refunded or reversed after the balance it added had been used. The amount owed is settled first by your next purchase; until then, usage cannot be charged to your account.',
+      'Usage was served beyond your balance, or a payment was refunded or reversed after the balance it added had been used. The amount owed is settled first by your next purchase; until then, API requests are refused.',
+    held: 'On hold',
+    heldHelp: 'Reserved for jobs still running (such as video generations); charged or returned when they finish',
+    owed: 'Owed',
+    owedHelp: 'Settled first by your next top-up',
     lots: {
       title: 'Gift grants',
       description: 'Gift balance comes from vouchers, promotions and gift codes. Each grant has its own expiry date.',

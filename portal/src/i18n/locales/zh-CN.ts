@@ -1,8 +1,10 @@
 import type { Resources } from './en'
+import usageZhCN from './usage.zh-CN'
 
 type DeepPartialStrings<T> = { [K in keyof T]?: T[K] extends string ? string : DeepPartialStrings<T[K]> }
 
 const zhCN: DeepPartialStrings<Resources> & Record<string, unknown> = {
+  ...usageZhCN,
   common: {
     save: '保存修改',
     cancel: '取消',
@@ -29,7 +31,10 @@ const zhCN: DeepPartialStrings<Resources> & Record<string, unknown> = {
     redeem: '兑换码',
     buy: '充值',
     orders: '我的订单',
+    keys: 'API 密钥',
+    usage: '用量',
     groups: {
+      api: '开发者',
       money: '余额与充值',
       account: '账户设置',
     },
@@ -192,7 +197,11 @@ const zhCN: DeepPartialStrings<Resources> & Record<string, unknown> = {
     refresh: '刷新',
     loadFailed: '钱包加载失败',
     arrearsTitle: '您有 {{amount}} 欠款',
-    arrearsText: '一笔付款在其充入的余额被使用后被退款或撤销。欠款将优先从您的下一次充值中扣除；结清之前，您的账户无法继续扣费使用。',
+    arrearsText: '您的用量超出了余额，或一笔付款在其充入的余额被使用后被退款或撤销。欠款将优先从您的下一次充值中扣除；结清之前，API 请求将被拒绝。',
+    held: '冻结中',
+    heldHelp: '为仍在进行的任务（如视频生成）预留；任务完成后扣费或退回',
+    owed: '欠款',
+    owedHelp: '将优先从您的下一次充值中扣除',
     lots: {
       title: '赠送额度',
       description: '赠送额度来自代金券、活动和礼品码，每笔都有各自的到期时间。',
