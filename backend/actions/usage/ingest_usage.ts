@@ -22,7 +22,8 @@ import { loadCatalog, resolve } from '#services/usage/catalog'
 import { multiplierUnits, priceRecord, type Priced } from '#services/usage/pricing'
 import { ensureUsagePartitions, monthsOf } from '#services/usage/partitions'
 import { allocateUsageIds, claimRequestIds, insertUsageRows, recordKeyUse, type BillableRow } from '#services/usage/store'
-import { postUsageCharge } from '#services/usage/posting'
+import { accountsOf, postUsageCharge } from '#services/usage/posting'
+import { systemAccount } from '#services/ledger/accounts'
 import type { BillingUnit } from '#contract/usage'
 
 /** What happened to one record (the reply's `outcome`). */
@@ -100,12 +101,16 @@ const ingestUsage: UseCase<IngestInput, IngestReply> = {
     // one posting per customer, in customer order (two batches lock customers in the same order)
     const byCustomer = new Map<number, BillableRow[]>()
     for (const { row } of billed) (byCustomer.get(row.resolved.customerId) ?? byCustomer.set(row.resolved.customerId, []).get(row.resolved.customerId)!).push(row)
-    for (const customerId of [...byCustomer.keys()].sort((a, b) => a - b)) {
+    const amounts = new Map([...byCustomer].map(([customerId, rows]) => [customerId, rows.reduce((sum, r) => sum + r.priced.charged, 0n)]))
+    const paying = [...amounts].filter(([, amount]) => amount > 0n).map(([customerId]) => customerId).sort((a, b) => a - b)
+    const accounts = await accountsOf(trx, paying)
+    // one revenue shard per batch (a random one, so concurrent batches rarely share it)
+    const revenue = paying.length ? await systemAccount(trx, 'usage_revenue') : 0
+    for (const customerId of paying) {
       const rows = byCustomer.get(customerId)!
-      const amount = rows.reduce((sum, r) => sum + r.priced.charged, 0n)
-      if (amount === 0n) continue
+      const amount = amounts.get(customerId)!
       const sortedRequestIds = rows.map((r) => r.record.requestId).sort()
-      const posting = await postUsageCharge(trx, { customerId, amount, sortedRequestIds, actor })
+      const posting = await postUsageCharge(trx, { customerId, amount, sortedRequestIds, actor, accounts: accounts.get(customerId)!, revenue })
       for (const row of rows) row.transactionId = posting.transactionId
       await audit.record(
         trx,
