@@ -2,6 +2,7 @@
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import { Agent } from './agent.js'
+import { newKey } from '#services/api_keys/key_material'
 
 let seq = 0
 export const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}${Math.random().toString(36).slice(2, 6)}`
@@ -34,13 +35,11 @@ export async function addPriceVersion(modelId: number, prices: Prices, effective
   return row
 }
 
+/** An enabled key of the customer; `secret` is the full key a gateway would send. */
 export async function apiKey(customerId: number) {
-  const prefix = uniq().slice(0, 16)
-  const [row] = await db
-    .table('api_keys')
-    .insert({ customer_id: customerId, name: `key ${prefix}`, prefix, secret_hash: (prefix + 'f'.repeat(64)).slice(0, 64) })
-    .returning('*')
-  return { ...row, id: Number(row.id) }
+  const { key, prefix, hash } = newKey()
+  const [row] = await db.table('api_keys').insert({ customer_id: customerId, name: `key ${prefix}`, prefix, secret_hash: hash }).returning('*')
+  return { ...row, id: Number(row.id), secret: key }
 }
 
 /** A usage record in the wire shape; started a minute ago unless told. */

@@ -191,6 +191,10 @@ test.group('Usage ingestion', (group) => {
     await db.from('customers').where('id', c.id).update({ frozen: false })
     const refused = await new Agent().request('POST', '/api/internal/charges', { customer_id: c.id, amount: '1', idempotency_key: `after-usage-${c.id}` }, service)
     assert.equal(refused.status, 402)
+    const key = await apiKey(c.id)
+    const verify = await new Agent().request('POST', '/api/internal/keys/verify', { key: key.secret, model: model.code, ip: '127.0.0.1' }, service)
+    assert.deepInclude(verify.body, { ok: false, code: 'INSUFFICIENT_FUNDS' })
+    assert.match(verify.body.message, /arrears/)
     await assertLedgerHolds(assert)
   })
 
