@@ -126,6 +126,27 @@ test.group('Usage ingestion', (group) => {
     await assertLedgerHolds(assert)
   })
 
+  test('a channel is named by id (number) or name (string); an unknown one is rejected; one without a cost price for the model bills at cost 0 and says so', async ({ assert }) => {
+    const { model, channel } = await pricedModel()
+    const other = await pricedModel({ costs: null })
+    const c = await createCustomer()
+    await fundCash(c.id, '1')
+    const reply = await ingest({
+      records: [
+        usageRecord({ customer_id: c.id, model: model.code, channel: channel.id, ...TOKENS }),
+        usageRecord({ customer_id: c.id, model: model.code, channel: channel.name, ...TOKENS }),
+        usageRecord({ customer_id: c.id, model: model.code, channel: 'no-such-channel', ...TOKENS }),
+        usageRecord({ customer_id: c.id, model: model.code, channel: other.channel.id, ...TOKENS }),
+      ],
+    })
+    assert.deepEqual(outcomes(reply), ['billed', 'billed', 'rejected', 'billed'])
+    assert.match(reply.body.results[2].reason, /unknown channel "no-such-channel"/)
+    assert.match(reply.body.results[3].note, /no cost price/)
+    const rows = await usageRows(reply.body.results.map((r: any) => r.request_id))
+    assert.deepEqual(rows.map((r) => [Number(r.channel_id), r.cost]), [[channel.id, '3000'], [channel.id, '3000'], [other.channel.id, '0']])
+    await assertLedgerHolds(assert)
+  })
+
   test('a malformed envelope is a 422 and writes nothing; bytes that are not JSON are refused by the parser', async ({ assert }) => {
     const { model } = await pricedModel()
     const c = await createCustomer()
