@@ -23,9 +23,10 @@ export default defineResource({
   titleField: 'prefix',
   defaultSort: [{ field: 'created_at', order: 'desc' }],
   primaryFilters: ['customer_id', 'prefix', 'name', 'state', 'last_used_at', 'created_at'],
+  // tabs count a stored column; "expired" (computed) is the state filter's
   quickTabs: {
-    field: 'state',
-    tabs: API_KEY_STATES.map((s) => ({ key: s.value, label: s.label, values: [s.value] })),
+    field: 'status',
+    tabs: API_KEY_STATUSES.map((s) => ({ key: s.value, label: s.label, values: [s.value] })),
   },
   operations: { create: false, edit: true, delete: false, export: true },
   fields: {

@@ -129,14 +129,17 @@ test.group('API keys / portal', (group) => {
     const { agent: other } = await customerAgent()
     const { key } = await portalKey(owner)
     const attempts = [
-      other.patch(`/api/portal/keys/${key.id}`, { name: 'mine now' }),
-      other.post(`/api/portal/keys/${key.id}/disable`),
-      other.post(`/api/portal/keys/${key.id}/enable`),
-      other.post(`/api/portal/keys/${key.id}/roll`, { overlap_minutes: 0 }),
-      other.delete(`/api/portal/keys/${key.id}`),
-      other.post('/api/portal/keys/abc/disable'),
+      () => other.patch(`/api/portal/keys/${key.id}`, { name: 'mine now' }),
+      () => other.post(`/api/portal/keys/${key.id}/disable`),
+      () => other.post(`/api/portal/keys/${key.id}/enable`),
+      () => other.post(`/api/portal/keys/${key.id}/roll`, { overlap_minutes: 0 }),
+      () => other.delete(`/api/portal/keys/${key.id}`),
+      () => other.post('/api/portal/keys/abc/disable'),
     ]
-    for (const reply of await Promise.all(attempts)) assert.equal(reply.status, 404, reply.text)
+    for (const attempt of attempts) {
+      const reply = await attempt()
+      assert.equal(reply.status, 404, reply.text)
+    }
     assert.deepEqual((await other.get('/api/portal/keys')).body, [])
     const row = await db.from('api_keys').where('id', key.id).first()
     assert.include(row, { name: 'Test key', status: 'enabled', deleted_at: null, expires_at: null })
@@ -194,6 +197,9 @@ test.group('API keys / console', (group) => {
     assert.include(list.body[0], { prefix: key.prefix, state: 'expired', status: 'enabled' })
     assert.notProperty(list.body[0], 'secret_hash')
     assert.match(list.body[0]._labels.customer_id, /^c•+@example\.test$/) // the auditor sees the owner's email masked
+    const summary = await agent.get(`/api/admin/api-keys/summary?customer_id=${customer.id}`)
+    assert.equal(summary.status, 200, summary.text)
+    assert.deepInclude(summary.body.tabs, { all: 1, enabled: 1, disabled: 0, locked: 0 })
     const csv = await agent.get(`/api/admin/api-keys/export?customer_id=${customer.id}`)
     assert.equal(csv.status, 200)
     assert.include(csv.text, key.prefix)
