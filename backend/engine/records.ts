@@ -99,7 +99,7 @@ export async function runAction(
       recordId: id ?? null,
       ...changes,
       reason: reason ?? null,
-      metadata: { ...(input && Object.keys(input).length ? { input } : {}), ...(ids ? { ids } : {}), ...(outcome.auditMetadata ?? {}) },
+      metadata: { ...(input && Object.keys(input).length ? { input: auditedInput(action.fields ?? {}, input) } : {}), ...(ids ? { ids } : {}), ...(outcome.auditMetadata ?? {}) },
     })
     return { ...outcome, row: after }
   })
@@ -134,3 +134,10 @@ function readIds(resource: ResourceDef, body: unknown): string[] {
   return ids.map((raw) => parseId(resource, String(raw)))
 }
 
+
+/** An action's input as its audit row keeps it: write-only inputs (secrets) are recorded as set, never their value. */
+function auditedInput(fields: Record<string, { writeOnly?: boolean }>, input: Record<string, unknown>) {
+  const kept: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(input)) kept[name] = fields[name]?.writeOnly && value !== undefined && value !== null ? '[set]' : value
+  return kept
+}

