@@ -85,7 +85,7 @@ describe('API keys page', () => {
     await user.type(within(dialog).getByLabelText('Name'), 'Production')
     await user.type(within(dialog).getByLabelText(/Requests per minute/), '120')
     await user.type(within(dialog).getByLabelText(/Daily spend cap/), '5.5')
-    expect(within(dialog).getByText(/Resets every day at .* \(00:00 UTC\)/)).toBeInTheDocument()
+    expect(within(dialog).getByText(/Resets every day at 00:00 UTC, which is .* in your time zone/)).toBeInTheDocument()
     await user.click(within(dialog).getByRole('button', { name: 'Create key' }))
 
     const reveal = await dialogTitled('Your new API key')

@@ -158,7 +158,7 @@ export function KeyFormDialog({
           name="daily_spend_cap"
           label={t('apiKeys.form.dailySpendCap')}
           rules={[capRule, positive]}
-          extra={t('apiKeys.form.dailyResets', { time: dayjs(resets.daily).format('LT'), next: formatDateTime(dailyNext) }) + ` (${viewerZone()})`}
+          extra={t('apiKeys.form.dailyResets', { time: dayjs(resets.daily).format('LT'), next: formatDateTime(dailyNext), zone: viewerZone() })}
         >
           <Input inputMode="decimal" placeholder={t('apiKeys.form.noLimit')} autoComplete="off" />
         </Form.Item>
@@ -166,7 +166,7 @@ export function KeyFormDialog({
           name="monthly_spend_cap"
           label={t('apiKeys.form.monthlySpendCap')}
           rules={[capRule, positive]}
-          extra={t('apiKeys.form.monthlyResets', { next: formatDateTime(monthlyNext) }) + ` (${viewerZone()})`}
+          extra={t('apiKeys.form.monthlyResets', { next: formatDateTime(monthlyNext), zone: viewerZone() })}
         >
           <Input inputMode="decimal" placeholder={t('apiKeys.form.noLimit')} autoComplete="off" />
         </Form.Item>

@@ -63,8 +63,8 @@ const usageEn = {
       dailySpendCap: 'Daily spend cap',
       monthlySpendCap: 'Monthly spend cap',
       capInvalid: 'Write an amount greater than zero, like 25 or 12.50',
-      dailyResets: 'Resets every day at {{time}} your time (00:00 UTC). Next: {{next}}.',
-      monthlyResets: 'Resets on the 1st of each month at 00:00 UTC. Next: {{next}} your time.',
+      dailyResets: 'Resets every day at 00:00 UTC, which is {{time}} in your time zone ({{zone}}). Next: {{next}}.',
+      monthlyResets: 'Resets on the 1st of each month at 00:00 UTC. Next: {{next}} in your time zone ({{zone}}).',
       limitsTitle: 'Limits',
     },
     secret: {

@@ -63,8 +63,8 @@ const usageZhCN = {
       dailySpendCap: '每日消费上限',
       monthlySpendCap: '每月消费上限',
       capInvalid: '请输入大于零的金额，例如 25 或 12.50',
-      dailyResets: '每天在您当地时间 {{time}}（UTC 00:00）重置。下次重置：{{next}}。',
-      monthlyResets: '每月 1 日 UTC 00:00 重置。下次重置（您的当地时间）：{{next}}。',
+      dailyResets: '每天 UTC 00:00 重置，即您所在时区（{{zone}}）的 {{time}}。下次重置：{{next}}。',
+      monthlyResets: '每月 1 日 UTC 00:00 重置。下次重置：{{next}}（您所在时区 {{zone}}）。',
       limitsTitle: '限额',
     },
     secret: {
