@@ -10,7 +10,7 @@
  * the moment of seeding). The demo key printed in the start banner is derived from the seed too.
  *
  * It runs before the server listens, on the first `npm start` only: ≈194k requests billed in
- * about 20 s on 2 cores (the whole first boot ≈27 s), short enough not to move it to the
+ * 27–29 s on 2 cores (the whole first boot 30–35 s), short enough not to move it to the
  * background, where the first screens would show half-seeded data. SEED_DEMO_USAGE=false skips it.
  */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
