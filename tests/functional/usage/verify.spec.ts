@@ -11,7 +11,7 @@ import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import { customerAgent, staffAgent } from '#tests/support/agents'
 import { committedCustomers } from '#tests/support/fixtures'
-import { fundCash, fundGift } from '#tests/support/ledger'
+import { assertLedgerHolds, fundCash, fundGift } from '#tests/support/ledger'
 import { Agent } from '#tests/support/agent'
 import { VerifyCache, verifyCache } from '#services/api_keys/verify_cache'
 import { verifyKey } from '#services/api_keys/verify_key'
@@ -213,6 +213,7 @@ test.group('Verify / cache invalidation across commits', (group) => {
     })
     assert.equal(charge.status, 201, await charge.text())
     assert.isTrue(await eventually(async () => (await verify(body)).body.code === 'INSUFFICIENT_FUNDS'), 'refused within 3 s of the commit')
+    await assertLedgerHolds(assert)
   })
 
   test('another instance (its own cache and LISTEN connection) hears the change too', async ({ assert }) => {
