@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { renderConsole, requestsTo } from './support/renderConsole'
 import { superAdminMeta, supportMeta } from './fixtures/meta'
 import type { AdminMeta, ResourceMeta } from '../src/meta/types'
+import { detailUrl } from '../src/pages/usage/usagePage'
 
 const detail: ResourceMeta = { name: 'usage-records', label: { en: 'Consumption detail' }, group: 'usage', fields: [], permissions: ['view'] }
 const withDetail: AdminMeta = { ...superAdminMeta, groups: { ...superAdminMeta.groups, usage: { en: 'Usage' } }, resources: [...superAdminMeta.resources, detail] }
@@ -25,7 +26,10 @@ describe('usage by …', () => {
     const totals = await screen.findByTestId('usage-totals')
     expect(within(totals).getByText('$1.234567')).toBeInTheDocument()
     expect(within(totals).getByText('1,234,567')).toBeInTheDocument()
-    expect(screen.getByText('gpt-4o-mini')).toBeInTheDocument()
+    const link = screen.getByRole('link', { name: 'gpt-4o-mini' }).getAttribute('href')!
+    const filters = new URLSearchParams(link.split('?')[1])
+    expect(link.startsWith('/r/usage-records?')).toBe(true)
+    expect([filters.get('filters[0][field]'), filters.get('filters[0][value]'), filters.get('filters[1][operator]')]).toEqual(['model_id', '3', 'gte'])
     expect(screen.getByText('(none)')).toBeInTheDocument()
 
     const first = new URLSearchParams(requestsTo(requests, 'GET', '/api/admin/usage/grouped')[0].url.split('?')[1])
@@ -36,6 +40,25 @@ describe('usage by …', () => {
     await user.click(screen.getByText('Channel'))
     await waitFor(() => expect(requestsTo(requests, 'GET', '/api/admin/usage/grouped').some((r) => r.url.includes('by=channel'))).toBe(true))
     expect(screen.getByRole('link', { name: 'Usage by …' })).toBeInTheDocument()
+  })
+
+  it('a group links to the consumption detail filtered to it', async () => {
+    const fields = [
+      { name: 'started_at', type: 'datetime', label: { en: 'Time' }, list: true, filter: ['gte', 'lte'] },
+      { name: 'model_id', type: 'relation', label: { en: 'Model' }, list: true, filter: ['eq', 'in'], relation: { resource: 'usage-models', labelField: 'code' } },
+      { name: 'request_id', type: 'string', label: { en: 'Request ID' }, list: true, filter: ['eq'] },
+    ]
+    const meta: AdminMeta = { ...withDetail, resources: [...superAdminMeta.resources, { ...detail, fields } as ResourceMeta] }
+    const { requests } = renderConsole({
+      meta,
+      path: detailUrl('model', 3, '2026-11-20T00:00:00.000Z', '2026-11-26T23:59:59.999Z'),
+      routes: [['GET', '/api/admin/usage-records', { data: [], headers: { 'x-total-count': '0' } }]],
+    })
+    await waitFor(() => expect(requestsTo(requests, 'GET', '/api/admin/usage-records').length).toBeGreaterThan(0))
+    const query = requestsTo(requests, 'GET', '/api/admin/usage-records').at(-1)!.query
+    expect(query.get('model_id')).toBe('3')
+    expect(query.get('started_at_gte')).toBe('2026-11-20T00:00:00.000Z')
+    expect(query.get('started_at_lte')).toBe('2026-11-26T23:59:59.999Z')
   })
 
   it('has no menu entry for a role that may not list the consumption detail', async () => {

@@ -10,7 +10,8 @@ import { USAGE_STATUSES } from '@creditdesk/contract/usage'
 import { API_URL } from '../../providers/http'
 import { useMetaState } from '../../meta/MetaContext'
 import { pickLabel } from '../../meta/label'
-import { GROUP_BY, groupedQuery, type GroupBy, type GroupedUsage, type UsageFigures, type UsageGroup } from './usagePage'
+import { Link } from 'react-router'
+import { GROUP_BY, detailUrl, groupedQuery, type GroupBy, type GroupedUsage, type UsageFigures, type UsageGroup } from './usagePage'
 
 type Row = UsageGroup & { rowKey: string }
 
@@ -32,10 +33,11 @@ export function UsageGroupedPage() {
   const [by, setBy] = useState<GroupBy>('model')
   const [range, setRange] = useState<[Dayjs, Dayjs]>(lastWeek)
   const [status, setStatus] = useState<string | undefined>()
+  const [from, to] = [range[0].toISOString(), range[1].toISOString()]
   const { result, query } = useCustom<GroupedUsage>({
     url: `${API_URL}/usage/grouped`,
     method: 'get',
-    config: { query: groupedQuery(by, range[0].toISOString(), range[1].toISOString(), status) },
+    config: { query: groupedQuery(by, from, to, status) },
     queryOptions: { placeholderData: keepPreviousData },
     errorNotification: false,
   })
@@ -47,7 +49,10 @@ export function UsageGroupedPage() {
     {
       key: 'label',
       title: t(`usage.by.${by}`),
-      render: (_, row) => row.label ?? (row.key === null ? t('usage.none') : `#${row.key}`),
+      render: (_, row) => {
+        const text = row.label ?? (row.key === null ? t('usage.none') : `#${row.key}`)
+        return row.key === null ? text : <Link to={detailUrl(by, row.key, from, to, status)}>{text}</Link>
+      },
     },
     { key: 'requests', title: t('usage.requests'), align: 'right', render: (_, row) => count(row.requests) },
     ...TOKEN_COLUMNS.map((name) => ({ key: name, title: t(`usage.${name}`), align: 'right' as const, render: (_: unknown, row: Row) => count(row[name]) })),
