@@ -42,11 +42,10 @@ const chargeCustomer: UseCase<ChargeInput, Posted> = {
       async (transactionId) => {
         if (customer.frozen) throw new Forbidden('This account is frozen and cannot be charged')
         await assertNoArrears(trx, input.customerId)
-        const [cash, gift, revenue] = await Promise.all([
-          customerAccount(trx, input.customerId, 'cash'),
-          customerAccount(trx, input.customerId, 'gift'),
-          systemAccount(trx, 'usage_revenue'),
-        ])
+        // one connection: its queries run one after another (pg refuses overlapping queries on a client)
+        const cash = await customerAccount(trx, input.customerId, 'cash')
+        const gift = await customerAccount(trx, input.customerId, 'gift')
+        const revenue = await systemAccount(trx, 'usage_revenue')
         let fromGift = 0n
         if (creditdesk.deductionOrder === 'gift_first') {
           fromGift = await takeFromLots(trx, gift, transactionId, input.amount)

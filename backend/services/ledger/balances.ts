@@ -15,17 +15,16 @@ import { ARREARS } from './accounts.js'
 import { fromUnits } from './amounts.js'
 
 export async function customerBalances(client: QueryClientContract, customerId: number): Promise<CustomerBalances> {
-  const [accounts, held] = await Promise.all([
-    client.from('ledger_accounts').where({ owner_type: 'customer', owner_id: customerId, asset: creditdesk.asset }).select('code', 'balance'),
-    client.rawQuery(
-      `SELECT coalesce(sum(e.amount), 0) AS held
-         FROM ledger_transactions t
-         JOIN ledger_entries e ON e.transaction_id = t.id
-         JOIN ledger_accounts a ON a.id = e.account_id AND a.owner_type = 'system' AND a.code = 'refund_pending'
-        WHERE t.customer_id = ?`,
-      [customerId]
-    ),
-  ])
+  // sequential: `client` may be a transaction, whose one connection cannot run two queries at once
+  const accounts = await client.from('ledger_accounts').where({ owner_type: 'customer', owner_id: customerId, asset: creditdesk.asset }).select('code', 'balance')
+  const held = await client.rawQuery(
+    `SELECT coalesce(sum(e.amount), 0) AS held
+       FROM ledger_transactions t
+       JOIN ledger_entries e ON e.transaction_id = t.id
+       JOIN ledger_accounts a ON a.id = e.account_id AND a.owner_type = 'system' AND a.code = 'refund_pending'
+      WHERE t.customer_id = ?`,
+    [customerId]
+  )
   const balance = (code: string) => accounts.filter((a) => a.code === code).reduce((sum, a) => sum + BigInt(a.balance), 0n)
   return {
     currency: creditdesk.asset,
