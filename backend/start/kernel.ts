@@ -20,7 +20,7 @@ server.use([() => import('@adonisjs/cors/cors_middleware')])
 router.use([
   () => import('#middleware/refuse_multipart_middleware'),
   () => import('#middleware/body_depth_middleware'),
-  () => import('@adonisjs/core/bodyparser_middleware'),
+  () => import('#middleware/body_parser_middleware'),
   () => import('#middleware/reject_nul_middleware'),
   () => import('#middleware/browser_state_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),

@@ -68,6 +68,34 @@ test.group('Usage ingestion', (group) => {
     await assertLedgerHolds(assert)
   })
 
+  test('a full batch of 1,000 realistic records (well over the 256 kB default body limit) lands over HTTP; other routes keep the limit', async ({ assert }) => {
+    const { model, channel } = await pricedModel()
+    const customer = await createCustomer()
+    await fundCash(customer.id, '100')
+    const key = await apiKey(customer.id)
+    const records = Array.from({ length: 1000 }, (_, i) =>
+      usageRecord({
+        request_id: `gw-eu-west-1-${'0'.repeat(20)}-${i}`,
+        api_key_id: key.id,
+        model: model.code,
+        channel: channel.name,
+        ...TOKENS,
+        cache_read_tokens: 128,
+        upstream_request_id: `chatcmpl-${'x'.repeat(40)}-${i}`,
+        job_id: `job-${'y'.repeat(30)}-${i}`,
+      })
+    )
+    const body = JSON.stringify({ records })
+    assert.isAbove(Buffer.byteLength(body), 300_000)
+    const reply = await ingest({ records })
+    assert.equal(reply.status, 200)
+    assert.include(reply.body, { billed: 1000, duplicates: 0, rejected: 0 })
+    assert.lengthOf(await usagePostings(customer.id), 1)
+    const other = await new Agent().request('POST', '/api/internal/charges', { pad: 'x'.repeat(300_000) }, service)
+    assert.equal(other.status, 413)
+    await assertLedgerHolds(assert)
+  })
+
   test('a request id repeated in the batch or sent again later is a duplicate, billed nothing; a whole replay adds nothing', async ({ assert }) => {
     const { model } = await pricedModel()
     const c = await createCustomer()
