@@ -10,6 +10,8 @@ import { BadRequest, Conflict, NotFound } from '#exceptions/domain_errors'
 import { signedUnits } from '#contract/ledger_types'
 import { post } from '#services/ledger/post'
 import { restoreLots, withdrawGrantedLots } from '#services/ledger/gift_lots'
+import { ARREARS } from '#services/ledger/accounts'
+import { lockWallet, splitGiveBack } from '#services/ledger/arrears'
 
 export async function reverseTransaction(trx: TransactionClientContract, transactionId: number, actor: Actor, reason: string, idempotencyKey = randomUUID()) {
   const original = await trx.from('ledger_transactions').where('id', transactionId).first()
@@ -18,7 +20,11 @@ export async function reverseTransaction(trx: TransactionClientContract, transac
   const already = await trx.from('ledger_transactions').where('reverses_transaction_id', transactionId).first()
   if (already) throw new Conflict(`Transaction ${transactionId} was already reversed by transaction ${already.id}`)
 
-  const entries = await trx.from('ledger_entries').where('transaction_id', transactionId).select('account_id', 'amount')
+  const entries = await trx
+    .from('ledger_entries as e')
+    .join('ledger_accounts as a', 'a.id', 'e.account_id')
+    .where('e.transaction_id', transactionId)
+    .select('e.account_id', 'e.amount', 'a.code', 'a.owner_type', 'a.owner_id')
   try {
     return await post(
       trx,
@@ -37,7 +43,7 @@ export async function reverseTransaction(trx: TransactionClientContract, transac
       async (reversalId) => {
         await restoreLots(trx, transactionId, reversalId)
         await withdrawGrantedLots(trx, transactionId, reversalId)
-        return entries.map((e) => ({ accountId: Number(e.account_id), amount: -BigInt(e.amount) }))
+        return compensatingEntries(trx, entries)
       }
     )
   } catch (error: any) {
@@ -46,4 +52,26 @@ export async function reverseTransaction(trx: TransactionClientContract, transac
     }
     throw error
   }
+}
+
+type EntryRow = { account_id: number | string; amount: string; code: string; owner_type: string; owner_id: number | string | null }
+
+/**
+ * Every entry negated — except what a debit put on the customer's arrears (usage the balance could
+ * not cover): only what is still owed goes back there; the part a recharge has settled since
+ * returns to the customer's cash, so the arrears account never goes above zero.
+ */
+async function compensatingEntries(trx: TransactionClientContract, entries: EntryRow[]) {
+  const out = []
+  for (const e of entries) {
+    const back = -BigInt(e.amount)
+    if (e.owner_type === 'customer' && e.code === ARREARS && back > 0n) {
+      const wallet = await lockWallet(trx, Number(e.owner_id))
+      const split = splitGiveBack(back, wallet.owed)
+      out.push({ accountId: wallet.arrearsId, amount: split.toArrears }, { accountId: wallet.cashId, amount: split.toCash })
+    } else {
+      out.push({ accountId: Number(e.account_id), amount: back })
+    }
+  }
+  return out
 }

@@ -18,6 +18,7 @@ import { transaction } from '#services/transaction'
 import { NO_REQUEST } from '#services/use_case'
 import { SYSTEM_ACTOR } from '#services/audit'
 import { ensureUsagePartitionsAhead } from '#services/usage/partitions'
+import { reverseTransaction } from '#services/ledger/reverse_transaction'
 
 const service = { authorization: `Bearer ${env.get('INTERNAL_SERVICE_TOKEN')}` }
 // 1,000 input + 500 output tokens at 2 and 8 per 1M = 0.002 + 0.004; cost at 1 and 4 per 1M = 0.003
@@ -256,6 +257,25 @@ test.group('Usage ingestion', (group) => {
     await creditedOrder(c.id, { grant_amount: 10_000_000 })
     assert.equal(await owed(c.id), 0n)
     assert.equal((await balances(c.id)).cash, units('8'))
+    await assertLedgerHolds(assert)
+
+    // reversing that usage afterwards gives all 3 back to cash: the 2 once owed were paid by the recharge
+    const [charge] = await usagePostings(c.id)
+    await transaction((trx) => reverseTransaction(trx, Number(charge.id), SYSTEM_ACTOR, 'Billed by mistake'))
+    assert.equal(await owed(c.id), 0n)
+    assert.equal((await balances(c.id)).cash, units('11'))
+    await assertLedgerHolds(assert)
+  })
+
+  test('reversing usage that is still owed takes the debt back off the arrears, not into cash', async ({ assert }) => {
+    const { model } = await pricedModel({ prices: { input_price: '1000' } })
+    const c = await createCustomer()
+    await fundCash(c.id, '1')
+    await ingest({ records: [usageRecord({ customer_id: c.id, model: model.code, input_tokens: 3000 })] })
+    const [charge] = await usagePostings(c.id)
+    await transaction((trx) => reverseTransaction(trx, Number(charge.id), SYSTEM_ACTOR, 'Billed by mistake'))
+    assert.equal(await owed(c.id), 0n)
+    assert.equal((await balances(c.id)).cash, units('1'))
     await assertLedgerHolds(assert)
   })
 
