@@ -12,7 +12,9 @@ export function presentGeneration(g: GenerationRow) {
     status: g.status,
     model_id: id(g.model_id),
     prompt: g.prompt,
-    output_urls: g.output_urls,
+    // a generation hidden by content review is no longer served: its outputs are not handed out
+    hidden: g.hidden_at !== null,
+    output_urls: g.hidden_at === null ? g.output_urls : [],
     credits: fromUnits(g.credits),
     failure_reason: g.failure_reason,
     refund_transaction_id: id(g.refund_transaction_id),

@@ -10,6 +10,7 @@ import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import { Agent, TEST_PASSWORD } from '#tests/support/agent'
 import { createCustomer } from '#tests/support/fixtures'
+import { staffAgent } from '#tests/support/agents'
 import { assertLedgerHolds, balances, fundCash, fundGift, units } from '#tests/support/ledger'
 import jobs from '#services/jobs'
 import { transaction } from '#services/transaction'
@@ -95,6 +96,28 @@ test.group('Credit holds', (group) => {
     assert.deepEqual(txs.map((t) => [t.type, t.amount]), [['usage_hold', String(units('8'))], ['usage_capture', String(units('4.5'))], ['usage_release', String(units('3.5'))]])
     assert.equal((await db.from('audit_logs').where({ resource: 'holds', record_id: String(id), action: 'capture' })).length, 1)
     await assertLedgerHolds(assert)
+  }).timeout(60_000)
+
+  test('a generation hidden by content review is served no more: the platform reads it hidden, without its outputs', async ({ assert }) => {
+    const c = await customer()
+    await fundCash(c.id, '10')
+    const taken = await hold({ customer_id: c.id, amount: '2', idempotency_key: key(), expires_in: 600, generation: { type: 'video', prompt: 'a lighthouse at dusk' } })
+    const done = await capture(taken.body.hold.id, { generation: { status: 'completed', output_urls: ['https://cdn.example.test/v/9.mp4'] } })
+    const generationId = done.body.hold.generation.id
+    const read = () => api.request('GET', `/api/internal/generations/${generationId}`, undefined, service)
+    const before = await read()
+    assert.equal(before.status, 200, before.text)
+    assert.include(before.body.generation, { hidden: false, status: 'completed' })
+    assert.deepEqual(before.body.generation.output_urls, ['https://cdn.example.test/v/9.mp4'])
+
+    const { agent: support } = await staffAgent('support')
+    const hidden = await support.post(`/api/admin/generations/${generationId}/actions/hide`, { reason: 'Violates the content policy' })
+    assert.equal(hidden.status, 200, hidden.text)
+    const after = await read()
+    assert.include(after.body.generation, { hidden: true })
+    assert.deepEqual(after.body.generation.output_urls, [])
+    assert.equal((await api.request('GET', '/api/internal/generations/999999999', undefined, service)).status, 404)
+    assert.equal((await api.request('GET', `/api/internal/generations/${generationId}`, undefined, {})).status, 401)
   }).timeout(60_000)
 
   test('release gives everything back: cash and every gift lot exactly as before; the generation failed, never charged', async ({ assert }) => {
