@@ -1,5 +1,5 @@
 /**
- * Generations record action `refund` (with a reason): gives back the credits of a generation that
+ * Generations record action `refund_credits` (with a reason): gives back the credits of a generation that
  * was charged but turned out failed (ops manual: a failed generation returns its credits exactly
  * once). One `generation_refund` posting under `generation_refund:<id>`, usage revenue → the
  * customer: the part its hold's capture took from gift lots goes back to those lots
