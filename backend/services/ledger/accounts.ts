@@ -4,6 +4,7 @@
  */
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import creditdesk from '#config/creditdesk'
+import { sqlBindings } from '#services/sql_bindings'
 
 export const SYSTEM_ACCOUNTS = [
   'payment_clearing',
@@ -42,7 +43,7 @@ async function ensure(client: QueryClientContract, ownerType: 'customer' | 'syst
   await client.rawQuery(
     `INSERT INTO ledger_accounts (owner_type, owner_id, code, asset, shard, credit_limit) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (owner_type, COALESCE(owner_id, 0), code, asset, shard) DO NOTHING`,
-    [ownerType, ownerId, code, asset, shard, creditLimit]
+    sqlBindings([ownerType, ownerId, code, asset, shard, creditLimit])
   )
   return Number((await find()).id)
 }

@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import creditdesk from '#config/creditdesk'
+import { sqlBindings } from '#services/sql_bindings'
 import type { Actor } from '#services/audit'
 import { Conflict, DomainError } from '#exceptions/domain_errors'
 import type { LedgerType } from '#contract/ledger_types'
@@ -65,7 +66,7 @@ export async function post(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (idempotency_key) DO NOTHING
      RETURNING *`,
-    [
+    sqlBindings([
       header.type,
       creditdesk.asset,
       key,
@@ -78,7 +79,7 @@ export async function post(
       header.reverses ?? null,
       header.customerId ?? null,
       (header.amount ?? 0n).toString(),
-    ]
+    ])
   )
 
   if (!claimed.rows.length) {
