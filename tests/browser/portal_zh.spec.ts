@@ -25,6 +25,7 @@ const ALLOWED = [
   /····[A-Z0-9]{4}/g, // the last four characters of a redemption code
   /\b(?:US\$|USD|CNY|EUR|CREDIT)\b|US\$/g, // currency codes and symbols
   /\b(?:Creditdesk|Stripe)\b/g, // brand names
+  /\bAPI\b/g, // the word Chinese interfaces use as is ("API 密钥"); the portal's menu group for keys and usage
 ]
 const LATIN_WORD = /[A-Za-z]{2,}/g
 
