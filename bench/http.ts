@@ -21,7 +21,7 @@
  */
 import { cpus, totalmem } from 'node:os'
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
+import { freePort } from './port.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { readFileSync, readdirSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
@@ -36,16 +36,6 @@ const SLICES = Number(process.env.BENCH_SLICES ?? 5)
 const PROFILE_DIR = process.env.BENCH_PROFILE
 const LIST_PATH = '/api/admin/users?_start=0&_end=20&_sort=created_at&_order=desc'
 const PASSWORD = 'bench-password-1'
-
-async function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-    probe.on('error', reject)
-  })
-}
 
 process.env.EMBEDDED_PG_DIR ??= 'pg-bench-http'
 process.env.NODE_ENV ??= 'development'

@@ -23,7 +23,7 @@
  */
 import { cpus, totalmem } from 'node:os'
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
+import { freePort } from './port.js'
 import { createInterface } from 'node:readline'
 import { randomUUID } from 'node:crypto'
 
@@ -34,16 +34,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 6)
 const RUNS = Number(process.env.BENCH_RUNS ?? 40)
 const BATCH = 1000
 const FIGURES = (process.env.BENCH_FIGURES ?? 'a,b,c').split(',')
-
-async function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-    probe.on('error', reject)
-  })
-}
 
 process.env.EMBEDDED_PG_DIR ??= 'pg-bench-usage'
 process.env.NODE_ENV ??= 'development'
@@ -191,7 +181,7 @@ const barePort: number = await new Promise((resolve, reject) => {
 type Load = { requests: number; rps: number; p50: number; p99: number; errors: number; statuses: Record<string, number> }
 function load(url: string, connections: number, seconds: number): Promise<Load> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bench/usage_load.ts'], {
+    const child = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bench/http_load.ts'], {
       cwd: app.makePath(),
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, BENCH_LOAD: JSON.stringify({ url, headers, bodies: keys.map((k) => body(k.key)), connections, seconds }) },
