@@ -57,7 +57,7 @@ app.ready(() => {
     `  Console  ${base}/admin`,
     `  Portal   ${base}/`,
     `  API      ${base}/api`,
-    `  Database ${process.env.DATABASE_URL?.includes('127.0.0.1') && !process.env.DATABASE_URL_FROM_USER ? 'embedded PostgreSQL (.data/pg)' : 'DATABASE_URL'}`,
+    `  Database ${process.env.DATABASE_URL?.includes('127.0.0.1') && !process.env.DATABASE_URL_FROM_USER ? `embedded PostgreSQL (.data/${process.env.EMBEDDED_PG_DIR ?? 'pg'})` : 'DATABASE_URL'}`,
   ]
   if (!app.inProduction) {
     lines.push('', `  Demo logins (password: ${env.get('DEMO_PASSWORD')})`)
