@@ -50,7 +50,8 @@ export default defineResource({
     },
     status: { type: 'enum', label: l('Status', '状态'), list: true, filter: ['eq', 'in'], options: GENERATION_STATUSES },
     credits: { type: 'money', scale: creditdesk.scale, currency: creditdesk.asset, label: l('Credits', '消耗额度'), list: true, sortable: true, filter: ['gte', 'lte'] },
-    output_urls: { type: 'json', label: l('Output URLs', '输出链接'), list: true },
+    outputs: { type: 'number', label: l('Outputs', '输出数'), list: true, sql: 'jsonb_array_length(generations.output_urls)', filter: ['gte', 'lte'] },
+    output_urls: { type: 'json', label: l('Output URLs', '输出链接') },
     hidden: { type: 'boolean', label: l('Hidden', '已屏蔽'), list: true, filter: ['eq'], sql: 'generations.hidden_at IS NOT NULL' },
     refundable: {
       type: 'boolean',
