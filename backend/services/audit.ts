@@ -90,6 +90,30 @@ class AuditWriter {
     })
   }
 
+  /** Several rows by the same actor in one statement (a batch's postings). */
+  async recordMany(client: QueryClientContract, entries: AuditEntry[], actor: Actor, facts: RequestFacts) {
+    if (!entries.length) return
+    const rows = entries.map((entry) => {
+      const changes = entry.before || entry.after ? { before: entry.before ?? null, after: entry.after ?? null } : null
+      return {
+        actor_type: actor.type,
+        actor_id: actor.id,
+        actor_label: actor.label,
+        actor_role: actor.role,
+        action: entry.action,
+        resource: entry.resource ?? null,
+        record_id: entry.recordId === undefined || entry.recordId === null ? null : String(entry.recordId),
+        changes: changes ? JSON.stringify(changes) : null,
+        metadata: entry.metadata ? JSON.stringify(entry.metadata) : null,
+        reason: entry.reason ?? null,
+        ip: facts.ip,
+        user_agent: facts.userAgent,
+        request_id: facts.requestId,
+      }
+    })
+    await client.insertQuery().table('audit_logs').multiInsert(rows)
+  }
+
   /** Audit from inside an HTTP request: actor and request facts come from the context. */
   async fromRequest(client: QueryClientContract, ctx: HttpContext, entry: AuditEntry) {
     await this.record(client, entry, actorOf(ctx), requestFacts(ctx))

@@ -22,7 +22,7 @@ import { loadCatalog, resolve } from '#services/usage/catalog'
 import { multiplierUnits, priceRecord, type Priced } from '#services/usage/pricing'
 import { ensureUsagePartitions, monthsOf } from '#services/usage/partitions'
 import { allocateUsageIds, claimRequestIds, insertUsageRows, recordKeyUse, type BillableRow } from '#services/usage/store'
-import { accountsOf, postUsageCharge } from '#services/usage/posting'
+import { accountsOf, postUsageCharges } from '#services/usage/posting'
 import { systemAccount } from '#services/ledger/accounts'
 import type { BillingUnit } from '#contract/usage'
 
@@ -98,7 +98,7 @@ const ingestUsage: UseCase<IngestInput, IngestReply> = {
     const billed = candidates.filter((c) => claimed.has(c.row.record.requestId))
     await reportDuplicates(trx, candidates.filter((c) => !claimed.has(c.row.record.requestId)), results)
 
-    // one posting per customer, in customer order (two batches lock customers in the same order)
+    // one posting per customer, all in one postMany (accounts and lots locked in id order)
     const byCustomer = new Map<number, BillableRow[]>()
     for (const { row } of billed) (byCustomer.get(row.resolved.customerId) ?? byCustomer.set(row.resolved.customerId, []).get(row.resolved.customerId)!).push(row)
     const amounts = new Map([...byCustomer].map(([customerId, rows]) => [customerId, rows.reduce((sum, r) => sum + r.priced.charged, 0n)]))
@@ -106,24 +106,25 @@ const ingestUsage: UseCase<IngestInput, IngestReply> = {
     const accounts = await accountsOf(trx, paying)
     // one revenue shard per batch (a random one, so concurrent batches rarely share it)
     const revenue = paying.length ? await systemAccount(trx, 'usage_revenue') : 0
-    for (const customerId of paying) {
-      const rows = byCustomer.get(customerId)!
-      const amount = amounts.get(customerId)!
-      const sortedRequestIds = rows.map((r) => r.record.requestId).sort()
-      const posting = await postUsageCharge(trx, { customerId, amount, sortedRequestIds, actor, accounts: accounts.get(customerId)!, revenue })
-      for (const row of rows) row.transactionId = posting.transactionId
-      await audit.record(
-        trx,
-        {
-          action: 'usage_charge',
-          resource: 'ledger-transactions',
-          recordId: posting.transactionId,
-          metadata: { customerId, amount: fromUnits(amount), records: rows.length, fromGift: fromUnits(posting.fromGift), fromCash: fromUnits(posting.fromCash), toArrears: fromUnits(posting.toArrears) },
-        },
-        actor,
-        facts
-      )
-    }
+    const charges = paying.map((customerId) => ({
+      customerId,
+      amount: amounts.get(customerId)!,
+      sortedRequestIds: byCustomer.get(customerId)!.map((r) => r.record.requestId).sort(),
+      accounts: accounts.get(customerId)!,
+    }))
+    const postings = await postUsageCharges(trx, charges, actor, revenue)
+    postings.forEach((posting, i) => byCustomer.get(paying[i])!.forEach((row) => (row.transactionId = posting.transactionId)))
+    await audit.recordMany(
+      trx,
+      postings.map((posting, i) => ({
+        action: 'usage_charge',
+        resource: 'ledger-transactions',
+        recordId: posting.transactionId,
+        metadata: { customerId: paying[i], amount: fromUnits(posting.amount), records: byCustomer.get(paying[i])!.length, fromGift: fromUnits(posting.fromGift), fromCash: fromUnits(posting.fromCash), toArrears: fromUnits(posting.toArrears) },
+      })),
+      actor,
+      facts
+    )
     await insertUsageRows(trx, billed.map((c) => c.row))
     await recordKeyUse(trx, billed.map((c) => c.row))
 
