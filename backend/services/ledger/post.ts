@@ -130,7 +130,7 @@ export async function post(
 }
 
 /** One entry per account (a posting may name an account twice while it is built). */
-function merge(entries: Entry[]): Entry[] {
+export function merge(entries: Entry[]): Entry[] {
   const byAccount = new Map<number, bigint>()
   for (const e of entries) byAccount.set(e.accountId, (byAccount.get(e.accountId) ?? 0n) + e.amount)
   return [...byAccount].filter(([, amount]) => amount !== 0n).map(([accountId, amount]) => ({ accountId, amount }))

@@ -17,7 +17,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { RawQueryBindings } from '@adonisjs/lucid/types/querybuilder'
 import creditdesk from '#config/creditdesk'
 import { Conflict } from '#exceptions/domain_errors'
-import { InsufficientFunds, requestHash, type Entry, type Header, type Posted } from './post.js'
+import { InsufficientFunds, merge, requestHash, type Entry, type Header, type Posted } from './post.js'
 import { fromUnits } from './amounts.js'
 
 export type PlanContext = {
@@ -134,13 +134,6 @@ const fail = (message: string): never => {
   throw new Error(message)
 }
 
-/** One entry per account (a posting may name an account twice while it is planned), as post() does. */
-function merge(entries: Entry[]): Entry[] {
-  const byAccount = new Map<number, bigint>()
-  for (const e of entries) byAccount.set(e.accountId, (byAccount.get(e.accountId) ?? 0n) + e.amount)
-  return [...byAccount].filter(([, amount]) => amount !== 0n).map(([accountId, amount]) => ({ accountId, amount }))
-}
-
 /** Claims every key in one statement; returns the new transactions by key. */
 async function claim(trx: TransactionClientContract, postings: Planned[], hashes: string[]) {
   const values: Array<string | number | null> = []
@@ -178,14 +171,18 @@ async function replays(trx: TransactionClientContract, postings: Planned[], hash
   }
 }
 
-/** The live lots of the given gift accounts, locked by id, each account's in spending order. */
+/**
+ * The live lots of the given gift accounts, locked in spending order (soonest expiry first, then id)
+ * — the order a single post() takes them in (gift_lots.ts), so the two never lock one account's
+ * lots in opposite orders.
+ */
 async function lockLots(trx: TransactionClientContract, giftAccounts: number[]) {
   const lots = new Map<number, Lot[]>()
   if (!giftAccounts.length) return lots
   const { rows } = await trx.rawQuery(
     `SELECT id, account_id, remaining, expires_at FROM gift_lots
       WHERE account_id = ANY(?::bigint[]) AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?)
-      ORDER BY id FOR UPDATE`,
+      ORDER BY expires_at ASC NULLS LAST, id ASC FOR UPDATE`,
     [giftAccounts.map(String), new Date()]
   )
   for (const r of rows) {
