@@ -26,6 +26,9 @@ let seeded = false
 if (seedWanted && staffCount === 0) {
   await seedDemo(env.get('DEMO_PASSWORD')!)
   seeded = true
+  // the planner learns the new rows' counts now rather than at autovacuum's next pass (lists show its
+  // estimate above 10,000 rows); ANALYZE needs the tables' owner
+  await (db.manager.has('owner') ? db.connection('owner') : db.connection()).rawQuery('ANALYZE')
 }
 if (seedWanted) {
   const { ensureDemoPlans } = await import('#services/plans/demo_plans')
