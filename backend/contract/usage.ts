@@ -105,6 +105,13 @@ export const VERIFY_REFUSALS = [
   s('INSUFFICIENT_FUNDS', 'red', 'Insufficient funds or amount owed', '余额不足或存在欠费'),
 ] as const satisfies readonly EnumOption[]
 
+/** What usage ingestion did with each record of a batch (`POST /api/internal/usage`'s `results[].outcome`). */
+export const USAGE_OUTCOMES = [
+  s('billed', 'green', 'Billed', '已计费'),
+  s('duplicate', 'default', 'Duplicate (billed before)', '重复（此前已计费）'),
+  s('rejected', 'red', 'Rejected', '已拒绝'),
+] as const satisfies readonly EnumOption[]
+
 export type ModelKind = Values<typeof MODEL_KINDS>
 export type BillingUnit = Values<typeof BILLING_UNITS>
 export type ChannelStatus = Values<typeof CHANNEL_STATUSES>
@@ -114,6 +121,7 @@ export type UsageStatus = Values<typeof USAGE_STATUSES>
 export type HoldStatus = Values<typeof HOLD_STATUSES>
 export type GenerationStatus = Values<typeof GENERATION_STATUSES>
 export type VerifyRefusal = Values<typeof VERIFY_REFUSALS>
+export type UsageOutcome = Values<typeof USAGE_OUTCOMES>
 
 /** The usage status lists by table (added to the drift test's STATUS_LISTS). */
 export const USAGE_STATUS_LISTS: Record<string, readonly EnumOption[]> = {

@@ -24,10 +24,10 @@ import { ensureUsagePartitions, monthsOf } from '#services/usage/partitions'
 import { allocateUsageIds, claimRequestIds, insertUsageRows, recordKeyUse, type BillableRow } from '#services/usage/store'
 import { accountsOf, postUsageCharges } from '#services/usage/posting'
 import { systemAccount } from '#services/ledger/accounts'
-import type { BillingUnit } from '#contract/usage'
+import type { BillingUnit, UsageOutcome } from '#contract/usage'
 
 /** What happened to one record (the reply's `outcome`). */
-export type UsageOutcome = 'billed' | 'duplicate' | 'rejected'
+export type { UsageOutcome }
 
 export type IngestInput = { records?: unknown } | unknown
 
