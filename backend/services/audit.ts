@@ -70,48 +70,35 @@ export function diff(before: Record<string, unknown> | null | undefined, after: 
   return { before: b, after: a }
 }
 
+/** The audit_logs row of one entry. */
+function auditRow(entry: AuditEntry, actor: Actor, facts: RequestFacts) {
+  const changes = entry.before || entry.after ? { before: entry.before ?? null, after: entry.after ?? null } : null
+  return {
+    actor_type: actor.type,
+    actor_id: actor.id,
+    actor_label: actor.label,
+    actor_role: actor.role,
+    action: entry.action,
+    resource: entry.resource ?? null,
+    record_id: entry.recordId === undefined || entry.recordId === null ? null : String(entry.recordId),
+    changes: changes ? JSON.stringify(changes) : null,
+    metadata: entry.metadata ? JSON.stringify(entry.metadata) : null,
+    reason: entry.reason ?? null,
+    ip: facts.ip,
+    user_agent: facts.userAgent,
+    request_id: facts.requestId,
+  }
+}
+
 class AuditWriter {
   async record(client: QueryClientContract, entry: AuditEntry, actor: Actor, facts: RequestFacts) {
-    const changes = entry.before || entry.after ? { before: entry.before ?? null, after: entry.after ?? null } : null
-    await client.insertQuery().table('audit_logs').insert({
-      actor_type: actor.type,
-      actor_id: actor.id,
-      actor_label: actor.label,
-      actor_role: actor.role,
-      action: entry.action,
-      resource: entry.resource ?? null,
-      record_id: entry.recordId === undefined || entry.recordId === null ? null : String(entry.recordId),
-      changes: changes ? JSON.stringify(changes) : null,
-      metadata: entry.metadata ? JSON.stringify(entry.metadata) : null,
-      reason: entry.reason ?? null,
-      ip: facts.ip,
-      user_agent: facts.userAgent,
-      request_id: facts.requestId,
-    })
+    await client.insertQuery().table('audit_logs').insert(auditRow(entry, actor, facts))
   }
 
   /** Several rows by the same actor in one statement (a batch's postings). */
   async recordMany(client: QueryClientContract, entries: AuditEntry[], actor: Actor, facts: RequestFacts) {
     if (!entries.length) return
-    const rows = entries.map((entry) => {
-      const changes = entry.before || entry.after ? { before: entry.before ?? null, after: entry.after ?? null } : null
-      return {
-        actor_type: actor.type,
-        actor_id: actor.id,
-        actor_label: actor.label,
-        actor_role: actor.role,
-        action: entry.action,
-        resource: entry.resource ?? null,
-        record_id: entry.recordId === undefined || entry.recordId === null ? null : String(entry.recordId),
-        changes: changes ? JSON.stringify(changes) : null,
-        metadata: entry.metadata ? JSON.stringify(entry.metadata) : null,
-        reason: entry.reason ?? null,
-        ip: facts.ip,
-        user_agent: facts.userAgent,
-        request_id: facts.requestId,
-      }
-    })
-    await client.insertQuery().table('audit_logs').multiInsert(rows)
+    await client.insertQuery().table('audit_logs').multiInsert(entries.map((entry) => auditRow(entry, actor, facts)))
   }
 
   /** Audit from inside an HTTP request: actor and request facts come from the context. */
