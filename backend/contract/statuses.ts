@@ -4,9 +4,8 @@
  * Resources use them as enum options; the portal labels its orders with them.
  */
 import type { EnumOption } from './meta.js'
+import { option as s, type Values } from './options.js'
 import { USAGE_STATUS_LISTS } from './usage.js'
-
-const s = <V extends string>(value: V, color: string, en: string, zh: string) => ({ value, color, label: { 'en': en, 'zh-CN': zh } })
 
 export const ORDER_STATUSES = [
   s('PENDING', 'gold', 'Awaiting payment', '待支付'),
@@ -58,7 +57,6 @@ export const CASH_ADJUSTMENT_STATUSES = [
   s('REJECTED', 'default', 'Rejected', '已驳回'),
 ] as const satisfies readonly EnumOption[]
 
-type Values<T extends readonly { value: string }[]> = T[number]['value']
 export type OrderStatus = Values<typeof ORDER_STATUSES>
 export type RefundStatus = Values<typeof REFUND_STATUSES>
 export type CodeStatus = Values<typeof CODE_STATUSES>

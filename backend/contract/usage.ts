@@ -4,9 +4,7 @@
  * one list each, in the database's spelling, with both languages and a tag colour.
  */
 import type { EnumOption } from './meta.js'
-
-const s = <V extends string>(value: V, color: string, en: string, zh: string) => ({ value, color, label: { 'en': en, 'zh-CN': zh } })
-type Values<T extends readonly { value: string }[]> = T[number]['value']
+import { option as s, type Values } from './options.js'
 
 export const MODEL_KINDS = [
   s('text', 'blue', 'Text', '文本'),
