@@ -100,6 +100,7 @@ export const VERIFY_REFUSALS = [
   s('MODEL_NOT_ALLOWED', 'gold', 'Model not allowed for this key', '该密钥不允许使用此模型'),
   s('IP_NOT_ALLOWED', 'gold', 'IP address not allowed', 'IP 不在白名单'),
   s('SPEND_CAP_REACHED', 'volcano', 'Spend cap reached', '已达消费上限'),
+  s('RATE_LIMITED', 'orange', 'Rate limit reached (requests or tokens per minute)', '超出速率限制（每分钟请求数或 Token 数）'),
   s('INSUFFICIENT_FUNDS', 'red', 'Insufficient funds or amount owed', '余额不足或存在欠费'),
 ] as const satisfies readonly EnumOption[]
 

@@ -1,0 +1,41 @@
+/**
+ * In-app notifications to customers (table `notifications`, issue 11): what each kind is, and how
+ * loud. Title and body are stored in both languages on the row; these labels name the kinds in
+ * filters and lists.
+ */
+import type { EnumOption } from './meta.js'
+import { option as s, type Values } from './options.js'
+
+export const NOTIFICATION_KINDS = [
+  s('tier_upgraded', 'green', 'Tier upgraded', '账号等级提升'),
+  s('tier_changed', 'blue', 'Tier changed', '账号等级变更'),
+  s('quota_threshold', 'orange', 'Quota alert', '配额预警'),
+  s('quota_reset', 'default', 'Quota reset', '配额已重置'),
+  s('plan_granted', 'green', 'Plan activated', '套餐已生效'),
+  s('key_locked', 'red', 'API key locked', 'API 密钥已锁定'),
+  s('risk_alert', 'volcano', 'Unusual usage', '用量异常'),
+] as const satisfies readonly EnumOption[]
+
+export const NOTIFICATION_SEVERITIES = [
+  s('info', 'blue', 'Info', '通知'),
+  s('warning', 'orange', 'Warning', '警告'),
+  s('critical', 'red', 'Critical', '严重'),
+] as const satisfies readonly EnumOption[]
+
+export type NotificationKind = Values<typeof NOTIFICATION_KINDS>
+export type NotificationSeverity = Values<typeof NOTIFICATION_SEVERITIES>
+
+/** Both languages of a notification's title or body, as stored. */
+export type LocalizedText = { 'en': string; 'zh-CN': string }
+
+/** A notification on the wire (portal `GET /api/portal/notifications`). */
+export type NotificationWire = {
+  id: number
+  kind: NotificationKind
+  severity: NotificationSeverity
+  title: LocalizedText
+  body: LocalizedText
+  data: Record<string, unknown>
+  read_at: string | null
+  created_at: string
+}
