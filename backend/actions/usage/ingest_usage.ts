@@ -23,6 +23,7 @@ import { multiplierUnits, priceRecord, type Priced } from '#services/usage/prici
 import { ensureUsagePartitions, monthsOf } from '#services/usage/partitions'
 import { allocateUsageIds, claimRequestIds, insertUsageRows, recordKeyUse, type BillableRow } from '#services/usage/store'
 import { accountsOf, postUsageCharges } from '#services/usage/posting'
+import { addToRollups } from '#services/usage_rollups/add'
 import { systemAccount } from '#services/ledger/accounts'
 import type { BillingUnit, UsageOutcome } from '#contract/usage'
 
@@ -127,6 +128,7 @@ const ingestUsage: UseCase<IngestInput, IngestReply> = {
     )
     await insertUsageRows(trx, billed.map((c) => c.row))
     await recordKeyUse(trx, billed.map((c) => c.row))
+    await addToRollups(trx, billed.map((c) => c.row))
 
     for (const { index, row } of billed) {
       results[index] = { request_id: row.record.requestId, outcome: 'billed', usage_id: Number(row.usageId), charged: fromUnits(row.priced.charged) }
