@@ -9,7 +9,8 @@ import { ResourcePage } from '../engine/ResourcePage'
 import { LoginPage } from '../pages/login/LoginPage'
 import { DashboardPage } from '../pages/dashboard/DashboardPage'
 import { RolesPoliciesPage } from '../pages/roles/RolesPoliciesPage'
-import { ROLES_PAGE_PATH, USAGE_GROUPED_PATH } from '../meta/toRefineResources'
+import { REPORTS_PATH, ROLES_PAGE_PATH, USAGE_GROUPED_PATH } from '../meta/toRefineResources'
+import { ReportsPage } from '../pages/reports/ReportsPage'
 import { UsageGroupedPage } from '../pages/usage/UsageGroupedPage'
 import '../pages/registerCustomPages'
 
@@ -36,6 +37,8 @@ export function ConsoleRoutes() {
         <Route path="r/:resource/show/:id" element={<ResourcePage screen="show" />} />
         <Route path={ROLES_PAGE_PATH.slice(1)} element={<RolesPoliciesPage />} />
         <Route path={USAGE_GROUPED_PATH.slice(1)} element={<UsageGroupedPage />} />
+        <Route path={REPORTS_PATH.slice(1)} element={<ReportsPage />} />
+        <Route path={`${REPORTS_PATH.slice(1)}/:id`} element={<ReportsPage />} />
         <Route path="*" element={<ErrorComponent />} />
       </Route>
       <Route path="/login" element={<LoginPage />} />

@@ -1,3 +1,5 @@
+import reportsEn from './reports.en'
+
 /** English UI strings. Keys follow Refine's conventions (buttons.*, actions.*, notifications.*). */
 const en = {
   app: { title: 'Creditdesk', tagline: 'Staff console' },
@@ -21,7 +23,8 @@ const en = {
   documentTitle: { default: 'Creditdesk', suffix: ' | Creditdesk' },
   common: { yes: 'Yes', no: 'No', all: 'All', empty: 'No data', loading: 'Loading…', from: 'From', to: 'To', id: 'ID' },
   header: { language: 'Language', signedInAs: 'Signed in as' },
-  menu: { dashboard: 'Dashboard', rolesPolicies: 'Roles & policies', usageGrouped: 'Usage by …' },
+  menu: { dashboard: 'Dashboard', rolesPolicies: 'Roles & policies', usageGrouped: 'Usage by …', reports: 'Reports' },
+  reports: reportsEn,
   usage: {
     title: 'Usage by model, channel, key or customer', by: { model: 'Model', channel: 'Channel', key: 'Key prefix', customer: 'Customer' },
     range: 'Date range', anyStatus: 'Any status', none: '(none)', totals: 'Totals', requests: 'Requests',

@@ -1,4 +1,5 @@
 import type { Dictionary } from './en'
+import reportsZhCN from './reports.zh-CN'
 
 /** 简体中文界面文案。键名与 en.ts 一一对应（类型检查保证不缺键）。 */
 const zhCN: Dictionary = {
@@ -23,7 +24,8 @@ const zhCN: Dictionary = {
   documentTitle: { default: 'Creditdesk', suffix: ' | Creditdesk' },
   common: { yes: '是', no: '否', all: '全部', empty: '暂无数据', loading: '加载中…', from: '从', to: '至', id: 'ID' },
   header: { language: '语言', signedInAs: '当前登录' },
-  menu: { dashboard: '仪表盘', rolesPolicies: '角色与权限', usageGrouped: '用量汇总' },
+  menu: { dashboard: '仪表盘', rolesPolicies: '角色与权限', usageGrouped: '用量汇总', reports: '数据报表' },
+  reports: reportsZhCN,
   usage: {
     title: '按模型、渠道、Key 或用户汇总用量', by: { model: '模型', channel: '渠道', key: 'Key 前缀', customer: '用户' },
     range: '日期范围', anyStatus: '全部状态', none: '（无）', totals: '合计', requests: '请求数',

@@ -26,6 +26,8 @@ export const DASHBOARD_RESOURCE = 'dashboard'
 export const ROLES_PAGE_RESOURCE = 'roles-policies'
 /** "Usage by …": open to whoever may list the consumption detail it summarises. */
 export const USAGE_GROUPED_RESOURCE = 'usage-grouped'
+/** The reports section: a hand-written page guarded by the `reports` permissions (view, export). */
+export const REPORTS_RESOURCE = 'reports'
 
 export function findResource(meta: AdminMeta | null | undefined, name: string | undefined): ResourceMeta | undefined {
   return meta?.resources.find((r) => r.name === name)

@@ -1,9 +1,10 @@
 import type { ResourceProps } from '@refinedev/core'
 import type { ReactNode } from 'react'
 import type { AdminMeta, LocalizedText } from './types'
-import { DASHBOARD_RESOURCE, GROUP_PREFIX, ROLES_PAGE_RESOURCE, USAGE_GROUPED_RESOURCE, canAccess, canEditPolicies } from './permissions'
+import { DASHBOARD_RESOURCE, GROUP_PREFIX, REPORTS_RESOURCE, ROLES_PAGE_RESOURCE, USAGE_GROUPED_RESOURCE, canAccess, canEditPolicies } from './permissions'
 import { iconFor } from '../layout/icons'
-import { BarChartOutlined, DashboardOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
+import { BarChartOutlined, DashboardOutlined, FundOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
+import { REPORTS_PATH } from '../pages/reports/reportQuery'
 
 /** Every generic screen lives under /r/<resource>; one URL scheme for all resources. */
 export const routesOf = (name: string) => ({
@@ -15,6 +16,7 @@ export const routesOf = (name: string) => ({
 
 export const ROLES_PAGE_PATH = '/roles-policies'
 export const USAGE_GROUPED_PATH = '/usage/grouped'
+export { REPORTS_PATH }
 
 type Label = (text: LocalizedText | undefined, fallback: string) => string
 
@@ -32,10 +34,15 @@ export function toRefineResources(meta: AdminMeta | null, label: Label, t: (key:
   const result: ResourceProps[] = [
     { name: DASHBOARD_RESOURCE, list: '/', meta: { label: t('menu.dashboard'), icon: <DashboardOutlined /> } },
   ]
+  // the reports section sits under the dashboard, for whoever holds `reports: view`
+  if (canAccess(meta, REPORTS_RESOURCE, 'list')) {
+    result.push({ name: REPORTS_RESOURCE, list: REPORTS_PATH, meta: { label: t('menu.reports'), icon: <FundOutlined /> } })
+  }
   for (const key of groupKeys) {
     result.push({ name: GROUP_PREFIX + key, meta: { label: label(meta.groups?.[key], key), icon: groupIcon(meta, key) } })
   }
   for (const resource of meta.resources) {
+    if (resource.name === REPORTS_RESOURCE) continue
     const ops = resource.operations ?? {}
     const routes = routesOf(resource.name)
     result.push({
