@@ -9,12 +9,17 @@
  * Arrears come first: if the customer owes money the provider took back (arrears.ts), the new
  * cash settles it in the same transaction (`arrears_settlement`, key
  * `arrears:settle:order:<id>`), and only the rest is spendable.
+ *
+ * The credit counts toward the customer's tier in the same transaction (services/tiers/recharge.ts):
+ * a recharge that reaches a threshold upgrades the customer, and the new limits apply at commit.
  */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { Actor } from '#services/audit'
 import { post, type Posted } from '#services/ledger/post'
 import { customerAccount, systemAccount } from '#services/ledger/accounts'
 import { settleArrears } from '#services/ledger/arrears'
+import { countRecharge, lockForRecharge } from '#services/tiers/recharge'
+import { activateOrderPlan } from '#services/quotas/customer_plans'
 import type { OrderRow } from './rows.js'
 
 export const rechargeKey = (orderId: number | string) => `recharge:order:${orderId}`
@@ -22,6 +27,7 @@ export const rechargeKey = (orderId: number | string) => `recharge:order:${order
 export async function creditOrder(trx: TransactionClientContract, order: OrderRow, actor: Actor): Promise<{ posted: Posted; order: OrderRow }> {
   const customerId = Number(order.customer_id)
   const amount = BigInt(order.grant_amount)
+  await lockForRecharge(trx, customerId)
   const posted = await post(
     trx,
     {
@@ -39,11 +45,13 @@ export async function creditOrder(trx: TransactionClientContract, order: OrderRo
       { accountId: await customerAccount(trx, customerId, 'cash'), amount },
     ]
   )
+  if (!posted.replayed) await countRecharge(trx, customerId, amount, actor, `Recharge ${order.number}`)
   await settleArrears(trx, customerId, `arrears:settle:order:${order.id}`, actor, { type: 'order', id: order.id }, `Arrears settled from recharge ${order.number}`)
   const [updated]: OrderRow[] = await trx
     .from('orders')
     .where('id', order.id)
     .update({ paid_transaction_id: posted.transaction.id, credited_at: posted.transaction.created_at, updated_at: new Date() })
     .returning('*')
+  await activateOrderPlan(trx, updated)
   return { posted, order: updated }
 }
