@@ -49,6 +49,7 @@ router
   .group(() => {
     guarded(router.get('meta', [MetaController, 'show']), SIGNED_IN.resource, SIGNED_IN.action)
     guarded(router.get('dashboard/summary', [DashboardController, 'summary']), 'users', 'view')
+    guarded(router.get('dashboard/trend', [DashboardController, 'trend']), 'users', 'view')
     guarded(router.get('permissions/matrix', [PermissionsController, 'matrix']), 'roles', 'view')
     guarded(router.put('permissions/matrix/:role', [PermissionsController, 'update']), 'roles', 'edit')
     guarded(router.get('ledger/invariants', [LedgerController, 'invariants']), 'accounts', 'view')

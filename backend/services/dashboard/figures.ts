@@ -2,39 +2,20 @@
  * The figures of the console home, each with the resources whose lists it summarises. A figure
  * is computed and sent only to a role that may list every one of them, so the dashboard shows
  * nothing the role could not see in the lists themselves, and no card links to a list that
- * would refuse it. Days are UTC days.
+ * would refuse it. Days are UTC days. The period cards (new users, recharges, tokens, cost,
+ * revenue, margin, staff sign-ins, active users) are in cards.ts, under the same rule.
  */
 import db from '@adonisjs/lucid/services/db'
 import creditdesk from '#config/creditdesk'
 import { fromUnits } from '#services/ledger/amounts'
+import { DASHBOARD_CARDS, type DashboardCardId } from '#contract/dashboard'
+import { CARD_SOURCES, dashboardCards } from './cards.js'
 
 export type Figure = { sources: string[]; compute: () => Promise<Record<string, unknown>> }
 
 const count = async (sql: string) => Number((await db.rawQuery(sql)).rows[0].n)
 
 export const FIGURES: Record<string, Figure> = {
-  staffLogins: {
-    sources: ['audit-logs'],
-    compute: async () => ({
-      staffLoginsToday: await count(`SELECT count(*) AS n FROM audit_logs WHERE action = 'login' AND actor_type = 'staff' AND occurred_at >= date_trunc('day', now())`),
-    }),
-  },
-
-  newCustomers: {
-    sources: ['users'],
-    compute: async () => {
-      const [today, week, month, year] = await Promise.all(
-        ['day', 'week', 'month', 'year'].map((unit) => count(`SELECT count(*) AS n FROM customers WHERE created_at >= date_trunc('${unit}', now())`))
-      )
-      const trend = await db.rawQuery(`
-        SELECT to_char(d, 'YYYY-MM-DD') AS date, count(c.id)::int AS count
-        FROM generate_series(date_trunc('day', now()) - interval '29 days', date_trunc('day', now()), interval '1 day') d
-        LEFT JOIN customers c ON c.created_at >= d AND c.created_at < d + interval '1 day'
-        GROUP BY d ORDER BY d`)
-      return { newCustomers: { today, week, month, year }, trend: trend.rows }
-    },
-  },
-
   moneyToday: {
     sources: ['ledger-transactions'],
     compute: async () => {
@@ -94,13 +75,23 @@ export async function dashboardSummary(mayList: (resource: string) => Promise<bo
   const summary: Record<string, any> = {}
   const visible = []
   for (const figure of Object.values(FIGURES)) {
-    const allowed = await Promise.all(figure.sources.map(mayList))
-    if (allowed.every(Boolean)) visible.push(figure)
+    if (await mayListAll(figure.sources, mayList)) visible.push(figure)
   }
+  const cards = await visibleCards(mayList)
+  if (cards.length) visible.push({ sources: [], compute: async () => ({ cards: await dashboardCards(cards) }) })
   for (const part of await Promise.all(visible.map((f) => f.compute()))) {
     for (const [key, value] of Object.entries(part)) {
       summary[key] = key === 'payments' ? { ...summary.payments, ...(value as object) } : value
     }
   }
   return summary
+}
+
+const mayListAll = async (sources: string[], mayList: (resource: string) => Promise<boolean>) => (await Promise.all(sources.map(mayList))).every(Boolean)
+
+/** The period cards the role may see, in the contract's order. */
+export async function visibleCards(mayList: (resource: string) => Promise<boolean>): Promise<DashboardCardId[]> {
+  const cards: DashboardCardId[] = []
+  for (const { value } of DASHBOARD_CARDS) if (await mayListAll(CARD_SOURCES[value], mayList)) cards.push(value)
+  return cards
 }

@@ -48,7 +48,7 @@ function summed(rows: BillableRow[], keyOf: (row: BillableRow) => Key): Entry[] 
 }
 
 const measureColumns = MEASURES.map(([name]) => name)
-const measureArrays = MEASURES.map(([name, type]) => `?::${type}[]`)
+const measureArrays = MEASURES.map(([, type]) => `?::${type}[]`)
 const adding = measureColumns.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ')
 const measureValues = (entries: Entry[]) => MEASURES.map(([name]) => entries.map((e) => (name === 'units' ? unitsText(e.m.units) : e.m[name].toString())))
 
