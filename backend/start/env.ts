@@ -60,6 +60,9 @@ export default await Env.create(new URL('../../', import.meta.url), {
   ALERT_WEBHOOK_URL: Env.schema.string.optional(),
   ADMIN_API_KEY: Env.schema.string.optional(),
 
+  /* Rate-limit windows shared by several instances (config/redis.ts); unset = in this process */
+  REDIS_URL: Env.schema.string.optional(),
+
   /* Mail (config/mail.ts): SMTP when SMTP_HOST is set, else the local outbox (tmp/mail/) */
   SMTP_HOST: Env.schema.string.optional(),
   SMTP_PORT: Env.schema.number.optional(),

@@ -24,6 +24,7 @@ import { ensureUsagePartitions, monthsOf } from '#services/usage/partitions'
 import { allocateUsageIds, claimRequestIds, insertUsageRows, recordKeyUse, type BillableRow } from '#services/usage/store'
 import { accountsOf, postUsageCharges } from '#services/usage/posting'
 import { addToRollups } from '#services/usage_rollups/add'
+import { countTokens, tokensOf } from '#services/rate_limit/usage_tokens'
 import { systemAccount } from '#services/ledger/accounts'
 import type { BillingUnit, UsageOutcome } from '#contract/usage'
 
@@ -129,6 +130,8 @@ const ingestUsage: UseCase<IngestInput, IngestReply> = {
     await insertUsageRows(trx, billed.map((c) => c.row))
     await recordKeyUse(trx, billed.map((c) => c.row))
     await addToRollups(trx, billed.map((c) => c.row))
+    // the TPM windows count the batch's tokens once it has committed (services/rate_limit)
+    trx.after('commit', () => countTokens(tokensOf(billed.map((c) => c.row))))
 
     for (const { index, row } of billed) {
       results[index] = { request_id: row.record.requestId, outcome: 'billed', usage_id: Number(row.usageId), charged: fromUnits(row.priced.charged) }
