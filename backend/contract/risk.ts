@@ -22,5 +22,18 @@ export const RISK_ALERT_STATUSES = [
   s('resolved', 'green', 'Resolved', '已处理'),
 ] as const satisfies readonly EnumOption[]
 
+/** What staff did about an alert besides reading it (the last containment step taken). */
+export const RISK_ALERT_ACTIONS = [
+  s('locked_key', 'red', 'Key locked', '已锁定密钥'),
+  s('froze_customer', 'magenta', 'Customer frozen', '已冻结用户'),
+] as const satisfies readonly EnumOption[]
+
+/** The status columns the database holds to these lists (checked by the contract drift test). */
+export const RISK_STATUS_LISTS: Record<string, readonly EnumOption[]> = {
+  risk_alerts: RISK_ALERT_STATUSES,
+}
+
 export type RiskAlertKind = Values<typeof RISK_ALERT_KINDS>
+export type RiskAlertSubject = Values<typeof RISK_ALERT_SUBJECTS>
 export type RiskAlertStatus = Values<typeof RISK_ALERT_STATUSES>
+export type RiskAlertAction = Values<typeof RISK_ALERT_ACTIONS>

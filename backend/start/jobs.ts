@@ -93,3 +93,13 @@ jobs.define(
   },
   { cron: '0 8 * * *', retryLimit: 1 }
 )
+
+/* Anomaly detection: spend and request spikes per customer and key, keys over their monthly cap → risk alerts. Every 5 minutes. */
+jobs.define(
+  'usage-anomalies',
+  async () => {
+    const { runAnomalyDetection } = await import('#services/risk/anomaly_job')
+    await runAnomalyDetection()
+  },
+  { cron: '*/5 * * * *', retryLimit: 1 }
+)
