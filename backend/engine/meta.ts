@@ -8,6 +8,7 @@ import type { FieldMeta, ResourceMeta } from '#contract/meta'
 import type { FieldDef, ResourceDef } from './types.js'
 import { allResources, permissionNames } from './registry.js'
 import { defaultSortFor, readableBy } from './list_query.js'
+import { PERMISSION_AREAS, areaMeta } from './areas.js'
 
 export const GROUPS = {
   dashboard: { 'en': 'Dashboard', 'zh-CN': '仪表盘' },
@@ -103,6 +104,10 @@ export async function buildMeta(staff: Staff) {
     const granted = await permissions.actionsOn(staff.roleId, resource.name, permissionNames(resource))
     if (!granted.includes('view')) continue
     resources.push(resourceMeta(resource, granted))
+  }
+  for (const area of PERMISSION_AREAS) {
+    const granted = await permissions.actionsOn(staff.roleId, area.name, area.actions)
+    if (granted.includes('view')) resources.push(areaMeta(area, granted))
   }
   return { resources, groups: GROUPS, settings: { currency: 'USD' } }
 }

@@ -3,7 +3,8 @@
  * They are loaded once at boot, before routes are registered.
  */
 import { readdir } from 'node:fs/promises'
-import type { ResourceDef } from './types.js'
+import type { Label, ResourceDef } from './types.js'
+import { PERMISSION_AREAS } from './areas.js'
 
 const resources = new Map<string, ResourceDef>()
 
@@ -40,4 +41,12 @@ export function permissionNames(resource: ResourceDef): string[] {
   names.push(...Object.keys(resource.actions ?? {}))
   names.push(...(resource.extraPermissions ?? []))
   return names.filter((n, i) => names.indexOf(n) === i)
+}
+
+/** Everything the permission matrix grants on: each resource with its permissions, then the permission areas. */
+export function permissionTargets(): Array<{ name: string; label: Label; actions: string[] }> {
+  return [
+    ...allResources().map((r) => ({ name: r.name, label: r.label, actions: permissionNames(r) })),
+    ...PERMISSION_AREAS.map((a) => ({ name: a.name, label: a.label, actions: [...a.actions] })),
+  ]
 }

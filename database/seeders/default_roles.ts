@@ -41,6 +41,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'usage-records': ['view', 'export'],
       'holds': ['view'],
       'generations': ['view', 'hide', 'refund_credits'],
+      'reports': ['view', 'export'],
     },
   },
   {
@@ -75,6 +76,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'usage-records': ['view', 'export'],
       'holds': ['view', 'export'],
       'generations': ['view', 'refund_credits'],
+      'reports': ['view', 'export'],
     },
   },
   {
@@ -136,6 +138,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'usage-records': ['view', 'export'],
       'holds': ['view', 'export'],
       'generations': ['view', 'export'],
+      'reports': ['view', 'export'],
     },
   },
 ]

@@ -9,7 +9,7 @@ import audit from '#services/audit'
 import permissions from '#services/permissions'
 import type { UseCase } from '#services/use_case'
 import { BadRequest, InvalidInput, NotFound } from '#exceptions/domain_errors'
-import { allResources, permissionNames } from '#engine/registry'
+import { permissionTargets } from '#engine/registry'
 import { toGrantMap, type GrantMap } from '#services/staff/grants'
 
 const updateRolePermissions: UseCase<{ roleName: string; grants: unknown }, GrantMap> = {
@@ -32,12 +32,12 @@ const updateRolePermissions: UseCase<{ roleName: string; grants: unknown }, Gran
 }
 export default updateRolePermissions
 
-/** `{ resource: [action, …] }` checked against the declared resources and their permissions. */
+/** `{ resource: [action, …] }` checked against the declared resources and permission areas. */
 function readGrants(grants: unknown) {
   if (!grants || typeof grants !== 'object' || Array.isArray(grants)) {
     throw new InvalidInput([{ field: 'grants', message: '"grants" must map resource names to lists of actions' }])
   }
-  const known = new Map(allResources().map((r) => [r.name, new Set(permissionNames(r))]))
+  const known = new Map(permissionTargets().map((r) => [r.name, new Set(r.actions)]))
   const wanted: Array<{ resource: string; action: string }> = []
   for (const [resource, actions] of Object.entries(grants as Record<string, unknown>)) {
     const allowed = known.get(resource)

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import Role from '#models/role'
 import { assertOnlyKeys } from '#validators/strict'
-import { allResources, permissionNames } from '#engine/registry'
+import { permissionTargets } from '#engine/registry'
 import updateRolePermissions from '#actions/roles/update_role_permissions'
 import { toGrantMap } from '#services/staff/grants'
 import { runUseCase } from '#http/use_cases'
@@ -12,7 +12,7 @@ export default class PermissionsController {
   async matrix() {
     const roles = await Role.query().orderBy('id')
     const rows = await db.from('role_permissions').join('roles', 'roles.id', 'role_permissions.role_id').select('roles.name as role', 'resource', 'action')
-    const resources = allResources().map((r) => ({ name: r.name, label: r.label, actions: permissionNames(r) }))
+    const resources = permissionTargets()
     const grants: Record<string, Record<string, string[]>> = {}
     for (const role of roles) {
       grants[role.name] =

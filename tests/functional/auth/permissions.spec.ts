@@ -5,7 +5,7 @@ import db from '@adonisjs/lucid/services/db'
 import { Agent } from '#tests/support/agent'
 import { auditRows, createCustomer, createStaff } from '#tests/support/fixtures'
 import { PUBLIC_ADMIN_ROUTES, SIGNED_IN, adminRouteTable, type AdminRoute } from '#start/routes'
-import { allResources, permissionNames } from '#engine/registry'
+import { permissionTargets } from '#engine/registry'
 import { staffAgent } from '#tests/support/agents'
 
 /** Every registered route, as the router holds it after commit. */
@@ -46,9 +46,9 @@ test.group('Every console route has a policy', (group) => {
       if (entry!.resource === SIGNED_IN.resource) continue
       const names = [...route.middleware.all()].map((m: any) => m.name)
       assert.include(names, 'authorize', `${route.pattern} has no authorize middleware`)
-      const resource = allResources().find((r) => r.name === entry!.resource)
+      const resource = permissionTargets().find((r) => r.name === entry!.resource)
       assert.exists(resource, `${route.pattern} guards an unknown resource ${entry!.resource}`)
-      assert.include(permissionNames(resource!), entry!.action, `${route.pattern} needs an undeclared permission ${entry!.action}`)
+      assert.include(resource!.actions, entry!.action, `${route.pattern} needs an undeclared permission ${entry!.action}`)
     }
   })
 
@@ -91,7 +91,7 @@ test.group('The permission matrix decides', (group) => {
       }
       const meta = await agent.get('/api/admin/meta')
       for (const resource of meta.body.resources) {
-        const expected = role.name === 'super_admin' ? permissionNames(allResources().find((r) => r.name === resource.name)!) : grants.filter((g) => g.role_id === role.id && g.resource === resource.name).map((g) => g.action)
+        const expected = role.name === 'super_admin' ? permissionTargets().find((r) => r.name === resource.name)!.actions : grants.filter((g) => g.role_id === role.id && g.resource === resource.name).map((g) => g.action)
         assert.sameMembers(resource.permissions, expected, `${role.name} meta permissions on ${resource.name}`)
       }
     }
