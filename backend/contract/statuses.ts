@@ -6,6 +6,7 @@
 import type { EnumOption } from './meta.js'
 import { option as s, type Values } from './options.js'
 import { USAGE_STATUS_LISTS } from './usage.js'
+import { RISK_STATUS_LISTS } from './risk.js'
 
 export const ORDER_STATUSES = [
   s('PENDING', 'gold', 'Awaiting payment', '待支付'),
@@ -75,6 +76,7 @@ export const STATUS_LISTS: Record<string, readonly EnumOption[]> = {
   reconciliation_findings: RECONCILIATION_FINDING_STATUSES,
   cash_adjustments: CASH_ADJUSTMENT_STATUSES,
   ...USAGE_STATUS_LISTS,
+  ...RISK_STATUS_LISTS,
 }
 
 export const valuesOf = (options: readonly EnumOption[]) => options.map((o) => o.value)
