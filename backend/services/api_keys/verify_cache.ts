@@ -4,8 +4,8 @@
  *
  * - keys: SHA-256 of the key → the key's row, compiled (model set, IP BlockList, caps as bigint);
  *   an unknown hash is remembered too, so guessing keys does not reach the database each time.
- * - customers: id → frozen, spendable balance (cash + gift), what they owe (arrears), and each
- *   of their keys' spend today and this month.
+ * - customers: id → frozen, spendable balance (cash + gift), what they owe (arrears), each of
+ *   their keys' spend today and this month, and their effective RPM/TPM limits.
  *
  * Freshness: a dedicated connection LISTENs on `creditdesk_cache` (cache_listener.ts). The
  * triggers of migration 0051 send `key:<id>` when a key row changes and `customer:<id>` when the
@@ -27,7 +27,9 @@ import { ARREARS } from '#services/ledger/accounts'
 import { CacheListener } from './cache_listener.js'
 import { compileAllowlist } from './ip_allowlist.js'
 import { lastUsed } from './last_used.js'
+import { verifyOutcomes } from './verify_outcomes.js'
 import { utcDay, utcMonthStart, type KeySpend } from './spend.js'
+import type { RateLimits } from '#services/rate_limit/verify_limits'
 
 export type KeyLimits = { rpm: number | null; tpm: number | null; daily_spend_cap: string | null; monthly_spend_cap: string | null; allowed_models: string[] }
 
@@ -44,7 +46,8 @@ export type CachedKey = {
   limits: KeyLimits
 }
 
-export type CachedCustomer = { frozen: boolean; spendable: bigint; owed: bigint; balance: string; spend: Map<number, KeySpend>; day: string }
+/** `limits`: the customer's effective RPM/TPM (customers.rpm_limit / tpm_limit; null = unlimited). */
+export type CachedCustomer = { frozen: boolean; spendable: bigint; owed: bigint; balance: string; spend: Map<number, KeySpend>; day: string; limits: RateLimits }
 
 type Stored<T> = { value: T; at: number }
 
@@ -69,7 +72,7 @@ const KEY_SQL = `SELECT id, customer_id, status, expires_at, allowed_models, ip_
   daily_spend_cap, monthly_spend_cap, deleted_at FROM api_keys WHERE secret_hash = ?`
 
 /** One round trip: the customer's state, spendable balance, arrears and each key's spend (as text: bigints). */
-const CUSTOMER_SQL = `SELECT c.frozen,
+const CUSTOMER_SQL = `SELECT c.frozen, c.rpm_limit, c.tpm_limit,
   (SELECT coalesce(sum(a.balance), 0) FROM ledger_accounts a
     WHERE a.owner_type = 'customer' AND a.owner_id = c.id AND a.asset = ? AND a.code IN ('cash', 'gift')) AS spendable,
   (SELECT coalesce(-sum(a.balance), 0) FROM ledger_accounts a
@@ -198,6 +201,7 @@ export class VerifyCache {
       balance: fromUnits(spendable),
       spend,
       day: utcDay(at),
+      limits: { rpm: row?.rpm_limit ?? null, tpm: row?.tpm_limit == null ? null : Number(row.tpm_limit) },
     }
     if (this.#listener.ready && epoch === this.#customerEpoch) {
       this.#makeRoom(this.#customers)
@@ -258,6 +262,7 @@ export function startVerifyCache() {
     stopRegistered = true
     app.terminating(async () => {
       lastUsed.stop()
+      await verifyOutcomes.flush()
       await verifyCache.stop()
     })
   }

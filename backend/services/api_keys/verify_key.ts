@@ -13,24 +13,32 @@
  *   IP_NOT_ALLOWED     the key has an IP allowlist and the caller's address is outside it
  *   SPEND_CAP_REACHED  today's (UTC) or this month's spend of the key reached its cap
  *   INSUFFICIENT_FUNDS cash + gift ≤ 0, or the customer owes arrears, or is frozen
+ *   RATE_LIMITED       the key's or the account's requests or tokens per minute are used up
+ *                      (services/rate_limit/verify_limits.ts); `retry_after_ms` says when one fits
+ *
+ * An answer's `limits` carry the effective RPM/TPM: the stricter of the key's and the customer's.
  */
 import { VERIFY_REFUSALS, type VerifyRefusal } from '#contract/usage'
 import { hashKey } from './key_material.js'
 import { ipAllowed } from './ip_allowlist.js'
 import { lastUsed } from './last_used.js'
 import type { KeyLimits, VerifyCache } from './verify_cache.js'
+import { rateWindows } from '#services/rate_limit/main'
+import { admitVerify, stricter } from '#services/rate_limit/verify_limits'
+import type { SlidingWindows } from '#services/rate_limit/windows'
 
 export type VerifyInput = { key: string; model: string; ip: string }
 export type VerifyAnswer =
   | { ok: true; customer_id: number; key_id: number; limits: KeyLimits; balance: string }
-  | { ok: false; code: VerifyRefusal; message: string }
+  | { ok: false; code: Exclude<VerifyRefusal, 'RATE_LIMITED'>; message: string }
+  | { ok: false; code: 'RATE_LIMITED'; message: string; retry_after_ms: number }
 
 const MESSAGES = Object.fromEntries(VERIFY_REFUSALS.map((r) => [r.value, r.label.en])) as Record<VerifyRefusal, string>
 const NO_SPEND = { today: 0n, month: 0n }
 
-const refuse = (code: VerifyRefusal, message = MESSAGES[code]): VerifyAnswer => ({ ok: false, code, message })
+const refuse = (code: Exclude<VerifyRefusal, 'RATE_LIMITED'>, message = MESSAGES[code]): VerifyAnswer => ({ ok: false, code, message })
 
-export async function verifyKey(cache: VerifyCache, input: VerifyInput, now = Date.now()): Promise<VerifyAnswer> {
+export async function verifyKey(cache: VerifyCache, input: VerifyInput, now = Date.now(), windows: SlidingWindows = rateWindows()): Promise<VerifyAnswer> {
   const key = await cache.key(hashKey(input.key), now)
   if (!key || key.deleted) return refuse('INVALID_KEY')
   if (key.status === 'locked') return refuse('LOCKED')
@@ -47,6 +55,11 @@ export async function verifyKey(cache: VerifyCache, input: VerifyInput, now = Da
   if (customer.owed > 0n) return refuse('INSUFFICIENT_FUNDS', 'The account owes arrears; a recharge settles them')
   if (customer.spendable <= 0n) return refuse('INSUFFICIENT_FUNDS', 'The balance is used up')
 
+  const limited = await admitVerify(windows, key.id, key.limits, key.customerId, customer.limits, now)
+  if (limited) return { ok: false, code: 'RATE_LIMITED', message: limited.message, retry_after_ms: limited.retryAfterMs }
+
   lastUsed.touch(key.id, now)
-  return { ok: true, customer_id: key.customerId, key_id: key.id, limits: key.limits, balance: customer.balance }
+  const account = customer.limits
+  const limits = account.rpm === null && account.tpm === null ? key.limits : { ...key.limits, rpm: stricter(key.limits.rpm, account.rpm), tpm: stricter(key.limits.tpm, account.tpm) }
+  return { ok: true, customer_id: key.customerId, key_id: key.id, limits, balance: customer.balance }
 }
