@@ -39,3 +39,6 @@ export type NotificationWire = {
   read_at: string | null
   created_at: string
 }
+
+/** `GET /api/portal/notifications?page=&per_page=&unread=1`: a page, the total of the filter, and the unread count. */
+export type PortalNotificationsWire = { data: NotificationWire[]; total: number; unread: number }

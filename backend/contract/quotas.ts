@@ -67,3 +67,9 @@ export const QUOTA_REFUSALS = [
   s('NO_QUOTA', 'default', 'No active plan gives this feature', '没有生效的套餐包含此功能'),
 ] as const satisfies readonly EnumOption[]
 export type QuotaRefusal = Values<typeof QUOTA_REFUSALS>
+
+/** An alert of the current period as the portal lists it. */
+export type QuotaAlertWire = { feature: string; period: QuotaPeriod; threshold: (typeof QUOTA_THRESHOLDS)[number]; period_start: string; created_at: string }
+
+/** `GET /api/portal/quotas`: the customer's quotas now and this period's alerts. */
+export type PortalQuotasWire = { quotas: QuotaStateWire[]; alerts: QuotaAlertWire[] }

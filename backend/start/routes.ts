@@ -118,6 +118,7 @@ await import('./routes_portal_usage.js')
 await import('./routes_usage_reports.js')
 await import('./routes_keys.js')
 await import('./routes_usage.js')
+await import('./routes_quotas.js')
 
 /* Unknown API paths are JSON 404s, never the SPA */
 router.any('/api/*', ({ response }) => response.status(404).send({ message: 'Not found' }))

@@ -6,6 +6,7 @@
  * once-per-period rule of quota alerts); the answer says whether a row was written.
  */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { sqlBindings } from '#services/sql_bindings'
 import type { LocalizedText, NotificationKind, NotificationSeverity } from '#contract/notifications'
 
 export type NewNotification = {
@@ -25,7 +26,7 @@ export async function notify(trx: TransactionClientContract, n: NewNotification)
      VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)
      ON CONFLICT (customer_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
      RETURNING id`,
-    [n.customerId, n.kind, n.severity ?? 'info', JSON.stringify(n.title), JSON.stringify(n.body), JSON.stringify(n.data ?? {}), n.dedupeKey ?? null]
+    sqlBindings([n.customerId, n.kind, n.severity ?? 'info', JSON.stringify(n.title), JSON.stringify(n.body), JSON.stringify(n.data ?? {}), n.dedupeKey ?? null])
   )
   return rows.length ? Number(rows[0].id) : null
 }
