@@ -42,6 +42,8 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'holds': ['view'],
       'generations': ['view', 'hide', 'refund_credits'],
       'reports': ['view', 'export'],
+      'risk-alerts': ['view', 'export', 'acknowledge', 'lock_key', 'freeze_customer', 'resolve'],
+      'risk-rules': ['view', 'edit', 'export'],
     },
   },
   {
@@ -77,6 +79,8 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'holds': ['view', 'export'],
       'generations': ['view', 'refund_credits'],
       'reports': ['view', 'export'],
+      'risk-alerts': ['view', 'export'],
+      'risk-rules': ['view'],
     },
   },
   {
@@ -102,6 +106,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'plans': ['view'],
       'usage-records': ['view'],
       'generations': ['view', 'hide'],
+      'risk-alerts': ['view'],
     },
   },
   {
@@ -139,6 +144,8 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'holds': ['view', 'export'],
       'generations': ['view', 'export'],
       'reports': ['view', 'export'],
+      'risk-alerts': ['view', 'export'],
+      'risk-rules': ['view', 'export'],
     },
   },
 ]
