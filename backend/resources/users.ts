@@ -1,7 +1,9 @@
 import creditdesk from '#config/creditdesk'
 import { defineResource } from '#engine/define_resource'
 import { CASH_ADJUSTMENT_FORM } from './_cash_adjustment_fields.js'
-import { CUSTOMER_TIERS } from './_customer_tiers.js'
+import { TIER_SOURCES } from '#contract/tiers'
+import { TIER_OPTIONS } from '#services/tiers/options'
+import { TPM_MODES } from '#actions/tiers/set_negotiated_terms'
 import { l } from './_labels.js'
 
 /** A customer's balance in one bucket, per row (PRD §3: 余额/赠送代金券额度, sortable, 余额区间 filter). */
@@ -77,8 +79,14 @@ export default defineResource({
       list: true,
       sortable: true,
       filter: ['eq', 'in'],
-      options: CUSTOMER_TIERS,
+      options: TIER_OPTIONS,
     },
+    // the tier's source and effective limits: set only through services/tiers/apply_tier.ts (the tier panel shows them)
+    tier_source: { type: 'enum', label: l('Tier source', '等级来源'), show: false, filter: ['eq', 'in'], options: [...TIER_SOURCES] },
+    tier_override_until: { type: 'datetime', label: l('Override until', '人工调级截止'), show: false, filter: ['gte', 'lte'] },
+    rpm_limit: { type: 'number', label: l('RPM limit', 'RPM 限额'), show: false, sortable: true, filter: ['gte', 'lte'] },
+    tpm_limit: { type: 'number', label: l('TPM limit', 'TPM 限额'), show: false, sortable: true, filter: ['gte', 'lte'] },
+    recharged_total: { ...money, label: l('Cumulative recharge', '累计充值'), show: false, sortable: true, filter: ['gte', 'lte'] },
     price_multiplier: {
       type: 'string',
       label: l('Own price multiplier', '专属价格倍率'),
@@ -102,6 +110,7 @@ export default defineResource({
     { name: 'codes', label: l('Redeemed codes', '兑换记录'), resource: 'redemption-codes', filterField: 'redeemed_by' },
     { name: 'cash_adjustments', label: l('Cash adjustments', '余额调整'), resource: 'cash-adjustments', filterField: 'customer_id' },
     { name: 'sessions', label: l('Sessions', '登录会话'), resource: 'customer-sessions', filterField: 'customer_id' },
+    { name: 'tier_history', label: l('Tier history', '等级变更'), resource: 'tier-history', filterField: 'customer_id' },
   ],
   actions: {
     set_price_multiplier: {
@@ -181,24 +190,48 @@ export default defineResource({
       handler: () => import('#actions/cash_adjustments/request_cash_adjustment'),
     },
     set_tier: {
-      label: l('Change tier', '调级'),
+      label: l('Override tier', '调级'),
       scope: 'record',
       confirm: true,
       reason: true,
       fields: {
-        tier: {
-          type: 'enum',
-          label: l('New tier', '新等级'),
-          required: true,
-          options: [
-            { value: 'free', label: l('Free', '免费') },
-            { value: 'basic', label: l('Basic', '基础') },
-            { value: 'pro', label: l('Pro', '专业') },
-            { value: 'enterprise', label: l('Enterprise', '企业') },
-          ],
+        tier: { type: 'enum', label: l('Tier', '等级'), required: true, options: TIER_OPTIONS },
+        until: {
+          type: 'datetime',
+          label: l('Until', '截止时间'),
+          help: l('Empty = until cleared; afterwards the tier from recharges (or negotiated terms) returns', '留空表示直到手动取消；到期后恢复按充值计算（或协议）的等级'),
         },
       },
-      handler: () => import('#actions/users/set_user_tier'),
+      handler: () => import('#actions/tiers/override_customer_tier'),
+    },
+    clear_tier_override: {
+      label: l('Clear tier override', '取消人工调级'),
+      scope: 'record',
+      confirm: true,
+      reason: true,
+      when: { field: 'tier_source', eq: 'override' },
+      handler: () => import('#actions/tiers/clear_customer_tier_override'),
+    },
+    set_negotiated_terms: {
+      label: l('Negotiated terms', '协议等级'),
+      scope: 'record',
+      confirm: true,
+      reason: true,
+      when: { field: 'type', eq: 'organization' },
+      fields: {
+        tier: { type: 'enum', label: l('Tier', '等级'), options: TIER_OPTIONS, help: l('Empty = end the terms (back to the tier from recharges)', '留空表示结束协议（恢复按充值计算的等级）') },
+        tpm_mode: {
+          type: 'enum',
+          label: l('TPM', 'TPM'),
+          options: [
+            { value: TPM_MODES[0], label: l('The tier’s TPM', '按等级 TPM') },
+            { value: TPM_MODES[1], label: l('Unlimited', '不限 TPM') },
+            { value: TPM_MODES[2], label: l('Custom (may exceed the table’s max)', '自定义（可超出等级表上限）') },
+          ],
+        },
+        custom_tpm: { type: 'number', label: l('Custom TPM', '自定义 TPM'), min: 1, max: 1_000_000_000_000 },
+      },
+      handler: () => import('#actions/tiers/set_negotiated_terms'),
     },
   },
 })

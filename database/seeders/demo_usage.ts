@@ -70,10 +70,9 @@ export async function seedCatalog(trx: TransactionClientContract, now: number, r
     }
   }
 
-  await trx
-    .insertQuery()
-    .table('tier_price_multipliers')
-    .multiInsert(Object.entries(DEMO_TIER_MULTIPLIERS).map(([tier, multiplier]) => ({ tier, multiplier, updated_by: finance?.id ?? null })))
+  for (const [tier, multiplier] of Object.entries(DEMO_TIER_MULTIPLIERS)) {
+    await trx.from('tiers').where('code', tier).update({ price_multiplier: multiplier, updated_by: finance?.id ?? null })
+  }
 
   const channelIds = new Map<string, number>()
   for (const [c, channel] of DEMO_CHANNELS.entries()) {

@@ -146,8 +146,8 @@ export function priceRecord(q: Quantities, billingUnit: BillingUnit, prices: Rat
 export async function multipliersFor(client: QueryClientContract, customerIds: number[]): Promise<Map<number, string>> {
   if (!customerIds.length) return new Map()
   const { rows } = await client.rawQuery(
-    `SELECT c.id, coalesce(c.price_multiplier, t.multiplier, 1)::text AS multiplier
-       FROM customers c LEFT JOIN tier_price_multipliers t ON t.tier = c.tier
+    `SELECT c.id, coalesce(c.price_multiplier, t.price_multiplier, 1)::text AS multiplier
+       FROM customers c LEFT JOIN tiers t ON t.code = c.tier
       WHERE c.id = ANY(?::bigint[])`,
     [customerIds.map(String)]
   )
