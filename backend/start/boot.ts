@@ -35,6 +35,8 @@ if (seedWanted) {
   await ensureDemoPlans() // only when the catalog is empty
 }
 
+// the tiers' names and colours as the console's enum options (services/tiers/options.ts)
+await (await import('#services/tiers/options')).refreshTierOptions()
 if (jobsEnabled) {
   const { default: jobs } = await import('#services/jobs')
   await jobs.start(process.env.DATABASE_APP_URL!)

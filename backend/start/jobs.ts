@@ -103,3 +103,13 @@ jobs.define(
   },
   { cron: '*/5 * * * *', retryLimit: 1 }
 )
+
+/* Staff tier overrides past their end date end: the computed (or negotiated) tier and its limits return. */
+jobs.define(
+  'tier-overrides-expire',
+  async () => {
+    const { expireTierOverrides } = await import('#services/tiers/expire_overrides')
+    await expireTierOverrides()
+  },
+  { cron: '* * * * *' }
+)
