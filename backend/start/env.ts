@@ -63,6 +63,10 @@ export default await Env.create(new URL('../../', import.meta.url), {
   /* Rate-limit windows shared by several instances (config/redis.ts); unset = in this process */
   REDIS_URL: Env.schema.string.optional(),
 
+  /* Report exports (config/reports.ts): where their files go (default .data/report-exports) and how long links work */
+  REPORT_EXPORT_DIR: Env.schema.string.optional(),
+  REPORT_EXPORT_LINK_HOURS: Env.schema.number.optional(),
+
   /* Mail (config/mail.ts): SMTP when SMTP_HOST is set, else the local outbox (tmp/mail/) */
   SMTP_HOST: Env.schema.string.optional(),
   SMTP_PORT: Env.schema.number.optional(),
