@@ -15,6 +15,7 @@ export const GROUPS = {
   customers: { 'en': 'Customers', 'zh-CN': '用户与机构' },
   billing: { 'en': 'Billing', 'zh-CN': '费用与账单' },
   usage: { 'en': 'Usage', 'zh-CN': '用量与计费' },
+  quotas: { 'en': 'Plans & quotas', 'zh-CN': '套餐与配额' },
   catalog: { 'en': 'Models & channels', 'zh-CN': '模型与渠道' },
   risk: { 'en': 'Risk control', 'zh-CN': '风控与安全' },
   system: { 'en': 'System & audit', 'zh-CN': '系统与审计' },

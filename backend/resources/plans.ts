@@ -4,6 +4,7 @@ import { defineResource } from '#engine/define_resource'
 import recordPlanVersion from '#actions/plans/record_plan_version'
 import type { PlanRow } from '#services/plans/rows'
 import { priceLabel } from '#validators/plans'
+import { QUOTA_EDIT_POLICIES, type PlanQuota } from '#contract/quotas'
 import { l } from './_labels.js'
 
 /**
@@ -69,6 +70,17 @@ export default defineResource({
     },
     active: { type: 'boolean', label: l('Active', '上架'), list: true, create: true, edit: true, sortable: true, filter: ['eq'] },
     sort_order: { type: 'number', label: l('Order', '排序'), list: true, create: true, edit: true, sortable: true, min: 0, max: 100000 },
+    quotas: {
+      type: 'json',
+      label: l('Feature quotas', '功能配额'),
+      help: l('Changed with "Set quotas" (recorded as a new version)', '通过「设置配额」修改（记为新版本）'),
+    },
+    quota_summary: {
+      type: 'string',
+      label: l('Quotas', '配额'),
+      list: true,
+      compute: (row) => (Array.isArray(row.quotas) ? row.quotas.map((q: PlanQuota) => `${q.feature} ${q.limit ?? '∞'}/${q.period}`).join(', ') : ''),
+    },
     version: { type: 'number', label: l('Version', '版本'), list: true, sortable: true },
     current_version_id: { type: 'relation', label: l('Current version', '当前版本'), relation: { resource: 'plan-versions', labelField: 'version' } },
     created_at: { type: 'datetime', label: l('Created', '创建时间'), sortable: true, filter: ['gte', 'lte'] },
@@ -77,8 +89,30 @@ export default defineResource({
   relations: [
     { name: 'versions', label: l('Version history', '版本记录'), resource: 'plan-versions', filterField: 'plan_id' },
     { name: 'orders', label: l('Orders', '订单'), resource: 'orders', filterField: 'plan_id' },
+    { name: 'holders', label: l('Customers on this plan', '持有用户'), resource: 'customer-plans', filterField: 'plan_id' },
     { name: 'audit', label: l('History', '操作记录'), resource: 'audit-logs', filterField: 'record_id' },
   ],
+  actions: {
+    set_quotas: {
+      label: l('Set quotas', '设置配额'),
+      scope: 'record',
+      confirm: true,
+      reason: true,
+      fields: {
+        quotas: {
+          type: 'json',
+          label: l('Quotas', '配额'),
+          required: true,
+          help: l(
+            'A list of {"feature": "video_generations", "limit": 10, "period": "daily" | "monthly" | "lifetime"}; limit null = unlimited',
+            '列表，每项 {"feature": "video_generations", "limit": 10, "period": "daily" | "monthly" | "lifetime"}；limit 为 null 表示不限'
+          ),
+        },
+        policy: { type: 'enum', label: l('Customers already on the plan', '已持有该套餐的用户'), required: true, options: QUOTA_EDIT_POLICIES },
+      },
+      handler: () => import('#actions/plans/set_plan_quotas'),
+    },
+  },
   hooks: {
     beforeCreate: (values, _trx, deps) => recordPlanVersion.handle({ values, current: null }, deps),
     beforeUpdate: (values, record, _trx, deps) => recordPlanVersion.handle({ values, current: record as PlanRow }, deps),

@@ -102,6 +102,7 @@ export default defineResource({
     gift_balance: { ...money, label: l('Voucher balance', '赠送代金券额度'), sql: balance('gift'), list: true, sortable: true, filter: ['gte', 'lte'] },
     created_at: { type: 'datetime', label: l('Created', '创建时间'), list: true, sortable: true, filter: ['gte', 'lte'] },
     last_login_at: { type: 'datetime', label: l('Last login', '最近登录'), list: true, sortable: true, filter: ['gte', 'lte'] },
+    time_zone: { type: 'string', label: l('Time zone (quota periods)', '时区（配额周期）'), filter: ['eq'] },
   },
   relations: [
     { name: 'accounts', label: l('Wallet', '钱包'), resource: 'accounts', filterField: 'owner_id' },
@@ -111,6 +112,9 @@ export default defineResource({
     { name: 'cash_adjustments', label: l('Cash adjustments', '余额调整'), resource: 'cash-adjustments', filterField: 'customer_id' },
     { name: 'sessions', label: l('Sessions', '登录会话'), resource: 'customer-sessions', filterField: 'customer_id' },
     { name: 'tier_history', label: l('Tier history', '等级变更'), resource: 'tier-history', filterField: 'customer_id' },
+    { name: 'plans', label: l('Plans', '套餐'), resource: 'customer-plans', filterField: 'customer_id' },
+    { name: 'quotas', label: l('Quotas', '配额'), resource: 'customer-quotas', filterField: 'customer_id' },
+    { name: 'notifications', label: l('Notifications', '站内通知'), resource: 'notifications', filterField: 'customer_id' },
   ],
   actions: {
     set_price_multiplier: {
@@ -232,6 +236,21 @@ export default defineResource({
         custom_tpm: { type: 'number', label: l('Custom TPM', '自定义 TPM'), min: 1, max: 1_000_000_000_000 },
       },
       handler: () => import('#actions/tiers/set_negotiated_terms'),
+    },
+    set_time_zone: {
+      label: l('Set time zone', '设置时区'),
+      scope: 'record',
+      reason: true,
+      fields: {
+        time_zone: {
+          type: 'string',
+          label: l('Time zone', '时区'),
+          required: true,
+          maxLength: 64,
+          help: l('IANA name, e.g. Asia/Shanghai; daily and monthly quotas reset at its midnight', 'IANA 时区名，如 Asia/Shanghai；每日、每月配额在该时区零点重置'),
+        },
+      },
+      handler: () => import('#actions/quotas/set_customer_time_zone'),
     },
   },
 })

@@ -14,6 +14,8 @@ import type { PlanRow } from '#services/plans/rows'
 import { InvalidInput } from '#exceptions/domain_errors'
 import { fromUnits } from '#services/ledger/amounts'
 import { parsePrices, type Prices } from '#validators/plans'
+import { parseQuotas } from '#validators/quotas'
+import type { PlanQuota, QuotaEditPolicy } from '#contract/quotas'
 
 export type PlanState = {
   code: string
@@ -25,9 +27,10 @@ export type PlanState = {
   grant_amount: string
   active: boolean
   sort_order: number
+  quotas: PlanQuota[]
 }
 
-const VERSIONED = ['code', 'name', 'description', 'name_zh', 'description_zh', 'prices', 'grant_amount', 'active', 'sort_order'] as const
+const VERSIONED = ['code', 'name', 'description', 'name_zh', 'description_zh', 'prices', 'grant_amount', 'active', 'sort_order', 'quotas'] as const
 
 /** The state of a plan row (or of incoming values over it), in one comparable shape. */
 function stateOf(row: Record<string, any>): PlanState {
@@ -41,6 +44,7 @@ function stateOf(row: Record<string, any>): PlanState {
     grant_amount: String(row.grant_amount),
     active: row.active === undefined ? true : !!row.active,
     sort_order: Number(row.sort_order ?? 0),
+    quotas: parseQuotas(row.quotas ?? []),
   }
 }
 
@@ -70,7 +74,8 @@ async function writePlanVersion(
   state: PlanState,
   changes: { before: Record<string, unknown> | null; after: Record<string, unknown> | null } | null,
   actor: Actor,
-  reason: string | null = null
+  reason: string | null = null,
+  quotaPolicy: QuotaEditPolicy | null = null
 ) {
   const [row] = await trx
     .insertQuery()
@@ -80,6 +85,8 @@ async function writePlanVersion(
       version,
       ...state,
       prices: JSON.stringify(state.prices),
+      quotas: JSON.stringify(state.quotas),
+      quota_policy: quotaPolicy,
       changes: changes ? JSON.stringify(changes) : null,
       reason,
       actor_type: actor.type,
@@ -91,10 +98,11 @@ async function writePlanVersion(
 }
 
 /** The form's values (validated by the engine) over the current row, locked by the engine on edit. */
-export type PlanChange = { values: Record<string, any>; current: PlanRow | null; reason?: string | null }
+export type PlanChange = { values: Record<string, any>; current: PlanRow | null; reason?: string | null; quotaPolicy?: QuotaEditPolicy | null }
 
 const recordPlanVersion: UseCase<PlanChange, Record<string, any>> = {
-  handle: ({ values, current, reason }, deps) => (current ? prepareUpdate(values, current, deps) : prepareCreate(values, reason ?? null, deps)),
+  handle: ({ values, current, reason, quotaPolicy }, deps) =>
+    current ? prepareUpdate(values, current, deps, reason ?? null, quotaPolicy ?? null) : prepareCreate(values, reason ?? null, deps),
 }
 export default recordPlanVersion
 
@@ -106,11 +114,11 @@ async function prepareCreate(values: Record<string, any>, reason: string | null,
   const { rows } = await trx.rawQuery(`SELECT nextval(pg_get_serial_sequence('plans', 'id')) AS id`)
   const id = Number(rows[0].id)
   const versionId = await writePlanVersion(trx, id, 1, state, null, actor, reason)
-  return { ...values, ...state, id, prices: JSON.stringify(state.prices), version: 1, current_version_id: versionId }
+  return { ...values, ...state, id, prices: JSON.stringify(state.prices), quotas: JSON.stringify(state.quotas), version: 1, current_version_id: versionId }
 }
 
 /** Before a plan is updated: when anything versioned changes, the next version is written. */
-async function prepareUpdate(values: Record<string, any>, record: PlanRow, { trx, actor }: UseCaseDeps) {
+async function prepareUpdate(values: Record<string, any>, record: PlanRow, { trx, actor }: UseCaseDeps, reason: string | null, quotaPolicy: QuotaEditPolicy | null) {
   if (values.code !== undefined && String(values.code).toLowerCase() !== String(record.code).toLowerCase()) {
     throw new InvalidInput([{ field: 'code', message: 'The code of a plan cannot change (orders and reports refer to it)', rule: 'readOnly' }])
   }
@@ -121,6 +129,12 @@ async function prepareUpdate(values: Record<string, any>, record: PlanRow, { trx
   if (!changed.length) return {}
   const pick = (state: PlanState) => Object.fromEntries(changed.map((key) => [key, state[key]])) as Partial<PlanState>
   const version = Number(record.version) + 1
-  const versionId = await writePlanVersion(trx, Number(record.id), version, after, diff(readable(pick(before)), readable(pick(after))), actor)
-  return { ...pick(after), ...(changed.includes('prices') ? { prices: JSON.stringify(after.prices) } : {}), version, current_version_id: versionId }
+  const versionId = await writePlanVersion(trx, Number(record.id), version, after, diff(readable(pick(before)), readable(pick(after))), actor, reason, changed.includes('quotas') ? quotaPolicy : null)
+  return {
+    ...pick(after),
+    ...(changed.includes('prices') ? { prices: JSON.stringify(after.prices) } : {}),
+    ...(changed.includes('quotas') ? { quotas: JSON.stringify(after.quotas) } : {}),
+    version,
+    current_version_id: versionId,
+  }
 }

@@ -13,6 +13,8 @@ export type PlanRow = {
   sort_order: number
   version: number
   current_version_id: string | null
+  /** Feature quotas of the latest version (0056). */
+  quotas: import('#contract/quotas').PlanQuota[]
   created_at: Date
   updated_at: Date
 }

@@ -54,3 +54,14 @@ export async function activateOrderPlan(trx: TransactionClientContract, order: O
   if (!plan || !Array.isArray(plan.quotas) || !plan.quotas.length) return null
   return activatePlan(trx, { customerId: Number(order.customer_id), planId: Number(order.plan_id), planVersionId: order.plan_version_id ? Number(order.plan_version_id) : null, source: 'order', orderId: Number(order.id) })
 }
+
+/** Customers holding the plan now (an active row, started, not ended). */
+export async function planHolders(trx: TransactionClientContract, planId: number): Promise<number[]> {
+  const rows = await trx
+    .from('customer_plans')
+    .where({ plan_id: planId, status: 'active' })
+    .where('starts_at', '<=', new Date())
+    .where((q) => q.whereNull('ends_at').orWhere('ends_at', '>', new Date()))
+    .distinct('customer_id')
+  return rows.map((r) => Number(r.customer_id))
+}
