@@ -113,3 +113,23 @@ jobs.define(
   },
   { cron: '* * * * *' }
 )
+
+/* Report exports: one job per export asked for (computes and writes its CSV); not retried, a failure is recorded on the export. */
+jobs.define(
+  'report-export',
+  async (data: { id: number }) => {
+    const { runReportExport } = await import('#services/report_exports/run_export')
+    await runReportExport(Number(data.id))
+  },
+  { retryLimit: 0 }
+)
+
+/* Report export files past their link's expiry are deleted and the exports marked expired. Every 15 minutes. */
+jobs.define(
+  'report-exports-expire',
+  async () => {
+    const { expireReportExports } = await import('#services/report_exports/expire_exports')
+    await expireReportExports()
+  },
+  { cron: '*/15 * * * *', retryLimit: 1 }
+)
