@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { screen, waitFor, within } from '@testing-library/react'
 import type { ReportDescriptor, ReportExportWire, ReportResult } from '@creditdesk/contract/reports'
-import { renderConsole, requestsTo, type RecordedRequest } from './support/renderConsole'
+import { renderConsole, requestsTo, type MockRoute, type RecordedRequest } from './support/renderConsole'
 import { superAdminMeta, supportMeta } from './fixtures/meta'
 import type { AdminMeta, ResourceMeta } from '../src/meta/types'
 
@@ -14,7 +14,7 @@ vi.mock('@ant-design/plots', () => {
 })
 
 const reportsResource = (permissions: string[]): ResourceMeta => ({
-  name: 'reports', label: { en: 'Reports', 'zh-CN': '数据报表' }, group: 'system', fields: [], permissions,
+  name: 'reports', label: { en: 'Reports', 'zh-CN': '数据报表' }, group: 'dashboard', fields: [], permissions,
 })
 const withReports = (permissions: string[], base: AdminMeta = superAdminMeta): AdminMeta => ({ ...base, resources: [...base.resources, reportsResource(permissions)] })
 
@@ -48,10 +48,10 @@ const result = (granularity: string): ReportResult => ({
   chart: { type: 'line', x: 'period', series: ['amount'] },
 })
 
-const reportRoutes = () => [
-  ['GET', '/api/admin/reports', { data: { reports: descriptors } }] as const,
-  ['GET', '/api/admin/reports/recharge_trend', (req: RecordedRequest) => ({ data: result(req.query.get('granularity') ?? 'day') })] as const,
-  ['GET', '/api/admin/report-exports', { data: { data: [] } }] as const,
+const reportRoutes = (): MockRoute[] => [
+  ['GET', '/api/admin/reports', { data: { reports: descriptors } }],
+  ['GET', '/api/admin/reports/recharge_trend', (req: RecordedRequest) => ({ data: result(req.query.get('granularity') ?? 'day') })],
+  ['GET', '/api/admin/report-exports', { data: { data: [] } }],
 ]
 
 describe('reports', () => {

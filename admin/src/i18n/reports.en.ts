@@ -24,6 +24,7 @@ export default {
     status: 'Status',
     rowsTitle: 'Rows',
     created: 'Requested',
+    requestedBy: 'Requested by',
     file: 'File',
     download: 'Download',
     expires: 'Link expires {{at}}',

@@ -26,6 +26,7 @@ const reportsZhCN: typeof reportsEn = {
     status: '状态',
     rowsTitle: '行数',
     created: '发起时间',
+    requestedBy: '发起人',
     file: '文件',
     download: '下载',
     expires: '链接于 {{at}} 过期',

@@ -29,7 +29,7 @@ export function toRefineResources(meta: AdminMeta | null, label: Label, t: (key:
   const groupKeys = [
     ...Object.keys(meta.groups ?? {}),
     ...meta.resources.map((r) => r.group).filter((g): g is string => !!g),
-  ].filter((g, i, all) => all.indexOf(g) === i && meta.resources.some((r) => r.group === g))
+  ].filter((g, i, all) => all.indexOf(g) === i && meta.resources.some((r) => r.group === g && r.name !== REPORTS_RESOURCE))
 
   const result: ResourceProps[] = [
     { name: DASHBOARD_RESOURCE, list: '/', meta: { label: t('menu.dashboard'), icon: <DashboardOutlined /> } },

@@ -143,6 +143,8 @@ export function ReportExports({ report, params, titleOf, canExport }: {
             },
             { key: 'rows', title: t('reports.exports.rowsTitle'), align: 'right', render: (_, e) => (e.rows === null ? '—' : new Intl.NumberFormat(lang).format(e.rows)) },
             { key: 'created_at', title: t('reports.exports.created'), render: (_, e) => formatDateTime(e.created_at, { locale: lang }) },
+            // super_admin sees everyone's exports, each with who asked for it
+            ...(exports.some((e) => e.requested_by) ? [{ key: 'requested_by', title: t('reports.exports.requestedBy'), render: (_: unknown, e: ReportExportWire) => e.requested_by ?? '—' }] : []),
             { key: 'download', title: t('reports.exports.file'), render: (_, e) => <DownloadLink item={e} /> },
           ]}
         />
