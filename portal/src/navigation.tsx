@@ -1,6 +1,7 @@
 import {
   ApiOutlined,
   BarChartOutlined,
+  DashboardOutlined,
   GiftOutlined,
   LaptopOutlined,
   ProfileOutlined,
@@ -33,6 +34,7 @@ export const ACCOUNT_NAV: NavItem[] = [
   { key: 'orders', path: '/account/orders', icon: <ProfileOutlined />, label: 'nav.orders', group: 'money' },
   { key: 'keys', path: '/account/keys', icon: <ApiOutlined />, label: 'nav.keys', group: 'api' },
   { key: 'usage', path: '/account/usage', icon: <BarChartOutlined />, label: 'nav.usage', group: 'api' },
+  { key: 'quotas', path: '/account/quotas', icon: <DashboardOutlined />, label: 'nav.quotas', group: 'api' },
   { key: 'profile', path: '/account/profile', icon: <UserOutlined />, label: 'nav.profile', group: 'account' },
   { key: 'security', path: '/account/security', icon: <SafetyCertificateOutlined />, label: 'nav.security', group: 'account' },
   { key: 'sessions', path: '/account/sessions', icon: <LaptopOutlined />, label: 'nav.sessions', group: 'account' },

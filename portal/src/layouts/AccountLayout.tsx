@@ -6,6 +6,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router'
 import { useAuth, useCurrentUser } from '../auth/AuthContext'
 import { Brand } from '../components/Brand'
 import { LanguageSwitch } from '../components/LanguageSwitch'
+import { NotificationBell } from '../components/notifications/NotificationBell'
 import { PRODUCT_NAME } from '../config'
 import { ACCOUNT_NAV, activeNavKey } from '../navigation'
 
@@ -128,6 +129,7 @@ export function AccountLayout() {
           )}
           <div className="cd-spacer" />
           <LanguageSwitch />
+          <NotificationBell />
           <UserMenu compact={!screens.md} />
         </Layout.Header>
         <Layout.Content className="cd-content">

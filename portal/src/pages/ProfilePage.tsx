@@ -2,6 +2,7 @@ import { Alert, App, Avatar, Button, Card, Col, Descriptions, Form, Input, Row, 
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as api from '../api/portal'
+import { tierDisplayName } from '../api/account'
 import type { PortalUser } from '../api/types'
 import { useAuth, useCurrentUser } from '../auth/AuthContext'
 import { PageHeader } from '../components/PageHeader'
@@ -39,7 +40,7 @@ function changes(values: ProfileValues, user: PortalUser) {
 }
 
 export function ProfilePage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const user = useCurrentUser()
   const { setUser } = useAuth()
   const { message } = App.useApp()
@@ -131,7 +132,7 @@ export function ProfilePage() {
               <Descriptions.Item label={t('profile.type')}>{enumLabel(t, 'type', user.type)}</Descriptions.Item>
               <Descriptions.Item label={t('profile.tier')}>
                 <Tag color="purple" bordered={false}>
-                  {enumLabel(t, 'tier', user.tier)}
+                  {tierDisplayName(user.tier, i18n.language) ?? enumLabel(t, 'tier', typeof user.tier === 'string' ? user.tier : null)}
                 </Tag>
               </Descriptions.Item>
               <Descriptions.Item label={t('profile.verification')}>

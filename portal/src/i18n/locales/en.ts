@@ -1,7 +1,9 @@
 import usageEn from './usage.en'
+import accountEn from './account.en'
 
 const en = {
   ...usageEn,
+  ...accountEn,
   common: {
     save: 'Save changes',
     cancel: 'Cancel',
@@ -30,6 +32,7 @@ const en = {
     orders: 'Orders',
     keys: 'API keys',
     usage: 'Usage',
+    quotas: 'Plan quotas',
     groups: {
       api: 'API',
       money: 'Balance & payments',

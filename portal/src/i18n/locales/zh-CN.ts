@@ -1,10 +1,12 @@
 import type { Resources } from './en'
 import usageZhCN from './usage.zh-CN'
+import accountZhCN from './account.zh-CN'
 
 type DeepPartialStrings<T> = { [K in keyof T]?: T[K] extends string ? string : DeepPartialStrings<T[K]> }
 
 const zhCN: DeepPartialStrings<Resources> & Record<string, unknown> = {
   ...usageZhCN,
+  ...accountZhCN,
   common: {
     save: '保存修改',
     cancel: '取消',
@@ -33,6 +35,7 @@ const zhCN: DeepPartialStrings<Resources> & Record<string, unknown> = {
     orders: '我的订单',
     keys: 'API 密钥',
     usage: '用量',
+    quotas: '套餐配额',
     groups: {
       api: '开发者',
       money: '余额与充值',

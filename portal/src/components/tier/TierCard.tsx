@@ -1,0 +1,61 @@
+import { RiseOutlined } from '@ant-design/icons'
+import { Card, Col, Progress, Row, Space, Statistic, Tag, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { labelText } from '@creditdesk/contract/i18n'
+import { sumAmounts, toUnits } from '@creditdesk/contract/money'
+import { TIER_SOURCES } from '@creditdesk/contract/tiers'
+import { isFullTier, tierNameText, type AccountTier } from '../../api/account'
+import { formatMoney } from '../Money'
+import { formatDate } from '../../lib/format'
+
+/** Share of the way from what was recharged to the next tier's threshold, in whole percent (exact, from units). */
+function progressToNext(recharged: string, needed: string): number {
+  const done = toUnits(recharged)
+  const total = toUnits(sumAmounts([recharged, needed]))
+  if (total <= 0n) return 100
+  return Number((done * 100n) / total)
+}
+
+/**
+ * The account's tier: its name and where it comes from, the API limits it gives (RPM, TPM,
+ * keys), and how much more recharge reaches the next tier.
+ */
+export function TierCard({ tier, asset }: { tier: AccountTier; asset: string | null }) {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language
+  if (!isFullTier(tier)) return null
+  const source = TIER_SOURCES.find((s) => s.value === tier.source)
+  const limit = (value: number | null) => (value === null ? t('tier.unlimited') : new Intl.NumberFormat(lang).format(value))
+  return (
+    <Card className="cd-tier-card" data-testid="tier-card" style={{ marginBottom: 16 }}>
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Space wrap align="center">
+          <Typography.Text type="secondary">{t('tier.current')}</Typography.Text>
+          <Tag color="purple" bordered={false} style={{ fontSize: 14, padding: '2px 10px' }} data-testid="tier-name">
+            {tierNameText(tier.name, lang, tier.code)}
+          </Tag>
+          {source && <Tag bordered={false} color={source.color}>{labelText(source.label, lang)}</Tag>}
+          {tier.override_until && <Typography.Text type="secondary">{t('tier.until', { date: formatDate(tier.override_until) })}</Typography.Text>}
+        </Space>
+        <Row gutter={[16, 16]}>
+          <Col xs={8}><Statistic title={t('tier.rpm')} value={limit(tier.rpm)} /></Col>
+          <Col xs={8}><Statistic title={t('tier.tpm')} value={limit(tier.tpm)} /></Col>
+          <Col xs={8}><Statistic title={t('tier.maxKeys')} value={new Intl.NumberFormat(lang).format(tier.max_keys)} /></Col>
+        </Row>
+        {tier.next ? (
+          <div data-testid="tier-next">
+            <Typography.Text>
+              <RiseOutlined />{' '}
+              {t('tier.next', { amount: formatMoney(t, tier.next.recharge_needed, asset), tier: tierNameText(tier.next.name, lang, tier.next.code) })}
+            </Typography.Text>
+            {tier.recharged_total && <Progress percent={progressToNext(tier.recharged_total, tier.next.recharge_needed)} showInfo={false} strokeColor="#7c3aed" />}
+          </div>
+        ) : (
+          <Typography.Text type="secondary" data-testid="tier-next">
+            {tier.source === 'computed' ? t('tier.top') : t('tier.fixed')}
+          </Typography.Text>
+        )}
+      </Space>
+    </Card>
+  )
+}
