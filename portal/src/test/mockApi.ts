@@ -24,7 +24,9 @@ type Handler = MockReply | ((req: RecordedRequest, callIndex: number) => MockRep
  * answered by the handler registered for "METHOD /path" (path relative to /api/portal). Unhandled
  * requests fail loudly with a 599 so a test cannot pass by accident.
  */
-export function mockApi(routes: Record<string, Handler>) {
+export function mockApi(given: Record<string, Handler>) {
+  // every account page's header asks for the notifications: none, unless the test says otherwise
+  const routes: Record<string, Handler> = { 'GET /notifications': { status: 200, data: { data: [], total: 0, unread: 0 } }, ...given }
   const requests: RecordedRequest[] = []
   const counts = new Map<string, number>()
   const unhandled: string[] = []
