@@ -51,7 +51,7 @@ const result = (granularity: string): ReportResult => ({
 const reportRoutes = (): MockRoute[] => [
   ['GET', '/api/admin/reports', { data: { reports: descriptors } }],
   ['GET', '/api/admin/reports/recharge_trend', (req: RecordedRequest) => ({ data: result(req.query.get('granularity') ?? 'day') })],
-  ['GET', '/api/admin/report-exports', { data: { data: [] } }],
+  ['GET', '/api/admin/report-exports', { data: { exports: [] } }],
 ]
 
 describe('reports', () => {
@@ -90,6 +90,7 @@ describe('reports', () => {
     const csv = screen.getByTestId('report-csv').getAttribute('href')!
     expect(csv.startsWith('/api/admin/reports/recharge_trend/csv?')).toBe(true)
     expect(new URLSearchParams(csv.split('?')[1]).get('from')).toBe(query.get('from'))
+    expect(new URLSearchParams(csv.split('?')[1]).get('_lang')).toBe('en')
   })
 
   it('asks for weekly figures when the granularity switches, and the CSV link follows', async () => {
@@ -117,7 +118,7 @@ describe('reports', () => {
       path: '/reports/recharge_trend',
       routes: [
         ...reportRoutes().filter(([, path]) => path !== '/api/admin/report-exports'),
-        ['GET', '/api/admin/report-exports', () => ({ data: { data: listed } })],
+        ['GET', '/api/admin/report-exports', () => ({ data: { exports: listed } })],
         ['POST', '/api/admin/report-exports', () => ({ status: 201, data: job({}) })],
         ['GET', '/api/admin/report-exports/5', () => {
           polls++
@@ -134,6 +135,7 @@ describe('reports', () => {
     expect(body.report).toBe('recharge_trend')
     expect(body.granularity).toBe('day')
     expect(body.zone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone)
+    expect(body.lang).toBe('en')
     const progress = await screen.findByTestId('report-export-progress')
     await waitFor(() => expect(within(progress).getByText('40%')).toBeInTheDocument())
     const link = await within(progress).findByTestId('export-download-5', {}, { timeout: 8000 })

@@ -10,6 +10,9 @@ import { formatDateTime } from '../../engine/fields/format'
 import { EXPORTS_URL, type ReportParams } from './reportQuery'
 
 const POLL_MS = 1000
+
+/** GET /report-exports: the caller's recent exports, newest first (`exports`; `data` in earlier servers). */
+type ExportList = { exports?: ReportExportWire[]; data?: ReportExportWire[] }
 const isActive = (e: ReportExportWire | undefined) => !!e && (e.status === 'queued' || e.status === 'running')
 
 /** The label of an export's status in the reader's language, with its contract colour. */
@@ -56,13 +59,14 @@ export function ReportExports({ report, params, titleOf, canExport }: {
   const [currentId, setCurrentId] = useState<number | null>(null)
   const [starting, setStarting] = useState(false)
 
-  const list = useCustom<{ data: ReportExportWire[] }>({
+  const list = useCustom<ExportList>({
     url: EXPORTS_URL,
     method: 'get',
     errorNotification: false,
     queryOptions: { enabled: canExport },
   })
-  const exports = list.query.isSuccess ? (list.result.data as { data: ReportExportWire[] }).data ?? [] : []
+  const listed = list.query.isSuccess ? (list.result.data as ExportList) : undefined
+  const exports = listed?.exports ?? listed?.data ?? []
 
   const current = useCustom<ReportExportWire>({
     url: `${EXPORTS_URL}/${currentId}`,
@@ -88,7 +92,8 @@ export function ReportExports({ report, params, titleOf, canExport }: {
   const start = async () => {
     setStarting(true)
     try {
-      const { data } = await http.post<ReportExportWire>(EXPORTS_URL, { report, ...params })
+      // the file's headings are written in the reader's language
+      const { data } = await http.post<ReportExportWire>(EXPORTS_URL, { report, ...params, lang })
       setCurrentId(data.id)
       void list.query.refetch()
     } catch (error) {

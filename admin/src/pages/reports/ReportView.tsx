@@ -105,7 +105,7 @@ export function ReportView({ descriptor, canExport, titleOf }: { descriptor: Rep
           data-testid="report-zone"
         />
         {canExport && (
-          <Button icon={<DownloadOutlined />} href={csvUrl(descriptor.id, params)} data-testid="report-csv">
+          <Button icon={<DownloadOutlined />} href={csvUrl(descriptor.id, params, locale)} data-testid="report-csv">
             {t('reports.csv')}
           </Button>
         )}

@@ -56,7 +56,8 @@ export function reportParams(range: Range, granularity: ReportGranularity, zone:
 
 export const reportUrl = (id: ReportId | string) => `${API_URL}/reports/${encodeURIComponent(id)}`
 
-/** The CSV of the same figures (same range, granularity and zone); a plain same-origin link. */
-export const csvUrl = (id: ReportId | string, params: ReportParams) => `${reportUrl(id)}/csv?${new URLSearchParams({ ...params }).toString()}`
+/** The CSV of the same figures (same range, granularity and zone, headings in `lang`); a plain same-origin link. */
+export const csvUrl = (id: ReportId | string, params: ReportParams, lang: string) =>
+  `${reportUrl(id)}/csv?${new URLSearchParams({ ...params, _lang: lang }).toString()}`
 
 export const EXPORTS_URL = `${API_URL}/report-exports`
