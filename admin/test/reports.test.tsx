@@ -105,6 +105,19 @@ describe('reports', () => {
     expect(await screen.findAllByText('November 2026')).not.toHaveLength(0)
   })
 
+  it('opens as a shared link says (range, granularity, zone) and keeps those choices when another report is picked', async () => {
+    const { requests } = renderConsole({
+      meta: withReports(['view', 'export']),
+      path: '/reports/recharge_trend?from=2030-01-01&to=2030-01-31&granularity=month&zone=Asia%2FShanghai',
+      routes: [...reportRoutes()],
+    })
+    await screen.findByTestId('report-table')
+    const query = requestsTo(requests, 'GET', '/api/admin/reports/recharge_trend')[0].query
+    expect([query.get('from'), query.get('to'), query.get('granularity'), query.get('zone')]).toEqual(['2030-01-01', '2030-01-31', 'month', 'Asia/Shanghai'])
+    const other = within(screen.getByTestId('report-list')).getByRole('link', { name: 'Payment success rate' })
+    expect(new URLSearchParams(other.getAttribute('href')!.split('?')[1]).get('from')).toBe('2030-01-01')
+  })
+
   it('exports in the background: progress, then the download link and its expiry, and the recent list', async () => {
     const job = (over: Partial<ReportExportWire>): ReportExportWire => ({
       id: 5, report: 'recharge_trend', from: '2026-10-29', to: '2026-11-27', granularity: 'day', zone: 'UTC', status: 'queued', progress: 0, rows: null,

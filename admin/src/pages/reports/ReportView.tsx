@@ -1,4 +1,5 @@
-import { Suspense, lazy, useMemo, useState } from 'react'
+import { Suspense, lazy, useMemo } from 'react'
+import { useSearchParams } from 'react-router'
 import { useCustom } from '@refinedev/core'
 import { keepPreviousData } from '@tanstack/react-query'
 import { Alert, Button, Card, DatePicker, Empty, Segmented, Select, Skeleton, Space, Table, Tooltip, Typography } from 'antd'
@@ -7,7 +8,7 @@ import { useTranslation } from 'react-i18next'
 import { REPORT_GRANULARITIES, type ReportDescriptor, type ReportGranularity, type ReportResult } from '@creditdesk/contract/reports'
 import { useMetaState } from '../../meta/MetaContext'
 import { pickLabel } from '../../meta/label'
-import { PRESETS, browserZone, csvUrl, presetRange, reportParams, reportUrl, zoneChoices, type Range } from './reportQuery'
+import { PRESETS, browserZone, choicesFrom, csvUrl, presetRange, reportParams, reportUrl, zoneChoices, type Range } from './reportQuery'
 import { chartNumber, formatCell, isNumeric, type CellContext } from './formatCell'
 import { ReportExports } from './ReportExports'
 import type { ChartPoint } from './ReportChart'
@@ -25,10 +26,16 @@ export function ReportView({ descriptor, canExport, titleOf }: { descriptor: Rep
   const { t, i18n } = useTranslation()
   const locale = i18n.language
   const { meta } = useMetaState()
-  const [granularity, setGranularity] = useState<ReportGranularity>('day')
-  const [range, setRange] = useState<Range>(() => presetRange('last30'))
-  const [zone, setZone] = useState<string>(browserZone)
+  const [search, setSearch] = useSearchParams()
+  const { range, granularity, zone } = choicesFrom(search)
   const params = reportParams(range, granularity, zone)
+  const choose = (change: Partial<{ range: Range; granularity: ReportGranularity; zone: string }>) => {
+    const next = reportParams(change.range ?? range, change.granularity ?? granularity, change.zone ?? zone)
+    setSearch(new URLSearchParams({ ...next }), { replace: true })
+  }
+  const setGranularity = (value: ReportGranularity) => choose({ granularity: value })
+  const setRange = (value: Range) => choose({ range: value })
+  const setZone = (value: string) => choose({ zone: value })
   const zones = useMemo(() => zoneChoices(browserZone()), [])
 
   const { result, query } = useCustom<ReportResult>({

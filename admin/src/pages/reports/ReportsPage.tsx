@@ -1,7 +1,7 @@
 import { useCustom } from '@refinedev/core'
 import { Alert, Card, Col, Empty, Menu, Row, Skeleton, Tooltip, Typography } from 'antd'
 import { InfoCircleOutlined } from '@ant-design/icons'
-import { Link, useParams } from 'react-router'
+import { Link, useLocation, useParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { REPORT_GROUPS, type ReportDescriptor } from '@creditdesk/contract/reports'
 import { API_URL } from '../../providers/http'
@@ -20,6 +20,8 @@ export function ReportsPage() {
   const locale = i18n.language
   const { meta } = useMetaState()
   const { id } = useParams()
+  // another report keeps the reader's range, granularity and zone
+  const { search } = useLocation()
   const canExport = canDo(findResource(meta, REPORTS_RESOURCE), 'export')
   const { result, query } = useCustom<{ reports: ReportDescriptor[] }>({ url: `${API_URL}/reports`, method: 'get', errorNotification: false })
   const reports = query.isSuccess ? ((result.data as { reports: ReportDescriptor[] }).reports ?? []) : []
@@ -36,7 +38,7 @@ export function ReportsPage() {
         key: r.id,
         label: (
           <span className="cd-report-item">
-            <Link to={reportPath(r.id)}>{pickLabel(r.title, locale, r.id)}</Link>{' '}
+            <Link to={reportPath(r.id) + search}>{pickLabel(r.title, locale, r.id)}</Link>{' '}
             <Tooltip title={pickLabel(r.how, locale)} placement="right">
               <InfoCircleOutlined aria-label={t('reports.how')} style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }} />
             </Tooltip>

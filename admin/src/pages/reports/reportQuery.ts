@@ -3,7 +3,7 @@
  * choices a reader makes: range presets, granularity and time zone. Shapes are the contract's.
  */
 import dayjs, { type Dayjs } from 'dayjs'
-import type { ReportGranularity, ReportId } from '@creditdesk/contract/reports'
+import { REPORT_GRANULARITIES, type ReportGranularity, type ReportId } from '@creditdesk/contract/reports'
 import { API_URL } from '../../providers/http'
 
 export const REPORTS_PATH = '/reports'
@@ -49,6 +49,25 @@ export function presetRange(preset: Preset, today: Dayjs = dayjs()): Range {
 }
 
 export const dayText = (day: Dayjs) => day.format('YYYY-MM-DD')
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+const GRANULARITY_VALUES: readonly string[] = REPORT_GRANULARITIES.map((g) => g.value)
+
+/**
+ * The reader's choices as the page's URL keeps them (?from&to&granularity&zone), so a report can be
+ * shared or reloaded as seen; anything missing or malformed falls back to the last 30 days, by day,
+ * in the reader's zone.
+ */
+export function choicesFrom(search: URLSearchParams): { range: Range; granularity: ReportGranularity; zone: string } {
+  const from = search.get('from') ?? ''
+  const to = search.get('to') ?? ''
+  const start = DAY.test(from) ? dayjs(from) : null
+  const end = DAY.test(to) ? dayjs(to) : null
+  const range: Range = start?.isValid() && end?.isValid() && !end.isBefore(start) ? [start, end] : presetRange('last30')
+  const asked = search.get('granularity') ?? ''
+  const granularity = (GRANULARITY_VALUES.includes(asked) ? asked : 'day') as ReportGranularity
+  return { range, granularity, zone: search.get('zone') || browserZone() }
+}
 
 export function reportParams(range: Range, granularity: ReportGranularity, zone: string): ReportParams {
   return { from: dayText(range[0]), to: dayText(range[1]), granularity, zone }
