@@ -17,19 +17,17 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  */
 export default class extends BaseSchema {
   async up() {
+    // The table exists since 0013 (refund notices: kind + payload); it gains the in-app message's
+    // columns, so both writers share one table. Rows written before have empty title/body.
+    this.schema.raw('DROP INDEX IF EXISTS notifications_customer_idx')
     this.schema.raw(`
-      CREATE TABLE notifications (
-        id bigserial PRIMARY KEY,
-        customer_id bigint NOT NULL REFERENCES customers(id),
-        kind varchar(40) NOT NULL,
-        severity varchar(16) NOT NULL DEFAULT 'info' CHECK (severity IN ('info', 'warning', 'critical')),
-        title jsonb NOT NULL CHECK (jsonb_typeof(title) = 'object'),
-        body jsonb NOT NULL CHECK (jsonb_typeof(body) = 'object'),
-        data jsonb NOT NULL DEFAULT '{}'::jsonb,
-        dedupe_key varchar(200) NULL,
-        read_at timestamptz NULL,
-        created_at timestamptz NOT NULL DEFAULT now()
-      )`)
+      ALTER TABLE notifications
+        ADD COLUMN severity varchar(16) NOT NULL DEFAULT 'info' CHECK (severity IN ('info', 'warning', 'critical')),
+        ADD COLUMN title jsonb NOT NULL DEFAULT '{}'::jsonb CHECK (jsonb_typeof(title) = 'object'),
+        ADD COLUMN body jsonb NOT NULL DEFAULT '{}'::jsonb CHECK (jsonb_typeof(body) = 'object'),
+        ADD COLUMN data jsonb NOT NULL DEFAULT '{}'::jsonb,
+        ADD COLUMN dedupe_key varchar(200) NULL,
+        ADD COLUMN read_at timestamptz NULL`)
     this.schema.raw('CREATE UNIQUE INDEX notifications_dedupe_unique ON notifications (customer_id, dedupe_key) WHERE dedupe_key IS NOT NULL')
     this.schema.raw('CREATE INDEX notifications_customer_idx ON notifications (customer_id, created_at DESC, id DESC)')
     this.schema.raw('CREATE INDEX notifications_unread_idx ON notifications (customer_id, id) WHERE read_at IS NULL')
@@ -42,6 +40,10 @@ export default class extends BaseSchema {
 
   async down() {
     this.schema.raw('ALTER TABLE customers DROP COLUMN IF EXISTS rpm_limit, DROP COLUMN IF EXISTS tpm_limit')
-    this.schema.raw('DROP TABLE IF EXISTS notifications')
+    for (const index of ['notifications_dedupe_unique', 'notifications_customer_idx', 'notifications_unread_idx', 'notifications_created_idx', 'notifications_kind_idx']) {
+      this.schema.raw(`DROP INDEX IF EXISTS ${index}`)
+    }
+    this.schema.raw('ALTER TABLE notifications DROP COLUMN IF EXISTS severity, DROP COLUMN IF EXISTS title, DROP COLUMN IF EXISTS body, DROP COLUMN IF EXISTS data, DROP COLUMN IF EXISTS dedupe_key, DROP COLUMN IF EXISTS read_at')
+    this.schema.raw('CREATE INDEX notifications_customer_idx ON notifications (customer_id, id)')
   }
 }
