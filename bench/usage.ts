@@ -24,6 +24,7 @@
 import { cpus, totalmem } from 'node:os'
 import { spawn } from 'node:child_process'
 import { freePort } from './port.js'
+import { fillUsageRows } from './usage_fill.js'
 import { createInterface } from 'node:readline'
 import { randomUUID } from 'node:crypto'
 
@@ -218,21 +219,9 @@ const started = Date.now()
 const heavy = customers[0]
 await fillCustomers(owner, 1000, 'usage-detail')
 const others = (await db.from('customers').orderBy('id').limit(1000).select('id')).map((r) => Number(r.id))
-const existing = Number((await owner.rawQuery('SELECT count(*) AS n FROM usage_records')).rows[0].n)
 const version = await db.from('price_versions').where('model_id', models[0].id).orderBy('id', 'desc').firstOrFail()
-for (let from = existing; FIGURES.includes('c') && from < ROWS; from += 1_000_000) {
-  const to = Math.min(ROWS, from + 1_000_000) - 1
-  // 90 days of rows in time order (the indexes grow at their ends), one in ten for one heavy customer, the rest over ~900 customers
-  await owner.rawQuery(
-    `INSERT INTO usage_records (started_at, request_id, customer_id, api_key_id, model_id, channel_id, price_version_id, multiplier, status, latency_ms,
-       input_tokens, output_tokens, input_charge, output_charge, charged, cost, margin)
-     SELECT now() - ((? - g) * (7776000.0 / ?)) * interval '1 second', 'fill-' || g,
-            CASE WHEN g % 10 = 0 THEN ? ELSE (?::bigint[])[1 + g % 1000] END, NULL, ?, ?, ?, 1, CASE WHEN g % 50 = 0 THEN 'error' ELSE 'success' END, 100 + g % 3000,
-            1000 + g % 3000, 100 + g % 900, 150 + g % 450, 60 + g % 540, 210 + g % 450 + g % 540, 170 + g % 400, 210 + g % 450 + g % 540 - 170 - g % 400
-     FROM generate_series(?::bigint, ?::bigint) g`,
-    [ROWS, ROWS, heavy, `{${others.join(',')}}`, models[0].id, channel.id, version.id, from, to]
-  )
-}
+// 90 days of rows, one in ten for one heavy customer, the rest over ~900 customers (bench/usage_fill.ts)
+if (FIGURES.includes('c')) await fillUsageRows(owner, { rows: ROWS, heavy, others, modelIds: [models[0].id], channelId: channel.id, versionId: version.id })
 await owner.rawQuery('ANALYZE usage_records')
 const total = Number((await owner.rawQuery('SELECT count(*) AS n FROM usage_records')).rows[0].n)
 if (Date.now() - started > 5000) say(`  filled usage_records to ${fmt(total)} rows in ${fmt((Date.now() - started) / 1000, 1)} s`)
