@@ -10,7 +10,7 @@ const listable = (name: string): ResourceMeta => ({ name, label: { en: name }, g
 const withResources = (...names: string[]): AdminMeta => ({ ...superAdminMeta, resources: [...superAdminMeta.resources, ...names.map(listable)] })
 
 describe('dashboard per role', () => {
-  it('shows only the figures the server sent: no sign-ins, no orphan card, no trend for a role without them', async () => {
+  it('shows only the figures the server sent: no period cards, no orphan card, no trend for a role without them', async () => {
     renderConsole({
       meta: withResources('refunds'),
       path: '/',
@@ -19,10 +19,10 @@ describe('dashboard per role', () => {
       }]],
     })
     await waitFor(() => expect(screen.getByTestId('payments-refundsWaiting')).toHaveTextContent('2'))
-    expect(screen.queryByTestId('stat-logins')).toBeNull()
-    expect(screen.queryByTestId('stat-today')).toBeNull()
+    expect(screen.queryByTestId('card-staff_logins')).toBeNull()
+    expect(screen.queryByTestId('card-new_users')).toBeNull()
     expect(screen.queryByTestId('payments-orphans')).toBeNull()
-    expect(screen.queryByText('No sign-ups in the last 30 days')).toBeNull()
+    expect(screen.queryByTestId('dashboard-trend')).toBeNull()
     // the refunds list is open to this role: the card links to it
     expect(screen.getByTestId('payments-refundsWaiting').querySelector('a')?.getAttribute('href')).toMatch(/^\/r\/refunds\?/)
   })

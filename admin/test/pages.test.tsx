@@ -81,32 +81,70 @@ describe('login', () => {
 })
 
 describe('dashboard', () => {
-  it('shows the summary cards', async () => {
-    renderConsole({
-      meta: superAdminMeta,
-      path: '/',
-      routes: [['GET', '/api/admin/dashboard/summary', {
-        data: {
-          staffLoginsToday: 4, newCustomers: { today: 7, week: 31, month: 120, year: 1405 }, trend: [],
-          moneyToday: { currency: 'USD', recharged: { count: 3, amount: '150.000000' }, codesRedeemed: { count: 1, amount: '20.500000' } },
-          payments: { refundsToday: { count: 2, amount: '19.900000' }, refundsWaitingForReview: 5, paidOrdersWithoutRecharge: 1 },
-        },
-      }]],
-    })
-    await waitFor(() => expect(screen.getByTestId('stat-logins')).toHaveTextContent('4'))
-    expect(screen.getByTestId('stat-today')).toHaveTextContent('7')
-    expect(screen.getByTestId('stat-week')).toHaveTextContent('31')
-    expect(screen.getByTestId('stat-month')).toHaveTextContent('120')
-    expect(screen.getByTestId('stat-year')).toHaveTextContent('1,405')
-    expect(screen.getByText('No sign-ups in the last 30 days')).toBeInTheDocument()
+  const values = (today: string, week: string, month: string, year: string) => ({ today, week, month, year })
+  const summary = {
+    cards: {
+      zone: 'UTC', currency: 'USD', as_of: '2026-11-27T10:00:00Z',
+      cards: [
+        { id: 'new_users', kind: 'count', values: values('7', '31', '120', '1405') },
+        { id: 'tokens', kind: 'tokens', values: values('1250000', '8000000', '30000000', '41234567') },
+        { id: 'revenue', kind: 'money', values: values('150.125000', '900.000000', '3000.000000', '12000.004999') },
+        { id: 'margin', kind: 'money', values: values('37.531250', '200.000000', '-5.000000', '3000.000000') },
+        { id: 'staff_logins', kind: 'count', values: values('4', '9', '30', '250') },
+      ],
+    },
+    moneyToday: { currency: 'USD', recharged: { count: 3, amount: '150.000000' }, codesRedeemed: { count: 1, amount: '20.500000' } },
+    payments: { refundsToday: { count: 2, amount: '19.900000' }, refundsWaitingForReview: 5, paidOrdersWithoutRecharge: 1 },
+  }
+  const trend = (req: { query: URLSearchParams }) => ({
+    data: { card: req.query.get('card'), period: req.query.get('period'), granularity: 'day', zone: 'UTC', currency: 'USD', points: [{ bucket: '2026-11-01', value: '0' }] },
+  })
+
+  it('shows each card for today, this week, month and year, with money in its currency and the margin rate', async () => {
+    renderConsole({ meta: superAdminMeta, path: '/', routes: [['GET', '/api/admin/dashboard/summary', { data: summary }], ['GET', '/api/admin/dashboard/trend', trend]] })
+    await waitFor(() => expect(screen.getByTestId('card-new_users-today')).toHaveTextContent('7'))
+    expect(screen.getByTestId('card-new_users-week')).toHaveTextContent('This week31')
+    expect(screen.getByTestId('card-new_users-month')).toHaveTextContent('120')
+    expect(screen.getByTestId('card-new_users-year')).toHaveTextContent('1,405')
+    expect(screen.getByTestId('card-tokens-today')).toHaveTextContent('1.3M')
+    expect(screen.getByTestId('card-tokens-year')).toHaveTextContent('41.2M')
+    expect(screen.getByTestId('card-revenue-today')).toHaveTextContent('$150.13')
+    expect(screen.getByTestId('card-revenue-year')).toHaveTextContent('$12,000.00')
+    expect(screen.getByTestId('card-margin-today')).toHaveTextContent('$37.53')
+    expect(screen.getByTestId('card-margin-today')).toHaveTextContent('25% of revenue')
+    expect(screen.getByTestId('card-margin-month')).toHaveTextContent('−$5.00')
+    expect(screen.getByTestId('card-staff_logins-today')).toHaveTextContent('4')
+    expect(screen.queryByTestId('card-cost')).toBeNull() // absent figures are not invented
+    expect(screen.getByTestId('dashboard-periods-note')).toHaveTextContent('UTC')
     expect(screen.getByTestId('money-recharged')).toHaveTextContent('$150.00')
     expect(screen.getByTestId('money-recharged')).toHaveTextContent('3 transactions')
     expect(screen.getByTestId('money-codesRedeemed')).toHaveTextContent('$20.50')
-    expect(screen.queryByTestId('money-usageCharged')).toBeNull() // absent figures are not invented
+    expect(screen.queryByTestId('money-usageCharged')).toBeNull()
     expect(screen.getByTestId('payments-refundsToday')).toHaveTextContent('$19.90')
     expect(screen.getByTestId('payments-refundsToday')).toHaveTextContent('2 transactions')
     expect(screen.getByTestId('payments-refundsWaiting')).toHaveTextContent('5')
     expect(screen.getByTestId('payments-orphans')).toHaveTextContent('Paid orders without credit1')
+  })
+
+  it('shows the first card’s trend by month, a clicked card’s trend, and another period on request', async () => {
+    const { requests, user } = renderConsole({ meta: superAdminMeta, path: '/', routes: [['GET', '/api/admin/dashboard/summary', { data: summary }], ['GET', '/api/admin/dashboard/trend', trend]] })
+    await waitFor(() => expect(screen.getByTestId('dashboard-trend')).toHaveTextContent('New users trend'))
+    const asked = () => requestsTo(requests, 'GET', '/api/admin/dashboard/trend').map((r) => `${r.query.get('card')}:${r.query.get('period')}`)
+    await waitFor(() => expect(asked()).toEqual(['new_users:month']))
+    await user.click(screen.getByTestId('card-revenue'))
+    await waitFor(() => expect(screen.getByTestId('dashboard-trend')).toHaveTextContent('Revenue trend'))
+    expect(screen.getByTestId('card-revenue')).toHaveAttribute('aria-pressed', 'true')
+    await user.click(screen.getByText('This year', { selector: '.ant-segmented-item-label' }))
+    await waitFor(() => expect(asked()).toEqual(['new_users:month', 'revenue:month', 'revenue:year']))
+    expect(screen.getByTestId('dashboard-trend')).toHaveTextContent('Nothing in this period yet')
+  })
+
+  it('reads in Chinese', async () => {
+    renderConsole({ meta: superAdminMeta, path: '/', lang: 'zh-CN', routes: [['GET', '/api/admin/dashboard/summary', { data: summary }], ['GET', '/api/admin/dashboard/trend', trend]] })
+    await waitFor(() => expect(screen.getByTestId('card-new_users')).toHaveTextContent('新增用户'))
+    expect(screen.getByTestId('card-new_users')).toHaveTextContent('本周')
+    expect(screen.getByTestId('card-margin-today')).toHaveTextContent('毛利率 25%')
+    await waitFor(() => expect(screen.getByTestId('dashboard-trend')).toHaveTextContent('新增用户趋势'))
   })
 })
 

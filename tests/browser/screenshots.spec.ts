@@ -29,7 +29,7 @@ const SCREENS = (id: number) => [
     name: 'dashboard',
     path: '/admin/',
     ready: async (b: BrowserSession) => {
-      await b.page.getByTestId('stat-logins').locator('.ant-statistic-content-value').waitFor()
+      await b.page.getByTestId('card-staff_logins-today').waitFor()
       await b.page.locator('.ant-card canvas').first().waitFor()
       await b.page.waitForTimeout(600) // the chart animates in
     },

@@ -128,9 +128,10 @@ const en = {
   },
   roleNames: { super_admin: 'Super admin', operations: 'Operations', finance: 'Finance', support: 'Support', auditor: 'Auditor' },
   dashboard: {
-    title: 'Dashboard', staffLoginsToday: 'Staff sign-ins today', newCustomers: 'New customers',
-    today: 'Today', week: 'This week', month: 'This month', year: 'This year',
-    trend: 'New customers, last 30 days', count: 'Customers', date: 'Date', noData: 'No sign-ups in the last 30 days',
+    title: 'Dashboard', today: 'Today',
+    periodsNote: 'Days, weeks (from Monday), months and years in {{zone}}, each up to now · figures as of {{time}} · click a card for its trend',
+    marginRate: '{{rate}} of revenue', trendOf: '{{card}} trend', noTrend: 'Nothing in this period yet',
+    by: { hour: 'by hour', day: 'by day', month: 'by month' },
     transactions_one: '{{count}} transaction', transactions_other: '{{count}} transactions',
     money: { recharged: 'Recharged', codesRedeemed: 'Codes redeemed', vouchersGranted: 'Vouchers granted', usageCharged: 'Usage charged' },
     payments: { refundsToday: 'Refunded', refundsWaiting: 'Refunds waiting for review', orphans: 'Paid orders without credit' },

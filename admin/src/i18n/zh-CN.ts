@@ -129,9 +129,10 @@ const zhCN: Dictionary = {
   },
   roleNames: { super_admin: '超级管理员', operations: '运营', finance: '财务', support: '客服', auditor: '审计员' },
   dashboard: {
-    title: '仪表盘', staffLoginsToday: '今日员工登录', newCustomers: '新增客户',
-    today: '今日', week: '本周', month: '本月', year: '今年',
-    trend: '近 30 天新增客户', count: '客户数', date: '日期', noData: '近 30 天没有新注册',
+    title: '仪表盘', today: '今日',
+    periodsNote: '日、周（周一起）、月、年均按 {{zone}} 计算，截至当前 · 数据时间 {{time}} · 点击卡片查看趋势',
+    marginRate: '毛利率 {{rate}}', trendOf: '{{card}}趋势', noTrend: '该期间暂无数据',
+    by: { hour: '按小时', day: '按天', month: '按月' },
     transactions_one: '{{count}} 笔', transactions_other: '{{count}} 笔',
     money: { recharged: '充值', codesRedeemed: '兑换码兑换', vouchersGranted: '代金券发放', usageCharged: '消费扣费' },
     payments: { refundsToday: '退款', refundsWaiting: '待审核退款', orphans: '已支付未到账订单' },

@@ -1,16 +1,16 @@
-import { Suspense, lazy, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useCustom } from '@refinedev/core'
-import { Alert, Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd'
-import { AlertOutlined, AuditOutlined, LoginOutlined, RollbackOutlined, UserAddOutlined, WalletOutlined } from '@ant-design/icons'
+import { Alert, Card, Col, Row, Statistic, Typography } from 'antd'
+import { AlertOutlined, AuditOutlined, RollbackOutlined, WalletOutlined } from '@ant-design/icons'
 import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { API_URL } from '../../providers/http'
 import { formatMoney } from '@creditdesk/contract/money'
 import { useMetaState } from '../../meta/MetaContext'
 import { canAccess } from '../../meta/permissions'
-import type { TrendPoint } from './TrendChart'
-
-const TrendChart = lazy(() => import('./TrendChart'))
+import type { DashboardCardId, DashboardCards } from '@creditdesk/contract/dashboard'
+import { PeriodCards } from './PeriodCards'
+import { TrendPanel } from './TrendPanel'
 
 interface MoneyFigure {
   count: number
@@ -23,9 +23,8 @@ interface MoneyFigure {
  * figure came back.
  */
 export interface DashboardSummary {
-  staffLoginsToday?: number
-  newCustomers?: { today: number; week: number; month: number; year: number }
-  trend?: TrendPoint[]
+  /** The period cards (new users, recharges, tokens, cost, revenue, margin, sign-ins, active users). */
+  cards?: DashboardCards
   /** Today's ledger movements by kind, amounts as decimal strings. */
   moneyToday?: { currency?: string; [kind: string]: MoneyFigure | string | undefined }
   /** Refunds and payment ↔ credit health. */
@@ -34,7 +33,7 @@ export interface DashboardSummary {
 
 const MONEY_KINDS = ['recharged', 'codesRedeemed', 'vouchersGranted', 'usageCharged'] as const
 
-/** Home: today's staff sign-ins, new customers per period, 30-day trend. */
+/** Home: the period cards (click one for its trend), then today's money movements and payment health. */
 export function DashboardPage() {
   const { t, i18n } = useTranslation()
   const { meta } = useMetaState()
@@ -42,21 +41,11 @@ export function DashboardPage() {
   const summary = query.isSuccess ? (result.data as DashboardSummary) : undefined
   const loading = query.isLoading
 
-  const customers = summary?.newCustomers
-  const cards: { key: string; title: string; value?: number; icon: ReactNode }[] = [
-    ...(loading || summary?.staffLoginsToday !== undefined
-      ? [{ key: 'logins', title: t('dashboard.staffLoginsToday'), value: summary?.staffLoginsToday, icon: <LoginOutlined /> }]
-      : []),
-    ...(loading || customers
-      ? (['today', 'week', 'month', 'year'] as const).map((period) => ({
-          key: period,
-          title: `${t('dashboard.newCustomers')} · ${t(`dashboard.${period}`)}`,
-          value: customers?.[period],
-          icon: <UserAddOutlined />,
-        }))
-      : []),
-  ]
-  const trend = summary?.trend
+  const cards = summary?.cards
+  const [chosen, setChosen] = useState<DashboardCardId>()
+  // the trend shows the chosen card, or the first one the role sees
+  const selected = chosen && cards?.cards.some((c) => c.id === chosen) ? chosen : cards?.cards[0]?.id
+  const asOf = cards ? new Date(cards.as_of).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }) : null
   const money = summary?.moneyToday
   const payments = summary?.payments
   // a card links to a list only for a role that may open it (the server already leaves out figures of lists the role may not view)
@@ -68,15 +57,13 @@ export function DashboardPage() {
     <div className="cd-page">
       <Typography.Title level={3} style={{ marginTop: 0 }}>{t('dashboard.title')}</Typography.Title>
       {query.isError && <Alert type="error" showIcon message={query.error?.message} style={{ marginBottom: 16 }} />}
-      <Row gutter={[16, 16]}>
-        {cards.map((c) => (
-          <Col key={c.key} flex="1 1 200px">
-            <Card variant="borderless" className="cd-stat" data-testid={`stat-${c.key}`}>
-              <Statistic title={c.title} value={c.value ?? 0} loading={loading} prefix={c.icon} />
-            </Card>
-          </Col>
-        ))}
-      </Row>
+      <PeriodCards data={cards} loading={loading} selected={selected} onSelect={setChosen} />
+      {cards && cards.cards.length > 0 && (
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="dashboard-periods-note">
+          {t('dashboard.periodsNote', { zone: cards.zone, time: asOf })}
+        </Typography.Paragraph>
+      )}
+      {selected && <TrendPanel card={selected} />}
       {money && (
         <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
           {MONEY_KINDS.filter((k) => typeof money[k] === 'object').map((k) => {
@@ -138,19 +125,6 @@ export function DashboardPage() {
             </Col>
           )}
         </Row>
-      )}
-      {(loading || trend) && (
-        <Card variant="borderless" title={t('dashboard.trend')} style={{ marginTop: 16 }}>
-          {loading ? (
-            <Skeleton active paragraph={{ rows: 6 }} />
-          ) : !trend || trend.length === 0 ? (
-            <Empty description={t('dashboard.noData')} />
-          ) : (
-            <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
-              <TrendChart data={trend} seriesName={t('dashboard.count')} />
-            </Suspense>
-          )}
-        </Card>
       )}
     </div>
   )
