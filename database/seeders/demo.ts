@@ -8,6 +8,7 @@ import db from '@adonisjs/lucid/services/db'
 import { ensureDefaultRoles } from './default_roles.js'
 import { ensureDemoPlans } from '#services/plans/demo_plans'
 import { seedDemoUsage } from './demo_usage.js'
+import { seedDemoRiskSpike } from './demo_risk.js'
 
 export const DEMO_STAFF = [
   { email: 'superadmin@demo.local', name: 'Sam Super', role: 'super_admin' },
@@ -111,6 +112,11 @@ export async function seedDemo(password: string, customers = 300) {
     } as any)
     await trx.insertQuery().table('audit_logs').multiInsert(history)
   })
-  // API usage: catalog, keys, recharges and 60 days of billed traffic (not in test runs: ~200k rows)
-  if (process.env.NODE_ENV !== 'test' && process.env.SEED_DEMO_USAGE !== 'false') return seedDemoUsage()
+  // API usage: catalog, keys, recharges and 60 days of billed traffic (not in test runs: ~200k rows),
+  // then one spike in the hour in progress so the risk alerts list has something to show
+  if (process.env.NODE_ENV !== 'test' && process.env.SEED_DEMO_USAGE !== 'false') {
+    const usage = await seedDemoUsage()
+    await seedDemoRiskSpike()
+    return usage
+  }
 }
