@@ -9,6 +9,7 @@ import { ensureDefaultRoles } from './default_roles.js'
 import { ensureDemoPlans } from '#services/plans/demo_plans'
 import { seedDemoUsage } from './demo_usage.js'
 import { seedDemoRiskSpike } from './demo_risk.js'
+import { seedDemoQuotas } from './demo_quotas.js'
 
 export const DEMO_STAFF = [
   { email: 'superadmin@demo.local', name: 'Sam Super', role: 'super_admin' },
@@ -112,6 +113,8 @@ export async function seedDemo(password: string, customers = 300) {
     } as any)
     await trx.insertQuery().table('audit_logs').multiInsert(history)
   })
+  // plan quotas: two plans with quotas, one customer above 80 % of one (its portal shows the alert)
+  await seedDemoQuotas()
   // API usage: catalog, keys, recharges and 60 days of billed traffic (not in test runs: ~200k rows),
   // then one spike in the hour in progress so the risk alerts list has something to show
   if (process.env.NODE_ENV !== 'test' && process.env.SEED_DEMO_USAGE !== 'false') {
