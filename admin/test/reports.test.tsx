@@ -188,4 +188,10 @@ describe('reports', () => {
     await screen.findByText('Dashboard', { selector: 'h3' })
     expect(screen.queryByRole('link', { name: 'Reports' })).toBeNull()
   })
+
+  it('answers 403 at /reports for a role without the reports permission, without asking the server', async () => {
+    const { requests } = renderConsole({ meta: supportMeta, path: '/reports', routes: [...reportRoutes()] })
+    expect(await screen.findByText('You do not have access to this page.')).toBeInTheDocument()
+    expect(requestsTo(requests, 'GET', '/api/admin/reports')).toHaveLength(0)
+  })
 })

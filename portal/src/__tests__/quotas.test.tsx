@@ -154,7 +154,7 @@ describe('tier card', () => {
     expect(within(tierCard).getByText('120')).toBeInTheDocument()
     expect(within(tierCard).getByText('Unlimited')).toBeInTheDocument()
     expect(within(tierCard).getByText('10')).toBeInTheDocument()
-    expect(within(tierCard).getByTestId('tier-next')).toHaveTextContent('Recharge $350.00 more to reach Gold.')
+    expect(await within(tierCard).findByTestId('tier-next')).toHaveTextContent('Recharge $350.00 more to reach Gold.')
   })
 
   it('in Chinese, and for a negotiated tier with no next step', async () => {

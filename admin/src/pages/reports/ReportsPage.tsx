@@ -1,13 +1,13 @@
 import { useCustom } from '@refinedev/core'
-import { Alert, Card, Col, Empty, Menu, Row, Skeleton, Tooltip, Typography } from 'antd'
+import { Alert, Button, Card, Col, Empty, Menu, Result, Row, Skeleton, Tooltip, Typography } from 'antd'
 import { InfoCircleOutlined } from '@ant-design/icons'
-import { Link, useLocation, useParams } from 'react-router'
+import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { REPORT_GROUPS, type ReportDescriptor } from '@creditdesk/contract/reports'
 import { API_URL } from '../../providers/http'
 import { useMetaState } from '../../meta/MetaContext'
 import { pickLabel } from '../../meta/label'
-import { canDo, findResource, REPORTS_RESOURCE } from '../../meta/permissions'
+import { canAccess, canDo, findResource, REPORTS_RESOURCE } from '../../meta/permissions'
 import { reportPath } from './reportQuery'
 import { ReportView } from './ReportView'
 
@@ -22,8 +22,15 @@ export function ReportsPage() {
   const { id } = useParams()
   // another report keeps the reader's range, granularity and zone
   const { search } = useLocation()
+  const navigate = useNavigate()
+  const canView = canAccess(meta, REPORTS_RESOURCE, 'list')
   const canExport = canDo(findResource(meta, REPORTS_RESOURCE), 'export')
-  const { result, query } = useCustom<{ reports: ReportDescriptor[] }>({ url: `${API_URL}/reports`, method: 'get', errorNotification: false })
+  const { result, query } = useCustom<{ reports: ReportDescriptor[] }>({
+    url: `${API_URL}/reports`,
+    method: 'get',
+    errorNotification: false,
+    queryOptions: { enabled: canView },
+  })
   const reports = query.isSuccess ? ((result.data as { reports: ReportDescriptor[] }).reports ?? []) : []
   const selected = reports.find((r) => r.id === id) ?? (id ? undefined : reports[0])
   const titleOf = (reportId: string) => pickLabel(reports.find((r) => r.id === reportId)?.title, locale, reportId)
@@ -47,6 +54,10 @@ export function ReportsPage() {
       })),
   })).filter((group) => group.children.length)
 
+  if (!canView) {
+    const home = <Button type="primary" onClick={() => navigate('/')}>{t('pages.error.backHome')}</Button>
+    return <Result status="403" title="403" subTitle={t('pages.error.forbidden')} extra={home} />
+  }
   return (
     <div className="cd-page">
       <Typography.Title level={3} style={{ marginTop: 0 }}>{t('reports.title')}</Typography.Title>

@@ -43,7 +43,8 @@ export function TierCard({ tier, asset }: { tier: AccountTier; asset: string | n
           <Col xs={8}><Statistic title={t('tier.maxKeys')} value={new Intl.NumberFormat(lang).format(tier.max_keys)} /></Col>
         </Row>
         {tier.next ? (
-          <div data-testid="tier-next">
+          // the amount is written in the wallet's unit, so the line waits for the wallet
+          asset !== null && <div data-testid="tier-next">
             <Typography.Text>
               <RiseOutlined />{' '}
               {t('tier.next', { amount: formatMoney(t, tier.next.recharge_needed, asset), tier: tierNameText(tier.next.name, lang, tier.next.code) })}
