@@ -72,33 +72,78 @@ export function periodStarts(now: Date): Record<DashboardPeriod, Date> {
 const bound = (source: Source, at: Date) => (source.isDate ? at.toISOString().slice(0, 10) : at.toISOString())
 const PERIODS = DASHBOARD_PERIODS.map((p) => p.value)
 
-/** The cards' values for every period: one statement per source table, all in parallel. */
+/** Per-row amounts of the usage cards that are sums (the daily rollup's columns). */
+const USAGE_SUMS: Partial<Record<DashboardCardId, string>> = {
+  tokens: 'input_tokens + output_tokens + cache_read_tokens + cache_write_tokens',
+  cost: 'cost',
+  revenue: 'charged',
+  margin: 'margin',
+}
+
+type Values = Record<DashboardPeriod, string>
+
+/**
+ * The cards' values for every period, in parallel: the usage sums in one statement that first
+ * adds the rollup up per day (so the period filters run over a few hundred days, not every
+ * customer-model-channel row); active users from each customer's latest day with usage (a
+ * customer is active in a period when that day is in it, every period running to now); every
+ * other card in one statement per source table.
+ */
 export async function dashboardCards(cards: DashboardCardId[], now = new Date()): Promise<DashboardCards> {
   const starts = periodStarts(now)
   const earliest = new Date(Math.min(starts.week.getTime(), starts.year.getTime()))
+  const day = (at: Date) => at.toISOString().slice(0, 10)
+  const values = new Map<DashboardCardId, Values>()
+  const read = (card: DashboardCardId, row: Record<string, string | null>) =>
+    values.set(card, Object.fromEntries(PERIODS.map((p) => [p, present(card, row[`${card}:${p}`])])) as Values)
+  const work: Array<Promise<void>> = []
+
+  const sums = cards.filter((card) => USAGE_SUMS[card])
+  if (sums.length) {
+    work.push(
+      (async () => {
+        const selects = sums.flatMap((card) => PERIODS.map((p) => `(sum("${card}") FILTER (WHERE bucket >= ?))::text AS "${card}:${p}"`))
+        const { rows } = await db.rawQuery(
+          `WITH days AS (SELECT bucket, ${sums.map((card) => `sum(${USAGE_SUMS[card]}) AS "${card}"`).join(', ')} FROM usage_rollup_daily WHERE bucket >= ? GROUP BY bucket)
+           SELECT ${selects.join(', ')} FROM days`,
+          [day(earliest), ...sums.flatMap(() => PERIODS.map((p) => day(starts[p])))]
+        )
+        for (const card of sums) read(card, rows[0])
+      })()
+    )
+  }
+  if (cards.includes('active_users')) {
+    work.push(
+      (async () => {
+        const { rows } = await db.rawQuery(
+          `SELECT ${PERIODS.map((p) => `(count(*) FILTER (WHERE latest >= ?))::text AS "active_users:${p}"`).join(', ')}
+           FROM (SELECT customer_id, max(bucket) AS latest FROM usage_rollup_daily WHERE bucket >= ? GROUP BY customer_id) active`,
+          [...PERIODS.map((p) => day(starts[p])), day(earliest)]
+        )
+        read('active_users', rows[0])
+      })()
+    )
+  }
+
   const groups = new Map<string, { source: Source; cards: DashboardCardId[] }>()
-  for (const card of cards) {
+  for (const card of cards.filter((c) => !USAGE[c])) {
     const source = sourceOf(card)
     const key = `${source.table}|${source.where}`
     ;(groups.get(key) ?? groups.set(key, { source, cards: [] }).get(key)!).cards.push(card)
   }
-  const values = new Map<DashboardCardId, Record<DashboardPeriod, string>>()
-  await Promise.all(
-    [...groups.values()].map(async ({ source, cards: inGroup }) => {
-      const selects: string[] = []
-      const bindings: string[] = []
-      for (const card of inGroup) {
-        for (const period of PERIODS) {
-          selects.push(`(${sourceOf(card).value} FILTER (WHERE ${source.column} >= ?))::text AS "${card}:${period}"`)
-          bindings.push(bound(source, starts[period]))
-        }
-      }
-      const { rows } = await db.rawQuery(`SELECT ${selects.join(', ')} FROM ${source.table} WHERE ${source.where} AND ${source.column} >= ?`, [...bindings, bound(source, earliest)])
-      for (const card of inGroup) {
-        values.set(card, Object.fromEntries(PERIODS.map((p) => [p, present(card, rows[0][`${card}:${p}`])])) as Record<DashboardPeriod, string>)
-      }
-    })
-  )
+  for (const { source, cards: inGroup } of groups.values()) {
+    work.push(
+      (async () => {
+        const selects = inGroup.flatMap((card) => PERIODS.map((p) => `(${sourceOf(card).value} FILTER (WHERE ${source.column} >= ?))::text AS "${card}:${p}"`))
+        const { rows } = await db.rawQuery(`SELECT ${selects.join(', ')} FROM ${source.table} WHERE ${source.where} AND ${source.column} >= ?`, [
+          ...inGroup.flatMap(() => PERIODS.map((p) => bound(source, starts[p]))),
+          bound(source, earliest),
+        ])
+        for (const card of inGroup) read(card, rows[0])
+      })()
+    )
+  }
+  await Promise.all(work)
   return {
     zone: 'UTC',
     currency: creditdesk.asset,

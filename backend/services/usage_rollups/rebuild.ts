@@ -13,7 +13,7 @@ import { MEASURES } from './measures.js'
 export type DayRange = { from: string; to: string } // YYYY-MM-DD, `to` exclusive
 
 const columns = MEASURES.map(([name]) => name).join(', ')
-const sums = MEASURES.map(([, , sql]) => sql).join(', ')
+const sums = MEASURES.map(([name, , sql]) => `${sql} AS ${name}`).join(', ')
 const hourOf = "date_trunc('hour', started_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
 const dayOf = "(started_at AT TIME ZONE 'UTC')::date"
 const inRange = "started_at >= (?::date)::timestamp AT TIME ZONE 'UTC' AND started_at < (?::date)::timestamp AT TIME ZONE 'UTC'"

@@ -36,13 +36,21 @@ async function runCommand(args: string[]) {
 
 test.group('Usage rollups', (group) => {
   const customers = committedCustomers()
-  group.teardown(() => customers.removeCommitted())
+  const keyOwners: number[] = []
+  group.teardown(async () => {
+    // the keys of these customers go first (the shared clean-up removes customers, orders and refunds)
+    const keys = db.from('api_keys').whereIn('customer_id', keyOwners).select('id')
+    await db.from('api_key_spend').whereIn('api_key_id', keys).delete()
+    await db.from('api_keys').whereIn('customer_id', keyOwners).delete()
+    await customers.removeCommitted()
+  })
 
   test('8 overlapping batches at once over two days, two keys, two models and a late record: every rollup row equals its usage rows', async ({ assert }) => {
     const [first, second] = [await pricedModel(), await pricedModel()]
     const c = await customers.create()
     await fundCash(c.id, '100')
     const [k1, k2] = [await apiKey(c.id), await apiKey(c.id)]
+    keyOwners.push(c.id)
     const now = Date.now()
     const times = [now - 60_000, now - 2 * HOUR, now - 26 * HOUR, now - 30 * 24 * HOUR]
     const records = Array.from({ length: 60 }, (_, i) =>
