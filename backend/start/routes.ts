@@ -120,6 +120,7 @@ await import('./routes_reports.js')
 await import('./routes_keys.js')
 await import('./routes_usage.js')
 await import('./routes_quotas.js')
+await import('./routes_tiers.js')
 
 /* Unknown API paths are JSON 404s, never the SPA */
 router.any('/api/*', ({ response }) => response.status(404).send({ message: 'Not found' }))

@@ -81,7 +81,7 @@ export default class extends BaseSchema {
     this.schema.raw(`
       CREATE TABLE tier_history (
         id bigserial PRIMARY KEY,
-        customer_id bigint NOT NULL REFERENCES customers(id),
+        customer_id bigint NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
         from_tier varchar(16) NULL REFERENCES tiers(code),
         to_tier varchar(16) NOT NULL REFERENCES tiers(code),
         from_source varchar(16) NULL,
@@ -99,15 +99,24 @@ export default class extends BaseSchema {
     this.schema.raw('CREATE INDEX tier_history_customer_idx ON tier_history (customer_id, created_at DESC, id DESC)')
     this.schema.raw('CREATE INDEX tier_history_created_idx ON tier_history (created_at, id)')
 
-    for (const table of ['tier_versions', 'tier_history']) {
-      this.schema.raw(`
-        CREATE FUNCTION ${table}_refuse_change() RETURNS trigger AS $$
-        BEGIN
-          RAISE EXCEPTION '${table} rows are immutable (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
-        END
-        $$ LANGUAGE plpgsql`)
-      this.schema.raw(`CREATE TRIGGER ${table}_immutable BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_refuse_change()`)
-    }
+    this.schema.raw(`
+      CREATE FUNCTION tier_versions_refuse_change() RETURNS trigger AS $$
+      BEGIN
+        RAISE EXCEPTION 'tier versions are immutable (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
+      END
+      $$ LANGUAGE plpgsql`)
+    this.schema.raw('CREATE TRIGGER tier_versions_immutable BEFORE UPDATE OR DELETE ON tier_versions FOR EACH ROW EXECUTE FUNCTION tier_versions_refuse_change()')
+    // history rows never change; they go only with their customer (customers are never deleted by the app)
+    this.schema.raw(`
+      CREATE FUNCTION tier_history_refuse_change() RETURNS trigger AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' AND NOT EXISTS (SELECT 1 FROM customers WHERE id = OLD.customer_id) THEN
+          RETURN OLD;
+        END IF;
+        RAISE EXCEPTION 'tier history is immutable (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
+      END
+      $$ LANGUAGE plpgsql`)
+    this.schema.raw('CREATE TRIGGER tier_history_immutable BEFORE UPDATE OR DELETE ON tier_history FOR EACH ROW EXECUTE FUNCTION tier_history_refuse_change()')
 
     this.schema.raw(`
       ALTER TABLE customers
@@ -133,12 +142,17 @@ export default class extends BaseSchema {
     // Existing tiers were set by hand: an organisation's becomes its negotiated tier; an individual
     // keeps the higher of its tier and what its recharges give (tiers never drop by themselves).
     this.schema.raw(`
+      WITH placed AS (
+        SELECT c.id, c.tier, c.type, cur.sort AS held_sort,
+               (SELECT l.code FROM tiers l WHERE l.recharge_from <= c.recharged_total ORDER BY l.recharge_from DESC LIMIT 1) AS ladder_code,
+               (SELECT l.sort FROM tiers l WHERE l.recharge_from <= c.recharged_total ORDER BY l.recharge_from DESC LIMIT 1) AS ladder_sort
+          FROM customers c JOIN tiers cur ON cur.code = c.tier
+      )
       UPDATE customers c SET
-        computed_tier = CASE WHEN coalesce(cur.sort, 0) >= ladder.sort THEN c.tier ELSE ladder.code END,
-        negotiated_tier = CASE WHEN c.type = 'organization' THEN c.tier END,
-        tier_source = CASE WHEN c.type = 'organization' THEN 'negotiated' ELSE 'computed' END
-      FROM tiers cur, LATERAL (SELECT code, sort FROM tiers WHERE recharge_from <= c.recharged_total ORDER BY recharge_from DESC LIMIT 1) ladder
-      WHERE cur.code = c.tier`)
+        computed_tier = CASE WHEN p.held_sort >= p.ladder_sort THEN p.tier ELSE p.ladder_code END,
+        negotiated_tier = CASE WHEN p.type = 'organization' THEN p.tier END,
+        tier_source = CASE WHEN p.type = 'organization' THEN 'negotiated' ELSE 'computed' END
+      FROM placed p WHERE p.id = c.id`)
     this.schema.raw(`UPDATE customers SET tier = computed_tier WHERE tier_source = 'computed' AND tier IS DISTINCT FROM computed_tier`)
     this.schema.raw(`
       UPDATE customers c SET rpm_limit = t.rpm, tpm_limit = t.tpm

@@ -1,6 +1,6 @@
 /**
  * A customer creates an API key from the portal. The full key is returned once, here, and never
- * again: only its hash and prefix are kept. At most MAX_LIVE_KEYS live keys per customer (409).
+ * again: only its hash and prefix are kept. At most the customer's tier's max_keys live keys (409).
  */
 import audit from '#services/audit'
 import type { UseCase } from '#services/use_case'

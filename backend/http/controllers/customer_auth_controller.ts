@@ -6,6 +6,8 @@ import { registerValidator, signInValidator, passwordMessages, passwordResetVali
 import completePasswordReset, { RefusedLink } from '#actions/auth/complete_password_reset'
 import { auditRefusal } from '#middleware/audited_refusal'
 import { runUseCase } from '#http/use_cases'
+import db from '@adonisjs/lucid/services/db'
+import { describeCustomerTier } from '#services/tiers/describe'
 import { presentCustomer } from '../presenters.js'
 import { SimpleMessagesProvider } from '@vinejs/vine'
 import { assertOnlyKeys } from '#validators/strict'
@@ -49,7 +51,9 @@ export default class CustomerAuthController {
     return ctx.response.noContent()
   }
 
+  /** `{ user, tier }`: the tier with its source, effective limits, max keys and the next tier (contract CustomerTierWire). */
   async me({ auth }: HttpContext) {
-    return { user: presentCustomer(auth.use('customer').user as any) }
+    const customer = auth.use('customer').user as any
+    return { user: presentCustomer(customer), tier: await describeCustomerTier(db.connection(), Number(customer.id)) }
   }
 }

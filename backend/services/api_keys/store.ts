@@ -8,9 +8,8 @@ import { Conflict, NotFound } from '#exceptions/domain_errors'
 import { KEY_COLUMNS, type ApiKeyRow } from './rows.js'
 import { newKey } from './key_material.js'
 import { verifyCache } from './verify_cache.js'
-
-/** Keys a customer may hold at once (not deleted and not past their expiry). */
-export const MAX_LIVE_KEYS = 20
+// live keys a customer may hold (not deleted, not past their expiry): its effective tier's max_keys
+import { maxKeysFor } from '#services/tiers/max_keys'
 
 /** A customer's own key (not deleted), locked; another customer's id is a 404 like a missing one. */
 export async function ownKeyForUpdate(trx: TransactionClientContract, customerId: number, keyId: number): Promise<ApiKeyRow> {
@@ -19,14 +18,15 @@ export async function ownKeyForUpdate(trx: TransactionClientContract, customerId
   return row
 }
 
-/** Serialises a customer's key creations, then refuses one past MAX_LIVE_KEYS (409). */
+/** Serialises a customer's key creations, then refuses one past its tier's max_keys (409). */
 export async function assertRoomForKey(trx: TransactionClientContract, customerId: number) {
   await trx.rawQuery(`SELECT pg_advisory_xact_lock(hashtextextended('api_keys:' || ?::text, 0))`, [customerId])
   const { rows } = await trx.rawQuery(
     'SELECT count(*)::int AS n FROM api_keys WHERE customer_id = ? AND deleted_at IS NULL AND (expires_at IS NULL OR expires_at > now())',
     [customerId]
   )
-  if (rows[0].n >= MAX_LIVE_KEYS) throw new Conflict(`A customer may hold at most ${MAX_LIVE_KEYS} live API keys; delete one first`)
+  const max = await maxKeysFor(trx, customerId)
+  if (rows[0].n >= max) throw new Conflict(`This account's tier allows at most ${max} live API keys; delete one first`)
 }
 
 /** Inserts a key with fresh material; returns the row and the full key (shown once). */

@@ -145,18 +145,18 @@ test.group('Catalog / prices', (group) => {
     assert.includeMembers(meta.permissions, ['view', 'create', 'edit', 'set_prices'])
   })
 
-  test('multipliers: a tier and a customer override are exact decimals set by finance; bad ones are field errors', async ({ assert }) => {
+  test('multipliers: the tier table’s and a customer override are exact decimals set by finance; bad ones are field errors', async ({ assert }) => {
     const { agent } = await staffAgent('finance')
-    const created = await agent.post('/api/admin/tier-price-multipliers', { tier: 'pro', multiplier: '0.9' })
-    assert.equal(created.status, 201, created.text)
-    assert.equal(created.body.multiplier, '0.9000')
-    for (const multiplier of ['0', '-1', '0.12345', '1e1', '101', 'abc']) {
-      const reply = await agent.patch('/api/admin/tier-price-multipliers/pro', { multiplier })
-      assert.equal(reply.status, 422, `${multiplier}: ${reply.text}`)
-      assert.equal(reply.body.errors[0].field, 'multiplier')
+    const edited = await agent.patch('/api/admin/tiers/pro', { price_multiplier: '0.9', reason: 'Pro discount' })
+    assert.equal(edited.status, 200, edited.text)
+    assert.equal(edited.body.price_multiplier, '0.9000')
+    for (const price_multiplier of ['0', '-1', '0.12345', '1e1', '101', 'abc']) {
+      const reply = await agent.patch('/api/admin/tiers/pro', { price_multiplier, reason: 'Try a bad one' })
+      assert.equal(reply.status, 422, `${price_multiplier}: ${reply.text}`)
+      assert.equal(reply.body.errors[0].field, 'price_multiplier')
     }
     const { agent: support } = await staffAgent('support')
-    assert.equal((await support.patch('/api/admin/tier-price-multipliers/pro', { multiplier: '0.5' })).status, 403)
+    assert.equal((await support.patch('/api/admin/tiers/pro', { price_multiplier: '0.5', reason: 'Not mine' })).status, 403)
 
     const customer = await createCustomer({ tier: 'pro' })
     const set = await agent.post(`/api/admin/users/${customer.id}/actions/set_price_multiplier`, { price_multiplier: '0.75', reason: 'Negotiated rate' })

@@ -214,7 +214,7 @@ test.group('Usage ingestion', (group) => {
 
   test("the customer's own multiplier, else its tier's, applies to every component", async ({ assert }) => {
     const { model, channel } = await pricedModel()
-    await db.table('tier_price_multipliers').insert({ tier: 'pro', multiplier: '0.8' }).onConflict('tier').merge()
+    await db.from('tiers').where('code', 'pro').update({ price_multiplier: '0.8' })
     const own = await createCustomer({ price_multiplier: '0.5', tier: 'pro' })
     const tiered = await createCustomer({ tier: 'pro' })
     await fundCash(own.id, '1')

@@ -145,8 +145,8 @@ test.group('API keys / portal', (group) => {
     assert.include(row, { name: 'Test key', status: 'enabled', deleted_at: null, expires_at: null })
   })
 
-  test('disable, enable, PATCH limits, delete (hidden, refused) and at most 20 live keys', async ({ assert }) => {
-    const { customer, agent } = await customerAgent()
+  test('disable, enable, PATCH limits, delete (hidden, refused) and at most the tier’s 20 live keys (pro)', async ({ assert }) => {
+    const { customer, agent } = await customerAgent({ tier: 'pro' })
     await fundCash(customer.id, '10')
     const { key, secret } = await portalKey(agent)
     const call = () => verify({ key: secret, model: 'any', ip: '127.0.0.1' })
