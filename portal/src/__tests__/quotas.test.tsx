@@ -33,7 +33,8 @@ const tier: CustomerTierWire = {
   recharged_total: '150.000000', override_until: null,
   next: { code: 'gold', name: { 'en': 'Gold', 'zh-CN': '黄金' }, recharge_needed: '350.000000' },
 }
-const me = (t: unknown = tier) => ({ status: 200, data: { user: { ...sampleUser, tier: t } } })
+/** GET /auth/me as the server answers it: `{ user, tier }`. */
+const me = (t: unknown = tier) => ({ status: 200, data: { user: sampleUser, tier: t } })
 
 const note = (id: number, over: Partial<NotificationWire> = {}): NotificationWire => ({
   id, kind: 'quota_threshold', severity: 'warning',
@@ -168,8 +169,8 @@ describe('tier card', () => {
     expect(within(tierCard).getByTestId('tier-next')).toHaveTextContent('您的等级为账号专属设置，不随充值变化。')
   })
 
-  it('is absent when the account payload has only the tier code', async () => {
-    mockApi({ ...walletRoutes, 'GET /auth/me': me('pro') })
+  it('is absent when the server sends no tier', async () => {
+    mockApi({ ...walletRoutes, 'GET /auth/me': me(null) })
     renderApp('/account/wallet')
     expect(await screen.findByTestId('balance-total')).toBeInTheDocument()
     expect(screen.queryByTestId('tier-card')).toBeNull()

@@ -47,7 +47,13 @@ export function tierNameText(name: TierName | null | undefined, lang: string, co
   return labelText(name as Record<string, string> | string | null | undefined, lang) ?? code
 }
 
-/** The tier's name for people: the full tier's name in `lang`, or null when only a code was sent. */
-export function tierDisplayName(tier: AccountTier, lang: string): string | null {
-  return isFullTier(tier) ? tierNameText(tier.name, lang, tier.code) : null
+/**
+ * GET /auth/me → `{ user, tier }`: the account's tier with its limits and the next tier (null when
+ * the server sends none). Read on its own so the wallet shows the tier as it is now (a recharge may
+ * just have raised it), whatever the sign-in answer held.
+ */
+export async function fetchTier(): Promise<CustomerTierWire | null> {
+  const { data } = await http.get<{ user?: { tier?: AccountTier }; tier?: AccountTier }>('/auth/me')
+  const tier = data.tier ?? data.user?.tier
+  return isFullTier(tier) ? tier : null
 }

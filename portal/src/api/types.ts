@@ -1,4 +1,3 @@
-import type { CustomerTierWire } from '@creditdesk/contract/tiers'
 import type { LedgerType } from '@creditdesk/contract/ledger_types'
 import { ORDER_STATUSES as ORDER_STATUS_OPTIONS, valuesOf, type OrderStatus } from '@creditdesk/contract/statuses'
 import type { TransactionDetails } from '@creditdesk/contract/wallet'
@@ -12,8 +11,7 @@ export interface PortalUser {
   nickname: string | null
   phone: string | null
   type: string | null
-  /** The tier with its limits and the next tier (contract CustomerTierWire), or only its code. */
-  tier: CustomerTierWire | string | null
+  tier: string | null
   verification_status: string | null
   created_at: string | null
   last_login_at: string | null

@@ -2,7 +2,6 @@ import { Alert, App, Avatar, Button, Card, Col, Descriptions, Form, Input, Row, 
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as api from '../api/portal'
-import { tierDisplayName } from '../api/account'
 import type { PortalUser } from '../api/types'
 import { useAuth, useCurrentUser } from '../auth/AuthContext'
 import { PageHeader } from '../components/PageHeader'
@@ -40,7 +39,7 @@ function changes(values: ProfileValues, user: PortalUser) {
 }
 
 export function ProfilePage() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const user = useCurrentUser()
   const { setUser } = useAuth()
   const { message } = App.useApp()
@@ -132,7 +131,7 @@ export function ProfilePage() {
               <Descriptions.Item label={t('profile.type')}>{enumLabel(t, 'type', user.type)}</Descriptions.Item>
               <Descriptions.Item label={t('profile.tier')}>
                 <Tag color="purple" bordered={false}>
-                  {tierDisplayName(user.tier, i18n.language) ?? enumLabel(t, 'tier', typeof user.tier === 'string' ? user.tier : null)}
+                  {enumLabel(t, 'tier', user.tier)}
                 </Tag>
               </Descriptions.Item>
               <Descriptions.Item label={t('profile.verification')}>

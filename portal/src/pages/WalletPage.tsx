@@ -9,7 +9,6 @@ import { BalanceCards } from '../components/wallet/BalanceCards'
 import { GiftLotsCard } from '../components/wallet/GiftLotsCard'
 import { TransactionHistory } from '../components/wallet/TransactionHistory'
 import { TierCard } from '../components/tier/TierCard'
-import { useAuth } from '../auth/AuthContext'
 import { useDocumentTitle } from '../hooks'
 import { describeError } from '../lib/formErrors'
 import { formatMoney } from '../components/Money'
@@ -18,7 +17,6 @@ import { isZero } from '@creditdesk/contract/money'
 export function WalletPage() {
   const { t } = useTranslation()
   const { wallet, loading, error, reload } = useWallet()
-  const { user } = useAuth()
   const [historyKey, setHistoryKey] = useState(0)
   useDocumentTitle(t('wallet.title'))
 
@@ -80,7 +78,7 @@ export function WalletPage() {
         />
       )}
       <BalanceCards wallet={wallet} failed={error !== null} />
-      <TierCard tier={user?.tier} asset={wallet?.asset ?? null} />
+      <TierCard asset={wallet?.asset ?? null} refreshKey={historyKey} />
       <GiftLotsCard wallet={wallet} loading={loading} />
       <TransactionHistory asset={wallet?.asset ?? null} refreshKey={historyKey} />
     </>

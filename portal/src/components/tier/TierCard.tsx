@@ -1,10 +1,11 @@
 import { RiseOutlined } from '@ant-design/icons'
 import { Card, Col, Progress, Row, Space, Statistic, Tag, Typography } from 'antd'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { labelText } from '@creditdesk/contract/i18n'
 import { sumAmounts, toUnits } from '@creditdesk/contract/money'
 import { TIER_SOURCES } from '@creditdesk/contract/tiers'
-import { isFullTier, tierNameText, type AccountTier } from '../../api/account'
+import { fetchTier, tierNameText, type CustomerTierWire } from '../../api/account'
 import { formatMoney } from '../Money'
 import { formatDate } from '../../lib/format'
 
@@ -20,10 +21,19 @@ function progressToNext(recharged: string, needed: string): number {
  * The account's tier: its name and where it comes from, the API limits it gives (RPM, TPM,
  * keys), and how much more recharge reaches the next tier.
  */
-export function TierCard({ tier, asset }: { tier: AccountTier; asset: string | null }) {
+export function TierCard({ asset, refreshKey = 0 }: { asset: string | null; refreshKey?: number }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
-  if (!isFullTier(tier)) return null
+  const [tier, setTier] = useState<CustomerTierWire | null>(null)
+  useEffect(() => {
+    let current = true
+    // no card rather than an error: the wallet stays usable when the tier cannot be read
+    fetchTier().then((next) => current && setTier(next), () => current && setTier(null))
+    return () => {
+      current = false
+    }
+  }, [refreshKey])
+  if (!tier) return null
   const source = TIER_SOURCES.find((s) => s.value === tier.source)
   const limit = (value: number | null) => (value === null ? t('tier.unlimited') : new Intl.NumberFormat(lang).format(value))
   return (
