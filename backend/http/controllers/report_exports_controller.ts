@@ -9,6 +9,7 @@ import { runUseCase } from '#http/use_cases'
 import { NotFound } from '#exceptions/domain_errors'
 import requestReportExport from '#actions/reports/request_report_export'
 import { csvLocale } from '#services/reports/csv'
+import { assertOnlyKeys } from '#validators/strict'
 import { DOWNLOAD_PURPOSE, presentReportExport } from '#services/report_exports/present'
 import { exportFile, type ReportExportRow } from '#services/report_exports/rows'
 
@@ -36,6 +37,7 @@ async function findVisible(ctx: HttpContext) {
 export default class ReportExportsController {
   /** POST /api/admin/report-exports { report, from, to, granularity, zone, lang? } → 201 ReportExportWire */
   async store(ctx: HttpContext) {
+    assertOnlyKeys(ctx.request.body(), ['report', 'from', 'to', 'granularity', 'zone', 'lang'])
     const body = ctx.request.only(['report', 'from', 'to', 'granularity', 'zone'])
     const locale = csvLocale(ctx.request.only(['lang']), ctx.request.header('accept-language'))
     const row = await runUseCase(ctx, requestReportExport, { body, locale })
@@ -45,6 +47,7 @@ export default class ReportExportsController {
 
   /** GET /api/admin/report-exports → { exports: ReportExportWire[] } (own, newest first; a super_admin sees all) */
   async index(ctx: HttpContext) {
+    assertOnlyKeys(ctx.request.qs(), [])
     const { query, all } = await visible(ctx)
     const rows = await query.orderBy('e.id', 'desc').limit(100)
     return { exports: rows.map((row: any) => presentReportExport(row, all ? row.requested_by_email : undefined)) }

@@ -4,6 +4,9 @@ import audit from '#services/audit'
 import { readReportParams } from '#services/reports/params'
 import { findReport, runReport } from '#services/reports/registry'
 import { csvLocale, reportCsv, reportFileName } from '#services/reports/csv'
+import { assertOnlyKeys } from '#validators/strict'
+
+const PARAMS = ['from', 'to', 'granularity', 'zone']
 
 /**
  * The reports section (issue 11 §5): the list of reports with how each is computed, one report's
@@ -11,13 +14,15 @@ import { csvLocale, reportCsv, reportFileName } from '#services/reports/csv'
  */
 export default class ReportsController {
   /** GET /api/admin/reports → { reports: ReportDescriptor[] } (reports:view) */
-  async index() {
+  async index({ request }: HttpContext) {
+    assertOnlyKeys(request.qs(), [])
     return { reports: REPORTS }
   }
 
   /** GET /api/admin/reports/:id?from&to&granularity&zone → ReportResult (reports:view) */
   async show({ params, request }: HttpContext) {
     const report = findReport(params.id)
+    assertOnlyKeys(request.qs(), PARAMS)
     return runReport(report.id, readReportParams(request.qs()))
   }
 
@@ -25,6 +30,7 @@ export default class ReportsController {
   async csv(ctx: HttpContext) {
     const report = findReport(ctx.params.id)
     const query = ctx.request.qs()
+    assertOnlyKeys(query, [...PARAMS, '_lang', 'lang'])
     const result = await runReport(report.id, readReportParams(query))
     await audit.standalone(ctx, {
       action: 'export',
