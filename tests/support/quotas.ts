@@ -13,10 +13,10 @@ let seq = 0
 const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}${Math.random().toString(36).slice(2, 5)}`
 
 /** A plan (version 1) carrying `quotas`; returns its id. */
-export async function planWithQuotas(quotas: PlanQuota[], name = 'Quota plan') {
+export async function planWithQuotas(quotas: PlanQuota[], name = 'Quota plan', code = `q-${uniq()}`) {
   return transaction(async (trx) => {
     const values = await recordPlanVersion.handle(
-      { values: { code: `q-${uniq()}`, name, prices: { USD: '9.90' }, grant_amount: '1000000', active: true, sort_order: 0, quotas }, current: null, reason: 'test' },
+      { values: { code, name, prices: { USD: '9.90' }, grant_amount: '1000000', active: true, sort_order: 0, quotas }, current: null, reason: 'test' },
       { trx, actor: SYSTEM_ACTOR, facts: NO_REQUEST }
     )
     const [row] = await trx.insertQuery().table('plans').insert(values).returning('id')

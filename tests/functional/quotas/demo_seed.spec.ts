@@ -10,13 +10,18 @@ import { ensureDemoPlans } from '#services/plans/demo_plans'
 import { portalQuotas } from '#services/quotas/portal'
 import { DEMO_QUOTAS, seedDemoQuotas } from '#database/seeders/demo_quotas'
 import { createCustomer } from '#tests/support/fixtures'
+import { planWithQuotas } from '#tests/support/quotas'
 
 test.group('Demo quotas', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
 
   test('plans get quotas, one customer is above 80 % with its alert; a second run adds nothing', async ({ assert }) => {
     await createCustomer()
-    await db.transaction((trx) => ensureDemoPlans(trx))
+    await db.transaction((trx) => ensureDemoPlans(trx)) // an empty catalog gets the demo plans
+    for (const code of ['starter', 'standard']) {
+      // a catalog that already had other plans (earlier suites) gets the two the seed looks for
+      if (!(await db.from('plans').where('code', code).first())) await planWithQuotas([], code, code)
+    }
     const seeded = await seedDemoQuotas()
     assert.isNotNull(seeded)
     for (const code of ['starter', 'standard']) {
