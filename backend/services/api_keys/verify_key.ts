@@ -16,7 +16,7 @@
  *   RATE_LIMITED       the key's or the account's requests or tokens per minute are used up
  *                      (services/rate_limit/verify_limits.ts); `retry_after_ms` says when one fits
  *
- * An answer's `limits` carry the effective RPM/TPM: the stricter of the key's and the customer's.
+ * An answer's `limits` are the key's own settings; the account's limits apply on top of them.
  */
 import { VERIFY_REFUSALS, type VerifyRefusal } from '#contract/usage'
 import { hashKey } from './key_material.js'
@@ -24,7 +24,7 @@ import { ipAllowed } from './ip_allowlist.js'
 import { lastUsed } from './last_used.js'
 import type { KeyLimits, VerifyCache } from './verify_cache.js'
 import { rateWindows } from '#services/rate_limit/main'
-import { admitVerify, stricter } from '#services/rate_limit/verify_limits'
+import { admitVerify } from '#services/rate_limit/verify_limits'
 import type { SlidingWindows } from '#services/rate_limit/windows'
 
 export type VerifyInput = { key: string; model: string; ip: string }
@@ -59,7 +59,5 @@ export async function verifyKey(cache: VerifyCache, input: VerifyInput, now = Da
   if (limited) return { ok: false, code: 'RATE_LIMITED', message: limited.message, retry_after_ms: limited.retryAfterMs }
 
   lastUsed.touch(key.id, now)
-  const account = customer.limits
-  const limits = account.rpm === null && account.tpm === null ? key.limits : { ...key.limits, rpm: stricter(key.limits.rpm, account.rpm), tpm: stricter(key.limits.tpm, account.tpm) }
-  return { ok: true, customer_id: key.customerId, key_id: key.id, limits, balance: customer.balance }
+  return { ok: true, customer_id: key.customerId, key_id: key.id, limits: key.limits, balance: customer.balance }
 }

@@ -25,9 +25,6 @@ export const subjects = {
   customerTokens: (id: number) => `c:${id}:t`,
 }
 
-/** The stricter of two limits (null = unlimited). */
-export const stricter = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b))
-
 type Named = { scope: 'key' | 'account'; kind: 'requests' | 'tokens'; limit: number }
 
 export async function admitVerify(windows: SlidingWindows, keyId: number, key: RateLimits, customerId: number, customer: RateLimits, now: number): Promise<RateRefusal | null> {
