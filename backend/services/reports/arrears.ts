@@ -28,6 +28,7 @@ export const arrearsRate: ReportDefinition = {
        SELECT e.period, count(*) FILTER (WHERE l.balance_after < 0) AS owing, coalesce(-sum(l.balance_after) FILTER (WHERE l.balance_after < 0), 0) AS owed
        FROM ends e
        CROSS JOIN ledger_accounts a
+       JOIN customers c ON c.id = a.owner_id
        LEFT JOIN LATERAL (
          SELECT balance_after FROM ledger_entries WHERE account_id = a.id AND created_at < e.at ORDER BY created_at DESC, id DESC LIMIT 1
        ) l ON true

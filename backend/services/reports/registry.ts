@@ -62,8 +62,10 @@ export async function runReport(id: ReportId, p: ReportParams, client?: QueryCli
       throw error
     }
   }
-  const computed = client
-    ? await compute(client)
+  const connection = client ?? db.connection()
+  // one snapshot, read-only; inside an enclosing transaction (a test's) its own snapshot already holds
+  const computed = connection.isTransaction
+    ? await compute(connection)
     : await db.transaction(async (trx) => {
         await trx.rawQuery('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY')
         return compute(trx)

@@ -7,9 +7,10 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { existsSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import jobs from '#services/jobs'
 import { expireReportExports } from '#services/report_exports/expire_exports'
-import { exportFile } from '#services/report_exports/rows'
+import { exportDirectory, exportFile } from '#services/report_exports/rows'
 import { staffAgent } from '#tests/support/agents'
 import { auditRows } from '#tests/support/fixtures'
 import { seedReports } from './seed.js'
@@ -18,6 +19,8 @@ const ASK = { report: 'gross_margin', from: '2030-01-01', to: '2030-01-31', gran
 
 test.group('Reports / background exports', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  // the rows roll back with each test; the files they wrote go with the group
+  group.teardown(() => rm(exportDirectory(), { recursive: true, force: true }))
 
   test('an export is queued, computed by the job to done with progress 100, and its link downloads the CSV', async ({ assert }) => {
     await seedReports()
