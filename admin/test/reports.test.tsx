@@ -99,6 +99,8 @@ describe('reports', () => {
     await user.click(within(screen.getByTestId('report-granularity')).getByText('Week'))
     await waitFor(() => expect(requestsTo(requests, 'GET', '/api/admin/reports/recharge_trend').at(-1)!.query.get('granularity')).toBe('week'))
     await waitFor(() => expect(screen.getByTestId('report-csv').getAttribute('href')).toContain('granularity=week'))
+    // a week reads as the week of its first day
+    expect(await within(screen.getByTestId('report-table')).findByText('Week of Nov 2, 2026')).toBeInTheDocument()
     await user.click(within(screen.getByTestId('report-granularity')).getByText('Month'))
     await waitFor(() => expect(requestsTo(requests, 'GET', '/api/admin/reports/recharge_trend').at(-1)!.query.get('granularity')).toBe('month'))
     // a monthly period reads as the month

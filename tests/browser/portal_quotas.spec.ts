@@ -57,6 +57,8 @@ test.group('Portal: quota bars', (group) => {
     assert.equal(await page.getByTestId('quota-plan').innerText(), 'Plan: Creator Pro')
     await page.getByTestId('quota-alerts').getByText('Video generations: 80% of this period’s quota used').waitFor()
 
+    await browser.screenshot('portal/quotas-en.png')
+
     // the bell counts what is unread, then nothing once all are marked read
     const unread = await unreadOf(customer.id)
     assert.isAtLeast(unread, 1, 'the 80 % alert is an in-app notification')
@@ -65,6 +67,7 @@ test.group('Portal: quota bars', (group) => {
     await bell.click()
     const panel = page.getByTestId('notifications-panel')
     await panel.locator('[data-unread="true"]').first().waitFor()
+    await browser.screenshot('portal/notifications-en.png')
     const [readAll] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/portal/notifications/read-all') && r.request().method() === 'POST'),
       panel.getByTestId('notifications-read-all').click(),
@@ -72,6 +75,9 @@ test.group('Portal: quota bars', (group) => {
     assert.equal(readAll.status(), 204)
     await page.getByRole('button', { name: 'Notifications (0 unread)' }).waitFor()
     assert.equal(await unreadOf(customer.id), 0)
+    await browser.goto('/account/wallet')
+    await page.getByTestId('tier-card').waitFor()
+    await browser.screenshot('portal/wallet-tier-en.png')
 
     assert.deepEqual(browser.unexpectedProblems(), [])
   }).timeout(90_000)

@@ -56,6 +56,7 @@ test.group('Reports: a report with its chart and its CSV', (group) => {
     await page.getByTestId('report-list').getByText('Money in and out').waitFor()
     await page.locator('.cd-sider-menu').getByRole('link', { name: 'Reports' }).waitFor()
 
+    await browser.screenshot('reports/recharge-trend-en.png')
     const en = await downloadCsv(browser)
     assert.equal(en.name, 'recharge_trend-2031-03-01-2031-03-31-week.csv')
     assert.include(en.lines[0], 'Paid orders')
@@ -67,6 +68,7 @@ test.group('Reports: a report with its chart and its CSV', (group) => {
     assert.include(await totals.innerText(), '合计')
     assert.include(await rowOf(browser, '2031年3月3日').innerText(), 'US$9.90')
     await page.getByTestId('report-list').getByText('收入与支出').waitFor()
+    await browser.screenshot('reports/recharge-trend-zh-CN.png')
     const zh = await downloadCsv(browser)
     assert.include(zh.lines[0], '支付订单数')
     assert.match(zh.lines.at(-1)!, /^合计,2,2,59\.900000$/)

@@ -6,6 +6,7 @@ export default {
   unknown: 'There is no report “{{id}}”.',
   noData: 'No figures in this range.',
   totals: 'Totals',
+  weekOf: 'Week of {{date}}',
   range: 'Date range',
   zone: 'Time zone',
   csv: 'Download CSV',

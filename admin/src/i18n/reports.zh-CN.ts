@@ -8,6 +8,7 @@ const reportsZhCN: typeof reportsEn = {
   unknown: '不存在报表“{{id}}”。',
   noData: '该时间范围内没有数据。',
   totals: '合计',
+  weekOf: '{{date}}当周',
   range: '日期范围',
   zone: '时区',
   csv: '下载 CSV',

@@ -9,7 +9,7 @@ import { REPORT_GRANULARITIES, type ReportDescriptor, type ReportGranularity, ty
 import { useMetaState } from '../../meta/MetaContext'
 import { pickLabel } from '../../meta/label'
 import { PRESETS, browserZone, choicesFrom, csvUrl, presetRange, reportParams, reportUrl, zoneChoices, type Range } from './reportQuery'
-import { chartNumber, formatCell, isNumeric, type CellContext } from './formatCell'
+import { chartNumber, formatCell, formatPeriod, isNumeric, type CellContext } from './formatCell'
 import { ReportExports } from './ReportExports'
 import type { ChartPoint } from './ReportChart'
 
@@ -57,7 +57,9 @@ export function ReportView({ descriptor, canExport, titleOf }: { descriptor: Rep
       data.chart.series.flatMap((key) => {
         const value = chartNumber(row[key])
         if (value === null) return []
-        return [{ x: x ? formatCell(row[x.key], x.type, ctx) : String(row[data.chart.x]), series: labelOf(key), value }]
+        // the axis names periods by their date alone, the table says "week of"
+        const label = !x ? String(row[data.chart.x]) : x.type === 'period' ? formatPeriod(String(row[x.key]), ctx.granularity, locale) : formatCell(row[x.key], x.type, ctx)
+        return [{ x: label, series: labelOf(key), value }]
       }),
     )
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -60,7 +60,11 @@ export function formatDuration(value: string | number, locale: string, t: CellCo
 export function formatCell(value: Value, type: ReportColumnType, ctx: CellContext): string {
   if (value === null || value === undefined || value === '') return EMPTY
   switch (type) {
-    case 'period': return formatPeriod(String(value), ctx.granularity, ctx.locale)
+    case 'period': {
+      const date = formatPeriod(String(value), ctx.granularity, ctx.locale)
+      // a week is named by its first day (a Monday), which may fall before the range
+      return ctx.granularity === 'week' ? ctx.t('reports.weekOf', { date }) : date
+    }
     case 'money': return formatMoney(String(value), ctx.currency, { locale: ctx.locale, sign: 'auto' })
     case 'percent': return formatPercent(value, ctx.locale)
     case 'count':

@@ -37,7 +37,7 @@ export function TierCard({ asset, refreshKey = 0 }: { asset: string | null; refr
   const source = TIER_SOURCES.find((s) => s.value === tier.source)
   const limit = (value: number | null) => (value === null ? t('tier.unlimited') : new Intl.NumberFormat(lang).format(value))
   return (
-    <Card className="cd-tier-card" data-testid="tier-card" style={{ marginBottom: 16 }}>
+    <Card variant="borderless" className="cd-card cd-section cd-tier-card" data-testid="tier-card">
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Space wrap align="center">
           <Typography.Text type="secondary">{t('tier.current')}</Typography.Text>
