@@ -21,7 +21,8 @@ export default defineResource({
   primaryFilters: ['customer_id', 'feature', 'plan_id', 'period', 'percent'],
   operations: { create: false, edit: false, delete: false, export: true },
   fields: {
-    id: { type: 'string', label: l('Key', '标识'), filter: ['eq'] },
+    // customer:feature:period; not a filter (customer, feature and period are)
+    id: { type: 'string', label: l('Key', '标识') },
     customer_id: { type: 'relation', label: l('Customer', '用户'), list: true, filter: ['eq', 'in'], relation: { resource: 'users', labelField: 'email' } },
     feature: { type: 'enum', label: l('Feature', '功能'), list: true, sortable: true, filter: ['eq', 'in'], options: QUOTA_FEATURES },
     plan_id: { type: 'relation', label: l('Plan', '套餐'), list: true, filter: ['eq', 'in'], relation: { resource: 'plans', labelField: 'name' } },
