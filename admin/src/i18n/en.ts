@@ -1,3 +1,4 @@
+import tiersEn from './tiers.en'
 import reportsEn from './reports.en'
 
 /** English UI strings. Keys follow Refine's conventions (buttons.*, actions.*, notifications.*). */
@@ -109,6 +110,7 @@ const en = {
     },
   },
   customer: {
+    tier: tiersEn,
     active: 'Active', frozen: 'Frozen', moreActions: 'More actions', openList: 'Open in the full list', review: 'Review',
     statusTag: '{{field}}: {{value}}',
     pendingAdjustments_one: '{{count}} cash adjustment is waiting for a second finance member’s approval',

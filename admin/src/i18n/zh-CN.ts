@@ -1,3 +1,4 @@
+import tiersZhCN from './tiers.zh-CN'
 import type { Dictionary } from './en'
 import reportsZhCN from './reports.zh-CN'
 
@@ -110,6 +111,7 @@ const zhCN: Dictionary = {
     },
   },
   customer: {
+    tier: tiersZhCN,
     active: '正常', frozen: '已冻结', moreActions: '更多操作', openList: '在完整列表中查看', review: '去复核',
     statusTag: '{{field}}：{{value}}',
     pendingAdjustments_one: '{{count}} 笔余额调整等待另一位财务人员复核',

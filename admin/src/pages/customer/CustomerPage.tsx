@@ -16,6 +16,7 @@ import { AUDIT_RESOURCE } from '../../engine/audit/entry'
 import { AppBreadcrumb } from '../../layout/AppBreadcrumb'
 import { CustomerActions } from './CustomerActions'
 import { CustomerBalances } from './CustomerBalances'
+import { CustomerTier } from './CustomerTier'
 import { FixedFilterList } from './FixedFilterList'
 import { PendingAdjustments } from './PendingAdjustments'
 import { SignedAmount } from './signedAmount'
@@ -70,6 +71,7 @@ export function CustomerPage({ resource, id }: ScreenProps) {
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <CustomerBalances id={id!} />
+        <CustomerTier id={id!} resource={resource} />
         <PendingAdjustments customerId={id!} onReview={() => open('cashAdjustments')} />
         <Card size="small">
           <Descriptions
