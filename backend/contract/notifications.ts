@@ -14,6 +14,9 @@ export const NOTIFICATION_KINDS = [
   s('plan_granted', 'green', 'Plan activated', '套餐已生效'),
   s('key_locked', 'red', 'API key locked', 'API 密钥已锁定'),
   s('risk_alert', 'volcano', 'Unusual usage', '用量异常'),
+  s('refund.succeeded', 'green', 'Refund paid', '退款已到账'),
+  s('refund.failed', 'red', 'Refund failed', '退款失败'),
+  s('refund.rejected', 'default', 'Refund declined', '退款被拒绝'),
 ] as const satisfies readonly EnumOption[]
 
 export const NOTIFICATION_SEVERITIES = [

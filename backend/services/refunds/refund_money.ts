@@ -22,6 +22,7 @@ import type { Actor } from '#services/audit'
 import { post, type Entry } from '#services/ledger/post'
 import { customerAccount, systemAccount } from '#services/ledger/accounts'
 import { formatUnits } from '#contract/money'
+import { notify as notifyCustomer } from '#services/notifications/notify'
 import { CURRENCY_SCALE } from '#config/payments'
 import { PAID_FAMILY, paidStatus } from '#services/orders/vocabulary'
 import { Conflict, InvalidInput } from '#exceptions/domain_errors'
@@ -175,6 +176,25 @@ export async function orderSettled(trx: TransactionClientContract, orderId: numb
   return { before: order, after: updated }
 }
 
-export async function notify(trx: TransactionClientContract, customerId: number | string, kind: string, payload: Record<string, unknown>) {
-  await trx.insertQuery().table('notifications').insert({ customer_id: customerId, kind, payload: JSON.stringify(payload) })
+type RefundNotice = 'refund.succeeded' | 'refund.failed' | 'refund.rejected'
+type RefundFacts = { refund_id: number; amount: string; order_number?: string; reason?: string | null }
+
+/** What the customer reads about a refund, in both languages. */
+function refundText(kind: RefundNotice, f: RefundFacts) {
+  const order = f.order_number ? ` (order ${f.order_number})` : ''
+  const orderZh = f.order_number ? `（订单 ${f.order_number}）` : ''
+  if (kind === 'refund.succeeded') {
+    return { severity: 'info' as const, title: { 'en': 'Refund paid', 'zh-CN': '退款已到账' }, body: { 'en': `Your refund of ${f.amount}${order} was paid to the original payment method.`, 'zh-CN': `您的退款 ${f.amount}${orderZh} 已退回原支付方式。` } }
+  }
+  if (kind === 'refund.failed') {
+    return { severity: 'warning' as const, title: { 'en': 'Refund failed', 'zh-CN': '退款失败' }, body: { 'en': `Your refund of ${f.amount}${order} could not be paid out; the credits are back in your wallet and our team will follow up.`, 'zh-CN': `您的退款 ${f.amount}${orderZh} 未能退出，额度已退回钱包，我们会跟进处理。` } }
+  }
+  const why = f.reason ? `: ${f.reason}` : '.'
+  const whyZh = f.reason ? `：${f.reason}` : '。'
+  return { severity: 'info' as const, title: { 'en': 'Refund declined', 'zh-CN': '退款被拒绝' }, body: { 'en': `Your refund request of ${f.amount} was declined${why}`, 'zh-CN': `您 ${f.amount} 的退款申请未通过${whyZh}` } }
+}
+
+/** Tells the customer about a refund (in-app, in the refund's transaction). */
+export async function notify(trx: TransactionClientContract, customerId: number | string, kind: RefundNotice, facts: RefundFacts) {
+  await notifyCustomer(trx, { customerId: Number(customerId), kind, ...refundText(kind, facts), data: facts })
 }
