@@ -87,7 +87,7 @@ const detectAnomalies: UseCase<{ now?: Date }, DetectOutcome> = {
 
     if (rules.get('monthly_cap_exceeded')?.enabled) {
       for (const over of await capOverruns(trx, now)) {
-        const cap = formatUnits(over.cap, 6)
+        const cap = formatUnits(over.cap * 1_000_000n, 6) // ledger units, at the column's 6 decimals
         candidates.push({
           kind: 'monthly_cap_exceeded',
           subject_type: 'api_key',

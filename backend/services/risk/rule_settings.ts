@@ -1,7 +1,7 @@
 /**
  * Checks an edit of a risk rule before it is written (the table's CHECKs would refuse the same
  * values, as a 500): windows in whole hours (the rollups are hourly) from 1 to 24, a baseline of
- * 24 hours to 90 days that covers at least one window, a factor above 1 (at most 1000, four
+ * 24 hours to 90 days (so it always covers a window), a factor above 1 (at most 1000, four
  * decimals, read as text — never a float), minimums of the rule's own metric only; the monthly
  * cap rule is only switched on or off. Answers the columns to write, with who wrote them.
  */
@@ -33,11 +33,6 @@ export function prepareRuleUpdate(values: Record<string, any>, current: RiskRule
     if (given('baseline_hours')) {
       const b = values.baseline_hours
       if (!Number.isInteger(b) || b < 24 || b > 2160) fail('baseline_hours', 'The baseline must be a whole number of hours from 24 to 2160 (90 days)', 'range')
-    }
-    const window = values.window_minutes ?? current.window_minutes
-    const baseline = values.baseline_hours ?? current.baseline_hours
-    if (!errors.length && Number.isInteger(window) && Number.isInteger(baseline) && baseline * 60 < window) {
-      fail('baseline_hours', 'The baseline must be at least as long as the window', 'range')
     }
     if (given('factor')) {
       const text = String(values.factor).trim()
