@@ -61,6 +61,7 @@ export class MemoryWindows implements SlidingWindows {
 
   async add(amounts: WindowAmount[], now: number) {
     const second = bucketOf(now)
+    this.#sweep(now)
     for (const { subject, amount } of amounts) if (amount > 0) this.#ring(subject).add(second, amount)
   }
 
