@@ -26,6 +26,7 @@ const ALLOWED = [
   /\b(?:US\$|USD|CNY|EUR|CREDIT)\b|US\$/g, // currency codes and symbols
   /\b(?:Creditdesk|Stripe)\b/g, // brand names
   /\bAPI\b/g, // the word Chinese interfaces use as is ("API 密钥"); the portal's menu group for keys and usage
+  /\bToken\b/g, // likewise ("每分钟 Token 数", the contract's "API Token 数"): the tier card's TPM on the wallet
 ]
 const LATIN_WORD = /[A-Za-z]{2,}/g
 
