@@ -8,6 +8,7 @@ import db from '@adonisjs/lucid/services/db'
 import { ensureDefaultRoles } from './default_roles.js'
 import { ensureDemoPlans } from '#services/plans/demo_plans'
 import { seedDemoUsage } from './demo_usage.js'
+import { seedDemoTiers } from './demo_tiers.js'
 import { seedDemoRiskSpike } from './demo_risk.js'
 import { seedDemoQuotas } from './demo_quotas.js'
 
@@ -120,6 +121,9 @@ export async function seedDemo(password: string, customers = 300) {
   if (process.env.NODE_ENV !== 'test' && process.env.SEED_DEMO_USAGE !== 'false') {
     const usage = await seedDemoUsage()
     await seedDemoRiskSpike()
+    // tiers last: negotiated terms for organisations, one API customer just below its next threshold
+    await seedDemoTiers()
     return usage
   }
+  await seedDemoTiers()
 }

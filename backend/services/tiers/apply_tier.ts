@@ -34,6 +34,8 @@ export type TierChange = {
   current?: CustomerTierColumns
   /** False when the caller's own audit row already records the change (engine actions). */
   audit?: boolean
+  /** False for a backfill that is no news to the customer (demo contracts on record). */
+  notify?: boolean
   now?: Date
 }
 
@@ -95,7 +97,9 @@ export async function applyTier(trx: TransactionClientContract, customerId: numb
       change.facts ?? NO_REQUEST
     )
   }
-  await tellCustomer(trx, customerId, tiers, previous, resolved, change.cause)
+  // the customer hears of a new tier or new limits, not of a change of bookkeeping (source alone)
+  const news = resolved.tier !== previous.tier || resolved.rpm !== previous.rpm || resolved.tpm !== previous.tpm
+  if (news && change.notify !== false) await tellCustomer(trx, customerId, tiers, previous, resolved, change.cause)
   return { ...resolved, changed, previous, customer: written }
 }
 
