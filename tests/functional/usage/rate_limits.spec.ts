@@ -101,6 +101,19 @@ test.group('Rate limits / verify', (group) => {
     assert.equal(await rateWindows().count(subjects.keyTokens(key.id), Date.now()), 1050)
   })
 
+  test("a late upload of old requests is history: its tokens do not count against this minute's limit", async ({ assert }) => {
+    const { model, channel } = await pricedModel()
+    const { customer, key } = await limitedKey({ tpm_limit: 1000 })
+    const longAgo = new Date(Date.now() - 10 * 60_000).toISOString()
+    const reply = await ingestAt(`http://${env.get('HOST')}:${env.get('PORT')}`, [
+      usageRecord({ api_key_id: key.id, model: model.code, channel: channel.id, started_at: longAgo, latency_ms: 1000, input_tokens: 50_000 }),
+    ])
+    assert.equal(reply.body.billed, 1, JSON.stringify(reply.body))
+    assert.equal(await rateWindows().count(subjects.keyTokens(key.id), Date.now()), 0)
+    assert.equal(await rateWindows().count(subjects.customerTokens(customer.id), Date.now()), 0)
+    assert.equal(code(await verify({ key: key.secret, model: model.code, ip: IP })), 'ok')
+  })
+
   test("an account limit stricter than the key's binds all the customer's keys together", async ({ assert }) => {
     const { customer, key } = await limitedKey({ rpm_limit: 10, tpm_limit: 100_000 }, { rpm_limit: 2, tpm_limit: 5000 })
     const other = await apiKey(customer.id)
