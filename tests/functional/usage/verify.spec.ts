@@ -50,6 +50,8 @@ test.group('Verify / answers', (group) => {
   test('each refusal code', async ({ assert }) => {
     const { customer, agent } = await customerAgent()
     await fundCash(customer.id, '10')
+    // one key per refusal: more live keys than the free tier's 3 (max keys per tier is tested in tiers/)
+    await db.from('customers').where('id', customer.id).update({ tier: 'pro', computed_tier: 'pro' })
     const model = await createModel()
     const make = async (body: Record<string, unknown> = {}) => (await portalKey(agent, body))
     const refusal = async (secret: string, extra: Record<string, string> = {}) => {
