@@ -39,7 +39,7 @@ test.group('Console: freeze a user, see it in the audit log', () => {
     // the page reflects it: Unfreeze offered instead of Freeze, and the history shows the reason
     await page.locator('.ant-page-header-heading-extra button[data-action="unfreeze"]').waitFor()
     assert.equal(await freeze.count(), 0)
-    await page.getByRole('tab', { name: 'History' }).click()
+    await page.getByRole('tab', { name: 'History', exact: true }).click()
     await page.locator('.ant-timeline-item').filter({ hasText: reason }).waitFor()
 
     // the database agrees, and the audit row is there

@@ -60,13 +60,25 @@ export function committedCustomers() {
     },
     async removeCommitted() {
       if (!ids.length) return
-      const list = ids.splice(0)
-      const orders = db.from('orders').whereIn('customer_id', list).select('id')
-      await db.from('refunds').whereIn('customer_id', list).delete()
-      await db.from('notifications').whereIn('customer_id', list).delete()
-      await db.from('payment_events').whereIn('order_id', orders).delete()
-      await db.from('orders').whereIn('customer_id', list).delete()
-      await db.from('customers').whereIn('id', list).delete()
+      await removeCustomers(ids.splice(0))
     },
   }
+}
+
+/**
+ * Deletes committed test customers with what a payment leaves behind for them: refunds, the
+ * notices they were sent (tier upgrades, quota alerts, refunds), plans their orders activated
+ * and the quotas those count, payment events and orders. (The tier history goes with the
+ * customer by its own cascade.)
+ */
+export async function removeCustomers(list: number[]) {
+  if (!list.length) return
+  const orders = db.from('orders').whereIn('customer_id', list).select('id')
+  await db.from('refunds').whereIn('customer_id', list).delete()
+  for (const table of ['quota_alerts', 'quota_consumptions', 'quota_counters', 'customer_plans', 'notifications']) {
+    await db.from(table).whereIn('customer_id', list).delete()
+  }
+  await db.from('payment_events').whereIn('order_id', orders).delete()
+  await db.from('orders').whereIn('customer_id', list).delete()
+  await db.from('customers').whereIn('id', list).delete()
 }

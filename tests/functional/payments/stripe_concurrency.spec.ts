@@ -7,7 +7,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { Agent } from '#tests/support/agent'
-import { createCustomer } from '#tests/support/fixtures'
+import { createCustomer, removeCustomers } from '#tests/support/fixtures'
 import { assertLedgerHolds, balances } from '#tests/support/ledger'
 import { deliver, StripeStandin } from '#tests/support/stripe_standin'
 import { ensureDemoPlans } from '#services/plans/demo_plans'
@@ -24,11 +24,7 @@ test.group('Stripe under concurrency', (group) => {
   })
   group.teardown(async () => {
     await standin.stop()
-    if (!customers.length) return
-    const orders = db.from('orders').whereIn('customer_id', customers).select('id')
-    await db.from('payment_events').whereIn('order_id', orders).delete()
-    await db.from('orders').whereIn('customer_id', customers).delete()
-    await db.from('customers').whereIn('id', customers).delete()
+    await removeCustomers(customers)
   })
 
   async function checkout() {
