@@ -240,15 +240,23 @@ test.group('Usage / console screens', (group) => {
     await assertLedgerHolds(assert)
   })
 
-  test('the customer + 7-day page reads only its month partition through the customer index', async ({ assert }) => {
-    const { a } = await seed()
-    // other customers' traffic in both months, so the planner has a reason to choose an index
-    await db.rawQuery(
+  test('the customer + 7-day page reads only its month partition through the customer index', async ({ assert, cleanup }) => {
+    // Other customers' traffic in both months, committed and analysed, so the planner decides from
+    // statistics of what it will read (not from whatever an autovacuum saw after earlier suites).
+    const owner = db.connection('owner')
+    const tag = `bulk-${Date.now()}-`
+    for (const day of [-20, 19]) await owner.rawQuery('SELECT ensure_usage_partition((to_timestamp(?::double precision / 1000) + ? * interval \'1 day\')::date)', [monthStart(), day])
+    await owner.rawQuery(
       `INSERT INTO usage_records (started_at, request_id, customer_id, model_id, price_version_id, multiplier, status, charged, margin)
-       SELECT to_timestamp(?::double precision / 1000) + (i % 40 - 20) * interval '1 day', 'bulk-' || i || '-' || ?, 900000000 + i % 500, 1, 1, 1, 'success', 0, 0
+       SELECT to_timestamp(?::double precision / 1000) + (i % 40 - 20) * interval '1 day', ? || i, 900000000 + i % 500, 1, 1, 1, 'success', 0, 0
        FROM generate_series(1, 20000) AS i`,
-      [monthStart(), Date.now()]
+      [monthStart(), tag]
     )
+    cleanup(async () => {
+      await owner.rawQuery(`DELETE FROM usage_records WHERE request_id LIKE ? AND customer_id >= 900000000`, [`${tag}%`])
+    })
+    await owner.rawQuery('ANALYZE usage_records')
+    const { a } = await seed()
     const resource = findResource('usage-records')!
     const explain = async (qs: Record<string, string>) => {
       const plan = parseListQuery(resource, qs)
