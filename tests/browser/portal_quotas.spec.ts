@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { openBrowser } from '#tests/browser/support/browser'
 import { TEST_PASSWORD } from '#tests/support/agent'
 import { createCustomer } from '#tests/support/fixtures'
-import { consume, holdPlan, planWithQuotas, removeQuotaRows, requestId } from '#tests/support/quotas'
+import { consume, holdPlan, planWithQuotas, removeQuotaRows, requestId, retirePlans } from '#tests/support/quotas'
 
 const unreadOf = async (customerId: number) => Number((await db.from('notifications').where('customer_id', customerId).whereNull('read_at').count('* as n').first())?.n ?? 0)
 
@@ -15,9 +15,11 @@ const unreadOf = async (customerId: number) => Number((await db.from('notificati
  */
 test.group('Portal: quota bars', (group) => {
   const customers: number[] = []
+  const plans: number[] = []
   group.each.teardown(async () => {
     await removeQuotaRows(customers)
     customers.length = 0
+    await retirePlans(plans.splice(0))
   })
 
   test('bars per feature with the used share, the unlimited quota, the alert and the notification bell', async (ctx) => {
@@ -31,6 +33,7 @@ test.group('Portal: quota bars', (group) => {
       ],
       'Creator Pro'
     )
+    plans.push(plan)
     await holdPlan(customer.id, plan)
     for (let i = 0; i < 8; i++) {
       const reply = await consume({ customer: customer.id, feature: 'video_generations', amount: 1, request_id: requestId() })

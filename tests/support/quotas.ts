@@ -24,6 +24,11 @@ export async function planWithQuotas(quotas: PlanQuota[], name = 'Quota plan', c
   })
 }
 
+/** Takes committed test plans out of the catalog customers see (their versions stay: immutable history). */
+export async function retirePlans(planIds: number[]) {
+  if (planIds.length) await db.from('plans').whereIn('id', planIds).update({ active: false })
+}
+
 /** The customer holds the plan (granted by the system, from `startsAt`). */
 export async function holdPlan(customerId: number, planId: number, startsAt = new Date('2020-01-01T00:00:00Z')) {
   return transaction((trx) => activatePlan(trx, { customerId, planId, source: 'staff', reason: 'test grant', startsAt }))

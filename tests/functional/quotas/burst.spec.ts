@@ -6,20 +6,28 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { committedCustomers } from '#tests/support/fixtures'
-import { alerts, consume, counters, holdPlan, planWithQuotas, removeQuotaRows, requestId } from '#tests/support/quotas'
+import { alerts, consume, counters, holdPlan, planWithQuotas, removeQuotaRows, requestId, retirePlans } from '#tests/support/quotas'
 
 test.group('Quota consume under concurrency', (group) => {
   const customers = committedCustomers()
   const ids: number[] = []
+  const plans: number[] = []
+  // the plans stay (their versions are immutable history) but leave the catalog customers see
+  const plan = async (...args: Parameters<typeof planWithQuotas>) => {
+    const id = await planWithQuotas(...args)
+    plans.push(id)
+    return id
+  }
   group.teardown(async () => {
     await removeQuotaRows(ids)
     await customers.removeCommitted()
+    await retirePlans(plans)
   })
 
   test('a burst of 50 concurrent consumes against a limit of 10 counts exactly 10', async ({ assert }) => {
     const c = await customers.create()
     ids.push(c.id)
-    await holdPlan(c.id, await planWithQuotas([{ feature: 'video_generations', limit: 10, period: 'daily' }]))
+    await holdPlan(c.id, await plan([{ feature: 'video_generations', limit: 10, period: 'daily' }]))
     const replies = await Promise.all(
       Array.from({ length: 50 }, () => consume({ customer: c.id, feature: 'video_generations', amount: 1, request_id: requestId() }))
     )
@@ -41,7 +49,7 @@ test.group('Quota consume under concurrency', (group) => {
   test('20 copies of one request sent at once count once and get one answer', async ({ assert }) => {
     const c = await customers.create()
     ids.push(c.id)
-    await holdPlan(c.id, await planWithQuotas([{ feature: 'articles_per_day', limit: 100, period: 'daily' }]))
+    await holdPlan(c.id, await plan([{ feature: 'articles_per_day', limit: 100, period: 'daily' }]))
     const body = { customer: c.id, feature: 'articles_per_day', amount: 7, request_id: requestId() }
     const replies = await Promise.all(Array.from({ length: 20 }, () => consume(body)))
     assert.deepEqual([...new Set(replies.map((r) => r.status))], [200])
