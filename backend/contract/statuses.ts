@@ -7,6 +7,8 @@ import type { EnumOption } from './meta.js'
 import { option as s, type Values } from './options.js'
 import { USAGE_STATUS_LISTS } from './usage.js'
 import { RISK_STATUS_LISTS } from './risk.js'
+import { ORG_STATUS_LISTS } from './orgs.js'
+import { BILL_STATUS_LISTS } from './bills.js'
 
 export const ORDER_STATUSES = [
   s('PENDING', 'gold', 'Awaiting payment', '待支付'),
@@ -77,6 +79,8 @@ export const STATUS_LISTS: Record<string, readonly EnumOption[]> = {
   cash_adjustments: CASH_ADJUSTMENT_STATUSES,
   ...USAGE_STATUS_LISTS,
   ...RISK_STATUS_LISTS,
+  ...ORG_STATUS_LISTS,
+  ...BILL_STATUS_LISTS,
 }
 
 export const valuesOf = (options: readonly EnumOption[]) => options.map((o) => o.value)

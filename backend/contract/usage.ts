@@ -102,6 +102,8 @@ export const VERIFY_REFUSALS = [
   s('SPEND_CAP_REACHED', 'volcano', 'Spend cap reached', '已达消费上限'),
   s('RATE_LIMITED', 'orange', 'Rate limit reached (requests or tokens per minute)', '超出速率限制（每分钟请求数或 Token 数）'),
   s('INSUFFICIENT_FUNDS', 'red', 'Insufficient funds or amount owed', '余额不足或存在欠费'),
+  s('MEMBER_CAP_REACHED', 'volcano', 'The member’s monthly spend cap is reached', '成员本月消费已达上限'),
+  s('BILL_OVERDUE', 'red', 'Suspended: a bill is overdue', '账单逾期，已停用'),
 ] as const satisfies readonly EnumOption[]
 
 /** What usage ingestion did with each record of a batch (`POST /api/internal/usage`'s `results[].outcome`). */
