@@ -5,6 +5,7 @@ import { TIER_SOURCES } from '#contract/tiers'
 import { TIER_OPTIONS } from '#services/tiers/options'
 import { TPM_MODES } from '#actions/tiers/set_negotiated_terms'
 import { l } from './_labels.js'
+import { ORG_ACTIONS, ORG_FIELDS, ORG_RELATIONS } from './_org_user_fields.js'
 
 /** A customer's balance in one bucket, per row (PRD §3: 余额/赠送代金券额度, sortable, 余额区间 filter). */
 const balance = (code: 'cash' | 'gift') =>
@@ -103,6 +104,7 @@ export default defineResource({
     created_at: { type: 'datetime', label: l('Created', '创建时间'), list: true, sortable: true, filter: ['gte', 'lte'] },
     last_login_at: { type: 'datetime', label: l('Last login', '最近登录'), list: true, sortable: true, filter: ['gte', 'lte'] },
     time_zone: { type: 'string', label: l('Time zone (quota periods)', '时区（配额周期）'), filter: ['eq'] },
+    ...ORG_FIELDS,
   },
   relations: [
     { name: 'accounts', label: l('Wallet', '钱包'), resource: 'accounts', filterField: 'owner_id' },
@@ -115,6 +117,7 @@ export default defineResource({
     { name: 'plans', label: l('Plans', '套餐'), resource: 'customer-plans', filterField: 'customer_id' },
     { name: 'quotas', label: l('Quotas', '配额'), resource: 'customer-quotas', filterField: 'customer_id' },
     { name: 'notifications', label: l('Notifications', '站内通知'), resource: 'notifications', filterField: 'customer_id' },
+    ...ORG_RELATIONS,
   ],
   actions: {
     set_price_multiplier: {
@@ -252,5 +255,6 @@ export default defineResource({
       },
       handler: () => import('#actions/quotas/set_customer_time_zone'),
     },
+    ...ORG_ACTIONS,
   },
 })

@@ -111,9 +111,43 @@ export default class extends BaseSchema {
 
     this.schema.raw(`ALTER TABLE api_keys ADD COLUMN member_id bigint NULL REFERENCES customers(id)`)
     this.schema.raw(`CREATE INDEX api_keys_member_idx ON api_keys (member_id, id) WHERE member_id IS NOT NULL`)
+
+    // verify caches each account with its members' caps and month spend (services/api_keys/verify_cache.ts):
+    // a membership that changes, or a key given to another member, refreshes the organization's entry
+    this.schema.raw(`
+      CREATE FUNCTION org_cache_notify() RETURNS trigger
+      LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+      DECLARE
+        row_data record;
+      BEGIN
+        IF TG_OP = 'DELETE' THEN row_data := OLD; ELSE row_data := NEW; END IF;
+        IF TG_TABLE_NAME = 'organization_members' THEN
+          PERFORM pg_notify('creditdesk_cache', 'customer:' || row_data.org_id);
+        ELSE
+          PERFORM pg_notify('creditdesk_cache', 'customer:' || row_data.customer_id);
+        END IF;
+        RETURN NULL;
+      END;
+      $$`)
+    this.schema.raw('CREATE TRIGGER organization_members_cache_notify AFTER INSERT OR UPDATE OR DELETE ON organization_members FOR EACH ROW EXECUTE FUNCTION org_cache_notify()')
+    this.schema.raw(`CREATE TRIGGER api_keys_member_cache_notify AFTER UPDATE OF member_id ON api_keys
+      FOR EACH ROW WHEN (OLD.member_id IS DISTINCT FROM NEW.member_id) EXECUTE FUNCTION org_cache_notify()`)
+
+    // the console's organizations list: customers that are organizations (a plain view, read-only)
+    this.schema.raw(`
+      CREATE VIEW organizations AS
+        SELECT id, email, nickname, org_name, org_type, org_address, verification_status, tier, frozen, tags, remark,
+               billing_mode, bill_cycle, bill_cycle_days, bill_anchor, payment_terms_days, overdue_suspend_days, tax_rate,
+               bill_discount_rate, billing_suspended_at, billing_suspended_reason, org_opened_at, org_opened_by, created_at, last_login_at
+          FROM customers
+         WHERE type = 'organization'`)
   }
 
   async down() {
+    this.schema.raw('DROP VIEW organizations')
+    this.schema.raw('DROP TRIGGER api_keys_member_cache_notify ON api_keys')
+    this.schema.raw('DROP TRIGGER organization_members_cache_notify ON organization_members')
+    this.schema.raw('DROP FUNCTION org_cache_notify()')
     this.schema.raw('ALTER TABLE api_keys DROP COLUMN member_id')
     this.schema.raw('DROP TABLE org_kyc_reviews')
     this.schema.raw('ALTER TABLE organization_members DROP CONSTRAINT organization_members_invitation')
