@@ -1,5 +1,8 @@
 import tiersEn from './tiers.en'
 import reportsEn from './reports.en'
+import filesEn from './files.en'
+import orgsEn from './orgs.en'
+import billsEn from './bills.en'
 
 /** English UI strings. Keys follow Refine's conventions (buttons.*, actions.*, notifications.*). */
 const en = {
@@ -60,7 +63,7 @@ const en = {
     title: 'Views', none: 'No saved views yet', name: 'View name', save: 'Save', saved: 'View “{{name}}” saved',
     saveHint: 'Save the current filters, sort and columns', delete: 'Delete view “{{name}}”',
   },
-  show: { details: 'Details', history: 'History', noHistory: 'No changes recorded yet.', related: 'Related', noRelated: 'None yet' },
+  show: { details: 'Details', history: 'History', noHistory: 'No changes recorded yet.', related: 'Related', noRelated: 'None yet', allRows: 'All {{count}}' },
   form: {
     invalidJson: 'Must be valid JSON', invalidMoney: 'Use a decimal number like 12.50', placeholder: 'Enter {{label}}',
     selectPlaceholder: 'Select {{label}}',
@@ -109,6 +112,9 @@ const en = {
       },
     },
   },
+  file: filesEn,
+  org: orgsEn,
+  bill: billsEn,
   customer: {
     tier: tiersEn,
     active: 'Active', frozen: 'Frozen', moreActions: 'More actions', openList: 'Open in the full list', review: 'Review',

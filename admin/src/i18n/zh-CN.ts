@@ -1,6 +1,9 @@
 import tiersZhCN from './tiers.zh-CN'
 import type { Dictionary } from './en'
 import reportsZhCN from './reports.zh-CN'
+import filesZhCN from './files.zh-CN'
+import orgsZhCN from './orgs.zh-CN'
+import billsZhCN from './bills.zh-CN'
 
 /** 简体中文界面文案。键名与 en.ts 一一对应（类型检查保证不缺键）。 */
 const zhCN: Dictionary = {
@@ -61,7 +64,7 @@ const zhCN: Dictionary = {
     title: '视图', none: '还没有保存的视图', name: '视图名称', save: '保存', saved: '已保存视图“{{name}}”',
     saveHint: '保存当前的筛选、排序和列', delete: '删除视图“{{name}}”',
   },
-  show: { details: '详情', history: '变更历史', noHistory: '暂无变更记录。', related: '关联', noRelated: '暂无记录' },
+  show: { details: '详情', history: '变更历史', noHistory: '暂无变更记录。', related: '关联', noRelated: '暂无记录', allRows: '全部 {{count}} 条' },
   form: {
     invalidJson: '必须是合法的 JSON', invalidMoney: '请输入小数金额，例如 12.50', placeholder: '请输入{{label}}',
     selectPlaceholder: '请选择{{label}}',
@@ -110,6 +113,9 @@ const zhCN: Dictionary = {
       },
     },
   },
+  file: filesZhCN,
+  org: orgsZhCN,
+  bill: billsZhCN,
   customer: {
     tier: tiersZhCN,
     active: '正常', frozen: '已冻结', moreActions: '更多操作', openList: '在完整列表中查看', review: '去复核',

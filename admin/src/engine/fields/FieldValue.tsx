@@ -10,6 +10,8 @@ import { RelationLabel } from './RelationLabel'
 import { SensitiveValue } from './SensitiveValue'
 import { idOf, relationLabelOf } from './recordTitle'
 import { formatMoneyMap, isMoneyMap } from '../form/moneyMap'
+import { FileDownload } from '../files/FileDownload'
+import { idsOf } from '../files/fileField'
 
 interface Props {
   field: FieldMeta
@@ -39,6 +41,17 @@ export function FieldValue({ field, resource, record, mode = 'list', relationIds
   const id = idOf(resource, record)
   if (field.sensitive && id !== undefined) {
     return <SensitiveValue resource={resource} recordId={id} field={field.name} masked={value} />
+  }
+
+  // A stored file (its id; the row's label is its name): a signed link is asked for on click
+  const fileIds = field.type === 'file' ? idsOf(value) : []
+  if (fileIds.length) {
+    const name = relationLabelOf(record, field.name)
+    return (
+      <Space size={[8, 0]} wrap>
+        {fileIds.map((fileId) => <FileDownload key={fileId} fileId={fileId} name={fileIds.length === 1 ? name : `#${fileId}`} />)}
+      </Space>
+    )
   }
 
   // An id the server labelled through another column (an audit row's record, a transaction's reference)

@@ -7,6 +7,8 @@ import { useAdminMeta, useLabel } from '../../meta/MetaContext'
 import { RelationSelect } from '../fields/RelationSelect'
 import { isDecimalString } from '../fields/format'
 import { MoneyMapInput } from './MoneyMapInput'
+import { FileUpload } from '../files/FileUpload'
+import { isMultiple, purposeOf } from '../files/fileField'
 import { amountProblem, formOptionsOf, fromMoneyMap, isMoneyMap, scaleOf, toMoneyMap } from './moneyMap'
 
 /**
@@ -87,6 +89,9 @@ export function FormField({ field, placeholder: placeholderOverride }: { field: 
       )
     case 'relation':
       return <Form.Item {...item}><RelationSelect field={field} aria-label={name} placeholder={choose} style={{ maxWidth: 360 }} /></Form.Item>
+    case 'file':
+      // the value is the stored file's id: the file is uploaded when picked, the form sends the id
+      return <Form.Item {...item}><FileUpload purpose={purposeOf(field)} multiple={isMultiple(field)} aria-label={name} /></Form.Item>
     case 'tags':
       return <Form.Item {...item}><Select aria-label={name} mode="tags" tokenSeparators={[',']} placeholder={placeholder} open={field.options?.length ? undefined : false}
         options={(field.options ?? []).map((o) => ({ value: String(o.value), label: label(o.label, String(o.value)) }))} /></Form.Item>

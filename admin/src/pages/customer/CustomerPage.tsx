@@ -22,6 +22,7 @@ import { PendingAdjustments } from './PendingAdjustments'
 import { SignedAmount } from './signedAmount'
 import { customerTabs, type CustomerTab } from './customerTabs'
 import { RecordError } from '../../engine/list/ListError'
+import { OrganizationPanel } from './org/OrganizationPanel'
 
 /** Fields the header shows as status tags rather than as rows. */
 const STATUS_FIELDS = ['frozen', 'frozen_reason', 'tier', 'verification_status']
@@ -72,6 +73,7 @@ export function CustomerPage({ resource, id }: ScreenProps) {
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <CustomerBalances id={id!} />
         <CustomerTier id={id!} resource={resource} />
+        {record?.type === 'organization' && <OrganizationPanel users={resource} record={record} />}
         <PendingAdjustments customerId={id!} onReview={() => open('cashAdjustments')} />
         <Card size="small">
           <Descriptions

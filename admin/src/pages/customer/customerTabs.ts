@@ -1,6 +1,7 @@
 import type { BaseKey, LogicalFilter } from '@refinedev/core'
 import type { AdminMeta, LocalizedText } from '../../meta/types'
 import { canDo, findResource } from '../../meta/permissions'
+import { isOrgRelation } from './org/orgResources'
 
 /** One tab of the customer page: a generated list of `resource` narrowed to this customer. */
 export interface CustomerTab {
@@ -47,7 +48,8 @@ export function customerTabs(meta: AdminMeta, customerId: BaseKey): CustomerTab[
     fixed: [{ field, operator: 'eq', value: customerId }, ...extra],
   }))
   const declared: CustomerTab[] = (users?.relations ?? [])
-    .filter((r) => !COVERED.has(r.resource))
+    // an organization's members, contracts and bills are its panel's tabs
+    .filter((r) => !COVERED.has(r.resource) && !isOrgRelation(r.resource, r.filterField))
     .map((r) => ({
       key: `relation:${r.name}`,
       resource: r.resource,

@@ -1,0 +1,34 @@
+import { useState } from 'react'
+import type { BaseKey } from '@refinedev/core'
+import { useNotification } from '@refinedev/core'
+import { Button } from 'antd'
+import { FilePdfOutlined } from '@ant-design/icons'
+import { useTranslation } from 'react-i18next'
+import { useHttp } from '../../providers/HttpContext'
+import type { ApiError } from '../../providers/http'
+import { downloadBlob } from '../../engine/export/streamCsv'
+import { billUrl } from './billDocument'
+
+/** The bill's PDF in the reader's language (the server renders it from the same document; the download is audited). */
+export function BillPdfButton({ billId, number }: { billId: BaseKey; number?: string }) {
+  const { t, i18n } = useTranslation()
+  const http = useHttp()
+  const { open: notify } = useNotification()
+  const [busy, setBusy] = useState(false)
+  const download = async () => {
+    setBusy(true)
+    try {
+      const { data } = await http.get<Blob>(billUrl(billId, 'pdf'), { params: { _lang: i18n.language }, responseType: 'blob' })
+      downloadBlob(data, `${number ?? `bill-${billId}`}.pdf`)
+    } catch (error) {
+      notify?.({ type: 'error', message: t('bill.pdfFailed'), description: (error as ApiError).message })
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <Button icon={<FilePdfOutlined />} loading={busy} onClick={download} data-testid="bill-pdf">
+      {t('bill.downloadPdf')}
+    </Button>
+  )
+}
