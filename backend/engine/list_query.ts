@@ -34,8 +34,11 @@ const SUFFIXES: Array<[string, Operator]> = [
   ['_lte', 'lte'],
   ['_like', 'contains'],
 ]
-/** `_tz` and `_lang`: how an export writes dates and labels for people (see export_columns.ts). */
-const RESERVED = new Set(['_start', '_end', '_sort', '_order', 'q', '_tz', '_lang'])
+/**
+ * `_tz` and `_lang`: how an export writes dates and labels for people (see export_columns.ts).
+ * `_org`: the organization a portal download acts in (services/portal/acting.ts), not a filter.
+ */
+const RESERVED = new Set(['_start', '_end', '_sort', '_order', 'q', '_tz', '_lang', '_org'])
 
 export type ListOptions = {
   paginate?: boolean

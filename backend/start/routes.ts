@@ -121,6 +121,10 @@ await import('./routes_keys.js')
 await import('./routes_usage.js')
 await import('./routes_quotas.js')
 await import('./routes_tiers.js')
+await import('./routes_bills.js')
+await import('./routes_orgs.js')
+await import('./routes_files.js')
+await import('./routes_invoices.js')
 
 /* Unknown API paths are JSON 404s, never the SPA */
 router.any('/api/*', ({ response }) => response.status(404).send({ message: 'Not found' }))

@@ -11,6 +11,10 @@ import { describeCustomerTier } from '#services/tiers/describe'
 import { presentCustomer } from '../presenters.js'
 import { SimpleMessagesProvider } from '@vinejs/vine'
 import { assertOnlyKeys } from '#validators/strict'
+import { acting, type Acting } from '#services/portal/acting'
+import { personOrgs } from '#services/orgs/members'
+import { ROLE_CAPABILITIES } from '#contract/orgs'
+import { DomainError } from '#exceptions/domain_errors'
 
 /** Portal registration, sign-in, sign-out and "who am I". */
 export default class CustomerAuthController {
@@ -51,9 +55,28 @@ export default class CustomerAuthController {
     return ctx.response.noContent()
   }
 
-  /** `{ user, tier }`: the tier with its source, effective limits, max keys and the next tier (contract CustomerTierWire). */
-  async me({ auth }: HttpContext) {
-    const customer = auth.use('customer').user as any
-    return { user: presentCustomer(customer), tier: await describeCustomerTier(db.connection(), Number(customer.id)) }
+  /**
+   * `{ user, tier, orgs, acting }`: the tier of the account acted in with its source, effective
+   * limits, max keys and the next tier (contract CustomerTierWire); the organizations the person
+   * belongs to; and the account this request acts in (`X-Creditdesk-Org`) with the role's portal
+   * capabilities. An organization the person no longer belongs to falls back to their own account
+   * (`acting.orgId` null), so the portal drops the stale choice.
+   */
+  async me(ctx: HttpContext) {
+    const customer = ctx.auth.use('customer').user as any
+    const personId = Number(customer.id)
+    let current: Acting
+    try {
+      current = await acting(ctx)
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error
+      current = { customerId: personId, personId, orgId: null, role: 'owner', memberId: null }
+    }
+    return {
+      user: presentCustomer(customer),
+      tier: await describeCustomerTier(db.connection(), current.customerId),
+      orgs: await personOrgs(db.connection(), personId),
+      acting: { customerId: current.customerId, orgId: current.orgId, role: current.role, capabilities: ROLE_CAPABILITIES[current.role] },
+    }
   }
 }

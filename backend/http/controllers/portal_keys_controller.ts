@@ -1,8 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import type Customer from '#models/customer'
 import { runUseCase } from '#http/use_cases'
-import { NotFound } from '#exceptions/domain_errors'
+import { Forbidden, InvalidInput, NotFound } from '#exceptions/domain_errors'
 import { assertOnlyKeys } from '#validators/strict'
 import createApiKey from '#actions/api_keys/create_api_key'
 import updateApiKey from '#actions/api_keys/update_api_key'
@@ -13,8 +12,28 @@ import deleteApiKey from '#actions/api_keys/delete_api_key'
 import { SETTING_FIELDS } from '#services/api_keys/settings'
 import { KEY_COLUMNS, presentKey, type ApiKeyRow } from '#services/api_keys/rows'
 import { spendOf } from '#services/api_keys/spend'
+import { acting } from '#services/portal/acting'
+import type { PortalCapability } from '#contract/orgs'
 
-const customerOf = (ctx: HttpContext) => Number((ctx.auth.use('customer').user as Customer).id)
+/**
+ * The account acted in, and whether the caller works only on keys assigned to them: in an
+ * organization a developer sees and manages their own keys, an admin all of them.
+ */
+async function scope(ctx: HttpContext, capability: PortalCapability) {
+  const a = await acting(ctx, capability)
+  return { ...a, ownOnly: a.orgId !== null && a.role !== 'admin' }
+}
+
+/** The key id from the path, within the caller's scope (another account's, or another member's key: 404). */
+async function scopedKey(ctx: HttpContext) {
+  const s = await scope(ctx, 'keys.manage')
+  const id = keyId(ctx)
+  if (s.ownOnly) {
+    const own = await db.from('api_keys').where({ id, customer_id: s.customerId, member_id: s.personId }).whereNull('deleted_at').first()
+    if (!own) throw new NotFound('API key not found')
+  }
+  return { customerId: s.customerId, keyId: id, scope: s }
+}
 
 /** A key id from the path; anything else names no key of the caller's (404). */
 function keyId(ctx: HttpContext) {
@@ -29,14 +48,19 @@ async function presentOne(row: ApiKeyRow) {
 }
 
 /**
- * The signed-in customer's API keys (portal): list with spend, create (the secret shown once),
- * change name and limits, disable / enable, roll, delete. Every id is looked up within the
- * caller's own keys, so another customer's key is a 404.
+ * The API keys of the account acted in (portal; keys.view / keys.manage): list with spend, create
+ * (the secret shown once), change name and limits, disable / enable, roll, delete. Every id is
+ * looked up within that account's keys (and, for an organization's developer, the keys assigned
+ * to them), so any other key is a 404. An organization's keys are assigned to the member who
+ * creates them; its admin may reassign one (`member_id` on PATCH).
  */
 export default class PortalKeysController {
   async index(ctx: HttpContext) {
-    const customerId = customerOf(ctx)
-    const rows = await db.from('api_keys').where('customer_id', customerId).whereNull('deleted_at').orderBy('id', 'desc').select(KEY_COLUMNS)
+    const s = await scope(ctx, 'keys.view')
+    const customerId = s.customerId
+    const query = db.from('api_keys').where('customer_id', customerId).whereNull('deleted_at')
+    if (s.ownOnly) query.where('member_id', s.personId)
+    const rows = await query.orderBy('id', 'desc').select(KEY_COLUMNS)
     const spend = await spendOf(db.connection(), { customerId })
     const now = new Date()
     return rows.map((row: ApiKeyRow) => presentKey(row, spend.get(Number(row.id)), now))
@@ -45,37 +69,51 @@ export default class PortalKeysController {
   async store(ctx: HttpContext) {
     const body = ctx.request.body()
     assertOnlyKeys(body, [...SETTING_FIELDS])
-    const { row, secret } = await runUseCase(ctx, createApiKey, { customerId: customerOf(ctx), settings: body })
+    const s = await scope(ctx, 'keys.manage')
+    const { row, secret } = await runUseCase(ctx, createApiKey, { customerId: s.customerId, memberId: s.orgId === null ? null : s.personId, settings: body })
     ctx.response.status(201)
     return { key: presentKey(row), secret }
   }
 
   async update(ctx: HttpContext) {
     const body = ctx.request.body()
-    assertOnlyKeys(body, [...SETTING_FIELDS])
-    const row = await runUseCase(ctx, updateApiKey, { customerId: customerOf(ctx), keyId: keyId(ctx), settings: body })
+    assertOnlyKeys(body, [...SETTING_FIELDS, 'member_id'])
+    const { member_id: memberId, ...settings } = body
+    const target = await scopedKey(ctx)
+    if (memberId !== undefined) {
+      // only an organization's admin assigns keys to members
+      if (target.scope.orgId === null || target.scope.role !== 'admin') throw new Forbidden('Only an organization admin assigns keys to members')
+      if (memberId !== null && (!Number.isSafeInteger(memberId) || memberId < 1)) {
+        throw new InvalidInput([{ field: 'member_id', message: 'Assign the key to an active member of the organization', rule: 'member' }])
+      }
+    }
+    const row = await runUseCase(ctx, updateApiKey, { customerId: target.customerId, keyId: target.keyId, settings, memberId })
     return { key: await presentOne(row) }
   }
 
   async disable(ctx: HttpContext) {
-    const row = await runUseCase(ctx, disableApiKey, { customerId: customerOf(ctx), keyId: keyId(ctx) })
+    const { customerId, keyId: id } = await scopedKey(ctx)
+    const row = await runUseCase(ctx, disableApiKey, { customerId, keyId: id })
     return { key: await presentOne(row) }
   }
 
   async enable(ctx: HttpContext) {
-    const row = await runUseCase(ctx, enableApiKey, { customerId: customerOf(ctx), keyId: keyId(ctx) })
+    const { customerId, keyId: id } = await scopedKey(ctx)
+    const row = await runUseCase(ctx, enableApiKey, { customerId, keyId: id })
     return { key: await presentOne(row) }
   }
 
   async roll(ctx: HttpContext) {
     const body = ctx.request.body()
     assertOnlyKeys(body, ['overlap_minutes'])
-    const rolled = await runUseCase(ctx, rollApiKey, { customerId: customerOf(ctx), keyId: keyId(ctx), overlapMinutes: body.overlap_minutes })
+    const { customerId, keyId: id } = await scopedKey(ctx)
+    const rolled = await runUseCase(ctx, rollApiKey, { customerId, keyId: id, overlapMinutes: body.overlap_minutes })
     return { key: presentKey(rolled.row), secret: rolled.secret, previous: await presentOne(rolled.previous) }
   }
 
   async destroy(ctx: HttpContext) {
-    await runUseCase(ctx, deleteApiKey, { customerId: customerOf(ctx), keyId: keyId(ctx) })
+    const { customerId, keyId: id } = await scopedKey(ctx)
+    await runUseCase(ctx, deleteApiKey, { customerId, keyId: id })
     return ctx.response.noContent()
   }
 

@@ -1,12 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import type Customer from '#models/customer'
+import { acting } from '#services/portal/acting'
 import { portalQuotas } from '#services/quotas/portal'
 
-/** GET /api/portal/quotas → `{ quotas: QuotaStateWire[], alerts: [{ feature, period, threshold, period_start, created_at }] }`. */
+/** GET /api/portal/quotas (the account acted in; dashboard.view) → `{ quotas: QuotaStateWire[], alerts: [{ feature, period, threshold, period_start, created_at }] }`. */
 export default class PortalQuotasController {
   async index(ctx: HttpContext) {
-    const customer = ctx.auth.use('customer').user as Customer
-    return portalQuotas(db.connection(), Number(customer.id))
+    const { customerId } = await acting(ctx, 'dashboard.view')
+    return portalQuotas(db.connection(), customerId)
   }
 }

@@ -1,21 +1,21 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { SimpleMessagesProvider } from '@vinejs/vine'
 import creditdesk from '#config/creditdesk'
-import type Customer from '#models/customer'
+import { acting } from '#services/portal/acting'
 import { displayUnits, fromUnits } from '#services/ledger/amounts'
 import redeemCode from '#actions/codes/redeem_code'
 import { runUseCase } from '#http/use_cases'
 import { maskedCode } from '#services/codes/code_format'
 import { codeMessages, redeemValidator, refuseUnknownFields } from '#validators/codes'
 
-/** POST /api/portal/wallet/redeem { code }: the signed-in customer redeems a code. */
+/** POST /api/portal/wallet/redeem { code }: a code redeemed into the account acted in (recharge). */
 export default class PortalRedeemController {
   async store(ctx: HttpContext) {
+    const { customerId } = await acting(ctx, 'recharge')
     refuseUnknownFields(ctx.request.body(), ['code'])
     const { code } = await ctx.request.validateUsing(redeemValidator, { messagesProvider: new SimpleMessagesProvider(codeMessages) })
-    const customer = ctx.auth.use('customer').user as Customer
     // a refusal commits (its audit row and its count), then is the answer
-    const outcome = await runUseCase(ctx, redeemCode, { customerId: Number(customer.id), code })
+    const outcome = await runUseCase(ctx, redeemCode, { customerId, code })
     if (outcome.refused) throw outcome.refused
     const amount = fromUnits(outcome.code.amount)
     if (outcome.replayed) ctx.response.header('Idempotency-Replayed', 'true')

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import creditdesk from '#config/creditdesk'
-import type Customer from '#models/customer'
+import { acting } from '#services/portal/acting'
 import { findResource } from '#engine/registry'
 import { parseListQuery } from '#engine/list_query'
 import { serveList } from '#engine/list'
@@ -15,15 +15,15 @@ import { transactionDetails } from '#services/portal/transaction_details'
 const CUSTOMER_FIELDS = ['id', 'created_at', 'type', 'amount', 'reference_type', 'reference_id', 'memo']
 
 /**
- * The signed-in customer's wallet: balances by bucket, what is on hold (`held`: credit reserved
+ * The wallet of the account acted in (an organization's is shared by its members): balances by bucket, what is on hold (`held`: credit reserved
  * for jobs in progress, not spendable until captured or released), what they owe (`arrears`: money the
  * payment provider took back after it was spent, settled first by the next recharge; charges
- * are refused until then), live gift lots, and their own history.
+ * are refused until then), live gift lots (dashboard.view), and its history (wallet.view).
  */
 export default class PortalWalletController {
-  async show({ auth }: HttpContext) {
-    const customer = auth.use('customer').user as Customer
-    const accounts = await db.from('ledger_accounts').where({ owner_type: 'customer', owner_id: customer.id, asset: creditdesk.asset })
+  async show(ctx: HttpContext) {
+    const { customerId } = await acting(ctx, 'dashboard.view')
+    const accounts = await db.from('ledger_accounts').where({ owner_type: 'customer', owner_id: customerId, asset: creditdesk.asset })
     const balance = (code: string) => BigInt(accounts.find((a) => a.code === code)?.balance ?? 0)
     const gift = accounts.find((a) => a.code === 'gift')
     const lots = gift
@@ -49,7 +49,7 @@ export default class PortalWalletController {
 
   /** Same list contract as the console (`_start`, `_end`, `type=`, `created_at_gte=` …), always scoped to the caller. */
   async transactions(ctx: HttpContext) {
-    const customer = ctx.auth.use('customer').user as Customer
+    const { customerId } = await acting(ctx, 'wallet.view')
     const resource = findResource('ledger-transactions')!
     const qs = ctx.request.qs()
     for (const key of Object.keys(qs)) {
@@ -59,7 +59,7 @@ export default class PortalWalletController {
       }
     }
     const plan = parseListQuery(resource, qs)
-    return serveList(ctx, resource, plan, (rows) => this.#present(Number(customer.id), rows), (query) => query.where('customer_id', customer.id))
+    return serveList(ctx, resource, plan, (rows) => this.#present(customerId, rows), (query) => query.where('customer_id', customerId))
   }
 
   async #present(customerId: number, rows: Array<Record<string, any>>) {

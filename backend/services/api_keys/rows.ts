@@ -6,6 +6,8 @@ import { nextUtcDay, nextUtcMonth, type KeySpend } from './spend.js'
 export type ApiKeyRow = {
   id: number | string
   customer_id: number | string
+  /** In an organization: the member (person) the key is assigned to. */
+  member_id: number | string | null
   name: string
   prefix: string
   status: ApiKeyStatus
@@ -30,7 +32,7 @@ export type ApiKeyRow = {
 
 /** Every column but the hash: the hash never leaves the database layer. */
 export const KEY_COLUMNS = [
-  'id', 'customer_id', 'name', 'prefix', 'status', 'expires_at', 'allowed_models', 'ip_allowlist', 'rpm_limit', 'tpm_limit',
+  'id', 'customer_id', 'member_id', 'name', 'prefix', 'status', 'expires_at', 'allowed_models', 'ip_allowlist', 'rpm_limit', 'tpm_limit',
   'daily_spend_cap', 'monthly_spend_cap', 'remark', 'tags', 'last_used_at', 'locked_at', 'locked_reason', 'rolled_from_id',
   'rolled_at', 'deleted_at', 'created_at', 'updated_at',
 ]
@@ -48,6 +50,7 @@ export function stateOf(row: Pick<ApiKeyRow, 'status' | 'expires_at'>, now = Dat
 export function presentKey(row: ApiKeyRow, spend: KeySpend = { today: 0n, month: 0n }, now = new Date()) {
   return {
     id: Number(row.id),
+    member_id: row.member_id === null || row.member_id === undefined ? null : Number(row.member_id),
     name: row.name,
     prefix: row.prefix,
     status: row.status,

@@ -61,6 +61,7 @@ export function dropAfterCommit(trx: TransactionClientContract, id: number | str
 export function carriedSettings(row: ApiKeyRow) {
   return {
     customer_id: row.customer_id,
+    member_id: row.member_id,
     name: row.name,
     // an expiry already past is not carried: the new key would be born expired
     expires_at: row.expires_at !== null && new Date(row.expires_at).getTime() > Date.now() ? row.expires_at : null,

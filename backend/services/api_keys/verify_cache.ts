@@ -36,6 +36,8 @@ export type KeyLimits = { rpm: number | null; tpm: number | null; daily_spend_ca
 export type CachedKey = {
   id: number
   customerId: number
+  /** In an organization: the member the key is assigned to (their monthly cap applies). */
+  memberId: number | null
   status: ApiKeyStatus
   deleted: boolean
   expiresAt: number | null
@@ -46,8 +48,24 @@ export type CachedKey = {
   limits: KeyLimits
 }
 
-/** `limits`: the customer's effective RPM/TPM (customers.rpm_limit / tpm_limit; null = unlimited). */
-export type CachedCustomer = { frozen: boolean; spendable: bigint; owed: bigint; balance: string; spend: Map<number, KeySpend>; day: string; limits: RateLimits }
+/**
+ * `limits`: the customer's effective RPM/TPM (customers.rpm_limit / tpm_limit; null = unlimited).
+ * `spendable`: cash + gift + the cash account's credit limit (a postpaid organization's credit).
+ * `suspended`: an overdue bill suspended the account (customers.billing_suspended_at).
+ * `memberCaps`: in an organization, each capped active member's cap and the month spend of the
+ * keys assigned to them (person id → { cap, month }).
+ */
+export type CachedCustomer = {
+  frozen: boolean
+  spendable: bigint
+  owed: bigint
+  balance: string
+  spend: Map<number, KeySpend>
+  day: string
+  limits: RateLimits
+  suspended: boolean
+  memberCaps: Map<number, { cap: bigint; month: bigint }>
+}
 
 type Stored<T> = { value: T; at: number }
 
@@ -68,19 +86,29 @@ function appConnection(): pg.ClientConfig {
   return typeof settings === 'string' ? { connectionString: settings } : { ...settings }
 }
 
-const KEY_SQL = `SELECT id, customer_id, status, expires_at, allowed_models, ip_allowlist, rpm_limit, tpm_limit,
+const KEY_SQL = `SELECT id, customer_id, member_id, status, expires_at, allowed_models, ip_allowlist, rpm_limit, tpm_limit,
   daily_spend_cap, monthly_spend_cap, deleted_at FROM api_keys WHERE secret_hash = ?`
 
-/** One round trip: the customer's state, spendable balance, arrears and each key's spend (as text: bigints). */
-const CUSTOMER_SQL = `SELECT c.frozen, c.rpm_limit, c.tpm_limit,
+/**
+ * One round trip: the customer's state, balance, credit, arrears, each key's spend and, in an
+ * organization, each capped member's month spend (as text: bigints). A charge changes a balance,
+ * so the NOTIFY that follows it refreshes the spend and member figures with the balance.
+ */
+const CUSTOMER_SQL = `SELECT c.frozen, c.rpm_limit, c.tpm_limit, c.billing_suspended_at IS NOT NULL AS suspended,
   (SELECT coalesce(sum(a.balance), 0) FROM ledger_accounts a
     WHERE a.owner_type = 'customer' AND a.owner_id = c.id AND a.asset = ? AND a.code IN ('cash', 'gift')) AS spendable,
+  (SELECT coalesce(sum(a.credit_limit), 0) FROM ledger_accounts a
+    WHERE a.owner_type = 'customer' AND a.owner_id = c.id AND a.asset = ? AND a.code = 'cash') AS credit,
   (SELECT coalesce(-sum(a.balance), 0) FROM ledger_accounts a
     WHERE a.owner_type = 'customer' AND a.owner_id = c.id AND a.code = '${ARREARS}') AS owed,
   (SELECT coalesce(json_agg(json_build_array(s.id::text, s.today::text, s.month::text)), '[]'::json) FROM (
      SELECT sp.api_key_id AS id, coalesce(sum(sp.amount) FILTER (WHERE sp.day = ?::date), 0) AS today, sum(sp.amount) AS month
        FROM api_key_spend sp WHERE sp.api_key_id IN (SELECT k.id FROM api_keys k WHERE k.customer_id = c.id) AND sp.day >= ?::date
-      GROUP BY sp.api_key_id) s) AS spend
+      GROUP BY sp.api_key_id) s) AS spend,
+  (SELECT coalesce(json_agg(json_build_array(m.customer_id::text, m.monthly_spend_cap::text, (
+      SELECT coalesce(sum(sp.amount), 0) FROM api_key_spend sp JOIN api_keys k ON k.id = sp.api_key_id
+       WHERE k.customer_id = c.id AND k.member_id = m.customer_id AND sp.day >= ?::date)::text)), '[]'::json)
+     FROM organization_members m WHERE m.org_id = c.id AND m.status = 'active' AND m.monthly_spend_cap IS NOT NULL) AS member_caps
   FROM customers c WHERE c.id = ?`
 
 function compileKey(row: any): CachedKey {
@@ -88,6 +116,7 @@ function compileKey(row: any): CachedKey {
   return {
     id: Number(row.id),
     customerId: Number(row.customer_id),
+    memberId: row.member_id === null ? null : Number(row.member_id),
     status: row.status,
     deleted: row.deleted_at !== null,
     expiresAt: row.expires_at === null ? null : new Date(row.expires_at).getTime(),
@@ -189,19 +218,23 @@ export class VerifyCache {
     this.stats.customerLoads++
     const epoch = this.#customerEpoch
     const at = new Date(now)
-    const { rows } = await this.#client().rawQuery(CUSTOMER_SQL, [creditdesk.asset, utcDay(at), utcMonthStart(at), id])
+    const { rows } = await this.#client().rawQuery(CUSTOMER_SQL, [creditdesk.asset, creditdesk.asset, utcDay(at), utcMonthStart(at), utcMonthStart(at), id])
     const row = rows[0]
     const spendable = row ? BigInt(row.spendable) : 0n
     const spend = new Map<number, KeySpend>()
     for (const [keyId, today, month] of row?.spend ?? []) spend.set(Number(keyId), { today: BigInt(today), month: BigInt(month) })
+    const memberCaps = new Map<number, { cap: bigint; month: bigint }>()
+    for (const [person, cap, month] of row?.member_caps ?? []) memberCaps.set(Number(person), { cap: BigInt(cap), month: BigInt(month) })
     const value: CachedCustomer = {
       frozen: row ? row.frozen : true,
-      spendable,
+      spendable: spendable + (row ? BigInt(row.credit) : 0n),
       owed: row ? BigInt(row.owed) : 0n,
       balance: fromUnits(spendable),
       spend,
       day: utcDay(at),
       limits: { rpm: row?.rpm_limit ?? null, tpm: row?.tpm_limit == null ? null : Number(row.tpm_limit) },
+      suspended: row ? row.suspended : false,
+      memberCaps,
     }
     if (this.#listener.ready && epoch === this.#customerEpoch) {
       this.#makeRoom(this.#customers)

@@ -12,7 +12,11 @@
  *   MODEL_NOT_ALLOWED  the key names its models and this is not one
  *   IP_NOT_ALLOWED     the key has an IP allowlist and the caller's address is outside it
  *   SPEND_CAP_REACHED  today's (UTC) or this month's spend of the key reached its cap
- *   INSUFFICIENT_FUNDS cash + gift ≤ 0, or the customer owes arrears, or is frozen
+ *   MEMBER_CAP_REACHED an organization's key: this month's spend of the keys assigned to its
+ *                      member reached the member's monthly cap
+ *   BILL_OVERDUE       the account is suspended for an overdue bill
+ *   INSUFFICIENT_FUNDS cash + gift (+ a postpaid account's credit limit) ≤ 0, or the customer
+ *                      owes arrears, or is frozen
  *   RATE_LIMITED       the key's or the account's requests or tokens per minute are used up
  *                      (services/rate_limit/verify_limits.ts); `retry_after_ms` says when one fits
  *
@@ -51,6 +55,9 @@ export async function verifyKey(cache: VerifyCache, input: VerifyInput, now = Da
   const spend = customer.spend.get(key.id) ?? NO_SPEND
   if (key.dailyCap !== null && spend.today >= key.dailyCap) return refuse('SPEND_CAP_REACHED', 'Daily spend cap reached (resets at 00:00 UTC)')
   if (key.monthlyCap !== null && spend.month >= key.monthlyCap) return refuse('SPEND_CAP_REACHED', 'Monthly spend cap reached (resets on the 1st, 00:00 UTC)')
+  const member = key.memberId === null ? undefined : customer.memberCaps.get(key.memberId)
+  if (member && member.month >= member.cap) return refuse('MEMBER_CAP_REACHED', 'The member’s monthly spend cap is reached (resets on the 1st, 00:00 UTC)')
+  if (customer.suspended) return refuse('BILL_OVERDUE')
   if (customer.frozen) return refuse('INSUFFICIENT_FUNDS', 'The account is frozen')
   if (customer.owed > 0n) return refuse('INSUFFICIENT_FUNDS', 'The account owes arrears; a recharge settles them')
   if (customer.spendable <= 0n) return refuse('INSUFFICIENT_FUNDS', 'The balance is used up')

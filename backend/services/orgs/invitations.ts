@@ -86,5 +86,5 @@ function mailInvitation(trx: TransactionClientContract, m: { email: string; orgN
 }
 
 /** The state an invitation row reads as now (a pending one past its expiry is expired). */
-export const invitationState = (row: { status: string; expires_at: Date | string }, now = Date.now()) =>
+export const invitationState = (row: Record<string, any>, now = Date.now()) =>
   row.status === 'pending' && new Date(row.expires_at).getTime() <= now ? 'expired' : (row.status as string)
