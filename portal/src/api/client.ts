@@ -1,5 +1,6 @@
 import axios from 'axios'
 import { answerOf, NETWORK_ERROR_MESSAGE, readApiFailure, SAME_ORIGIN_CLIENT } from '@creditdesk/contract/http_client'
+import { ACTING_ORG_HEADER, actingOrgId } from './acting'
 import type { FieldError } from './types'
 
 /**
@@ -55,6 +56,10 @@ export function setRequestLanguage(lng: string) {
 
 http.interceptors.request.use((config) => {
   config.headers.set('Accept-Language', currentLanguage)
+  // The account every request acts in (api/acting.ts); without it, the person's own account.
+  const orgId = actingOrgId()
+  if (orgId) config.headers.set(ACTING_ORG_HEADER, orgId)
+  else config.headers.delete(ACTING_ORG_HEADER)
   return config
 })
 

@@ -14,17 +14,6 @@ import type {
   WalletTransaction,
 } from './types'
 
-/** GET /auth/me — also obtains the XSRF-TOKEN cookie. Resolves null when not signed in (401). */
-export async function fetchMe(): Promise<PortalUser | null> {
-  try {
-    const { data } = await http.get<{ user: PortalUser }>('/auth/me')
-    return data.user
-  } catch (err) {
-    if ((err as { status?: number }).status === 401) return null
-    throw err
-  }
-}
-
 export async function login(input: { email: string; password: string }): Promise<PortalUser> {
   const { data } = await http.post<{ user: PortalUser }>('/auth/login', input)
   return data.user

@@ -1,4 +1,5 @@
 import type { ApiKeyState } from '@creditdesk/contract/usage'
+import { withActingOrg } from './acting'
 import { http } from './client'
 import type { DecimalString } from './types'
 
@@ -173,7 +174,7 @@ export function usageExportUrl(q: Omit<UsageQuery, 'start' | 'end'>, lang: strin
   const params = usageParams(q)
   params.set('_lang', lang === 'zh-CN' ? 'zh-CN' : 'en')
   params.set('_tz', tz)
-  return `/api/portal/usage/export?${params.toString()}`
+  return withActingOrg(`/api/portal/usage/export?${params.toString()}`)
 }
 
 /** GET /usage/summary: by day (in `tz`) and by model between two dates (inclusive); the current month by default. */

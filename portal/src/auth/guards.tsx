@@ -5,9 +5,10 @@ import { FullPageSpin, BootError } from '../components/Feedback'
 
 /** Signed-out visitors of a guarded route go to /login?to=<where they wanted to go>. */
 export function RequireAuth() {
-  const { status, user, endReason } = useAuth()
+  const { status, user, access, endReason } = useAuth()
   const location = useLocation()
-  if (status === 'loading') return <FullPageSpin />
+  // Right after sign-in the organizations are still on their way: the menu depends on them.
+  if (status === 'loading' || (user && !access)) return <FullPageSpin />
   if (status === 'error') return <BootError />
   if (!user) {
     const target = endReason === 'logout' ? '/login' : loginPath(location.pathname + location.search + location.hash)

@@ -1,6 +1,7 @@
 import type { TablePaginationConfig } from 'antd'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { toApiError } from '../api/client'
 import { describeError } from '../lib/formErrors'
 
 export const LIST_PAGE_SIZES = [10, 20, 50, 100]
@@ -24,6 +25,8 @@ export function useServerList<T>(load: (window: { start: number; end: number }) 
   const [total, setTotal] = useState(0)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<string | null>(null)
+  /** the HTTP status of the failure (403: the acting role may not read this list) */
+  const [errorStatus, setErrorStatus] = useState<number | null>(null)
   const [reloadKey, setReloadKey] = useState(0)
   const latest = useRef(0)
 
@@ -31,6 +34,7 @@ export function useServerList<T>(load: (window: { start: number; end: number }) 
     const id = ++latest.current
     setLoading(true)
     setError(null)
+    setErrorStatus(null)
     load({ start: (page - 1) * pageSize, end: page * pageSize })
       .then((result) => {
         if (id !== latest.current) return
@@ -43,7 +47,9 @@ export function useServerList<T>(load: (window: { start: number; end: number }) 
         setTotal(result.total)
       })
       .catch((err: unknown) => {
-        if (id === latest.current) setError(describeError(err, t))
+        if (id !== latest.current) return
+        setError(describeError(err, t))
+        setErrorStatus(toApiError(err).status)
       })
       .finally(() => {
         if (id === latest.current) setLoading(false)
@@ -74,5 +80,5 @@ export function useServerList<T>(load: (window: { start: number; end: number }) 
     hideOnSinglePage: false,
   })
 
-  return { page, setPage, pageSize, rows, total, loading, error, reload, onTableChange, pagination }
+  return { page, setPage, pageSize, rows, total, loading, error, errorStatus, reload, onTableChange, pagination }
 }

@@ -8,24 +8,27 @@ import { Brand } from '../components/Brand'
 import { LanguageSwitch } from '../components/LanguageSwitch'
 import { NotificationBell } from '../components/notifications/NotificationBell'
 import { PRODUCT_NAME } from '../config'
-import { ACCOUNT_NAV, activeNavKey } from '../navigation'
+import { useAccess } from '../auth/access'
+import { OrgSwitcher } from '../components/org/OrgSwitcher'
+import { activeNavKey, visibleNav } from '../navigation'
 
 function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation()
   const location = useLocation()
   const navigate = useNavigate()
-  const groups = [...new Set(ACCOUNT_NAV.map((i) => i.group ?? ''))]
-  const toItem = (i: (typeof ACCOUNT_NAV)[number]) => ({ key: i.key, icon: i.icon, label: t(i.label) })
+  const nav = visibleNav(useAccess())
+  const groups = [...new Set(nav.map((i) => i.group ?? ''))]
+  const toItem = (i: (typeof nav)[number]) => ({ key: i.key, icon: i.icon, label: t(i.label) })
   const items: MenuProps['items'] =
     groups.length > 1
       ? groups.map((g) => ({
           type: 'group' as const,
           key: `group:${g}`,
           label: t(`nav.groups.${g}`, { defaultValue: '' }),
-          children: ACCOUNT_NAV.filter((i) => (i.group ?? '') === g).map(toItem),
+          children: nav.filter((i) => (i.group ?? '') === g).map(toItem),
         }))
-      : ACCOUNT_NAV.map(toItem)
-  const selected = activeNavKey(location.pathname)
+      : nav.map(toItem)
+  const selected = activeNavKey(location.pathname, nav)
   return (
     <Menu
       mode="inline"
@@ -34,7 +37,7 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       items={items}
       aria-label={t('nav.account')}
       onClick={({ key }) => {
-        const item = ACCOUNT_NAV.find((i) => i.key === key)
+        const item = nav.find((i) => i.key === key)
         if (item) navigate(item.path)
         onNavigate?.()
       }}
@@ -48,6 +51,7 @@ function UserMenu({ compact }: { compact: boolean }) {
   const { logout } = useAuth()
   const navigate = useNavigate()
   const { message } = App.useApp()
+  const nav = visibleNav(useAccess())
   const name = user.nickname?.trim() || user.email
   const initial = (name || '?').trim().charAt(0).toUpperCase()
 
@@ -72,7 +76,7 @@ function UserMenu({ compact }: { compact: boolean }) {
       ),
     },
     { type: 'divider' },
-    ...ACCOUNT_NAV.map((i) => ({ key: i.key, icon: i.icon, label: t(i.label) })),
+    ...nav.map((i) => ({ key: i.key, icon: i.icon, label: t(i.label) })),
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined />, label: t('nav.signOut'), danger: true },
   ]
@@ -85,7 +89,7 @@ function UserMenu({ compact }: { compact: boolean }) {
         items,
         onClick: ({ key }) => {
           if (key === 'logout') return void signOut()
-          const item = ACCOUNT_NAV.find((i) => i.key === key)
+          const item = nav.find((i) => i.key === key)
           if (item) navigate(item.path)
         },
       }}
@@ -108,6 +112,7 @@ export function AccountLayout() {
   const screens = Grid.useBreakpoint()
   const desktop = !!screens.lg
   const [drawerOpen, setDrawerOpen] = useState(false)
+  const { scopeKey } = useAuth()
 
   return (
     <Layout className="cd-shell" hasSider={desktop}>
@@ -128,8 +133,9 @@ export function AccountLayout() {
             </>
           )}
           <div className="cd-spacer" />
+          <OrgSwitcher compact={!screens.md} />
           <LanguageSwitch />
-          <NotificationBell />
+          <NotificationBell key={scopeKey} />
           <UserMenu compact={!screens.md} />
         </Layout.Header>
         <Layout.Content className="cd-content">

@@ -6,6 +6,11 @@ export const browser = {
   assign(url: string) {
     window.location.assign(url)
   },
+  /** A file behind a short-lived link (a contract, an invoice): a new tab, or this one when pop-ups are blocked. */
+  openFile(url: string) {
+    const opened = window.open(url, '_blank', 'noopener')
+    if (!opened) window.location.assign(url)
+  },
 }
 
 /** Only http(s) URLs are followed (a checkout link from the server, never `javascript:` or the like). */

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup, configure } from '@testing-library/react'
 import { afterEach, beforeEach, vi } from 'vitest'
+import { resetActingOrgMemory } from '../api/acting'
 
 function mediaMatches(query: string) {
   const width = window.innerWidth
@@ -44,6 +45,8 @@ window.getComputedStyle = ((elt: Element, pseudo?: string | null) =>
 
 beforeEach(() => {
   localStorage.clear()
+  sessionStorage.clear()
+  resetActingOrgMemory()
 })
 
 afterEach(() => {

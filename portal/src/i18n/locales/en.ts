@@ -1,7 +1,9 @@
+import orgEn from './org.en'
 import usageEn from './usage.en'
 import accountEn from './account.en'
 
 const en = {
+  ...orgEn,
   ...usageEn,
   ...accountEn,
   common: {
@@ -33,10 +35,18 @@ const en = {
     keys: 'API keys',
     usage: 'Usage',
     quotas: 'Plan quotas',
+    overview: 'Overview',
+    bills: 'Bills',
+    statements: 'Statements',
+    invoices: 'Invoices',
+    members: 'Members',
+    contracts: 'Contracts',
     groups: {
       api: 'API',
       money: 'Balance & payments',
       account: 'Account settings',
+      billing: 'Bills & invoices',
+      organization: 'Organization',
     },
   },
   home: {

@@ -1,3 +1,4 @@
+import orgZhCN from './org.zh-CN'
 import type { Resources } from './en'
 import usageZhCN from './usage.zh-CN'
 import accountZhCN from './account.zh-CN'
@@ -5,6 +6,7 @@ import accountZhCN from './account.zh-CN'
 type DeepPartialStrings<T> = { [K in keyof T]?: T[K] extends string ? string : DeepPartialStrings<T[K]> }
 
 const zhCN: DeepPartialStrings<Resources> & Record<string, unknown> = {
+  ...orgZhCN,
   ...usageZhCN,
   ...accountZhCN,
   common: {
@@ -36,10 +38,18 @@ const zhCN: DeepPartialStrings<Resources> & Record<string, unknown> = {
     keys: 'API 密钥',
     usage: '用量',
     quotas: '套餐配额',
+    overview: '概览',
+    bills: '账单',
+    statements: '月度对账单',
+    invoices: '发票',
+    members: '成员',
+    contracts: '合同',
     groups: {
       api: '开发者',
       money: '余额与充值',
       account: '账户设置',
+      billing: '账单与发票',
+      organization: '组织',
     },
   },
   home: {
