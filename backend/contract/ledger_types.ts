@@ -62,6 +62,10 @@ export const LEDGER_TYPES = {
   correction: t('signed', 'red', 'Correction', '对账更正', 'Balance correction', '余额更正'),
   // Finance's credit or debit of a customer's cash (maker-checker), stored signed.
   cash_adjustment: t('signed', 'gold', 'Cash adjustment', '余额调整'),
+  // A postpaid bill's disputed amount given back (usage revenue → the organization, arrears first),
+  // and, when the credit note is refunded, the same amount paid out of cash to the refunds account.
+  credit_note: t('credit', 'green', 'Credit note', '账单冲正', 'Credit note', '账单冲正退回'),
+  credit_note_refund: t('debit', 'purple', 'Credit note refunded', '冲正退款', 'Credit note refunded', '冲正金额已退款'),
 } as const satisfies Record<string, LedgerTypeInfo>
 
 export type LedgerType = keyof typeof LEDGER_TYPES

@@ -133,3 +133,23 @@ jobs.define(
   },
   { cron: '*/15 * * * *', retryLimit: 1 }
 )
+
+/* Postpaid bills: each organization's last finished period is billed (a draft), daily 00:10 UTC; idempotent per period. */
+jobs.define(
+  'bills-generate',
+  async () => {
+    const { generateDueBills } = await import('#services/bills/jobs')
+    await generateDueBills()
+  },
+  { cron: '10 0 * * *', retryLimit: 1 }
+)
+
+/* Unpaid bills past due are marked overdue; past the grace days the organization is suspended. Hourly. */
+jobs.define(
+  'bills-overdue',
+  async () => {
+    const { markOverdueBills } = await import('#services/bills/jobs')
+    await markOverdueBills()
+  },
+  { cron: '5 * * * *', retryLimit: 1 }
+)

@@ -10,6 +10,8 @@
  * cash settles it in the same transaction (`arrears_settlement`, key
  * `arrears:settle:order:<id>`), and only the rest is spendable.
  *
+ * An order that pays a bill (`bill_id`) is applied to that bill here too (services/bills/settle.ts).
+ *
  * The credit counts toward the customer's tier in the same transaction (services/tiers/recharge.ts):
  * a recharge that reaches a threshold upgrades the customer, and the new limits apply at commit.
  */
@@ -20,6 +22,7 @@ import { customerAccount, systemAccount } from '#services/ledger/accounts'
 import { settleArrears } from '#services/ledger/arrears'
 import { countRecharge, lockForRecharge } from '#services/tiers/recharge'
 import { activateOrderPlan } from '#services/quotas/customer_plans'
+import { applyOrderToBill } from '#services/bills/settle'
 import type { OrderRow } from './rows.js'
 
 export const rechargeKey = (orderId: number | string) => `recharge:order:${orderId}`
@@ -53,5 +56,7 @@ export async function creditOrder(trx: TransactionClientContract, order: OrderRo
     .update({ paid_transaction_id: posted.transaction.id, credited_at: posted.transaction.created_at, updated_at: new Date() })
     .returning('*')
   await activateOrderPlan(trx, updated)
+  // a bill payment (orders.bill_id) is applied to its bill in the credit's transaction
+  await applyOrderToBill(trx, updated, Number(posted.transaction.id), actor)
   return { posted, order: updated }
 }

@@ -1,0 +1,16 @@
+/** Finance closes an issued bill (a reason is required): it takes no more payments until reopened. */
+import type { EngineAction } from '#services/use_case'
+import { Conflict } from '#exceptions/domain_errors'
+import { PAYABLE_BILL_STATUSES } from '#contract/bills'
+import { lockBill, type BillRow } from '#services/bills/rows'
+
+const closeBill: EngineAction<{}, BillRow> = {
+  async handle({ record, reason }, { trx }) {
+    const bill = await lockBill(trx, record!.id)
+    if (![...PAYABLE_BILL_STATUSES, 'settled'].includes(bill.status)) throw new Conflict(`A ${bill.status.replace('_', ' ')} bill cannot be closed`)
+    const now = new Date()
+    await trx.from('bills').where('id', bill.id).update({ status: 'closed', closed_at: now, closed_reason: reason, updated_at: now })
+    return { message: `Bill ${bill.number} closed` }
+  },
+}
+export default closeBill
