@@ -16,6 +16,19 @@ const creditdesk = {
     defaultValidityDays: 30,
     maxPerRequest: 1000,
   },
+  /** Uploads (backend/services/files): the largest file accepted and the kinds accepted (FILES_TYPES, comma-separated). */
+  files: {
+    maxBytes: maxUploadBytes(),
+    types: (env.get('FILES_TYPES') ?? 'pdf,png,jpeg,docx')
+      .split(',')
+      .map((type) => type.trim().toLowerCase())
+      .filter(Boolean),
+  },
+}
+
+function maxUploadBytes() {
+  const configured = env.get('FILES_MAX_BYTES')
+  return configured && configured > 0 ? Math.floor(configured) : 20 * 1024 * 1024
 }
 
 export default creditdesk

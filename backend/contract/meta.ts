@@ -5,6 +5,8 @@
  * and the console renders every generic screen from them, so both compile against one copy.
  */
 
+import type { FilePurpose } from './files.js'
+
 /** Every human-facing text the backend declares, in both languages. */
 export type Label = { 'en': string; 'zh-CN': string }
 
@@ -70,6 +72,10 @@ export interface FieldDecl {
   /** string fields: extra format check. */
   format?: 'email' | 'phone' | 'uuid'
   help?: Label
+  /** file: what the uploaded file is for (sent with the upload); the value is the stored file's id. */
+  purpose?: FilePurpose
+  /** file: a list of stored file ids instead of one. */
+  multiple?: boolean
 }
 
 /**

@@ -9,6 +9,7 @@ import { InvalidInput, type FieldError } from '#exceptions/domain_errors'
 import type { FieldDef } from './types.js'
 import { parseUnits } from '#contract/money'
 import { wellFormed } from '#validators/well_formed'
+import { missingFiles } from '#services/files/rows'
 
 type Mode = 'create' | 'edit' | 'action'
 
@@ -46,8 +47,11 @@ function schemaFor(field: FieldDef) {
       return vine.array(vine.string().use(wellFormed()).trim().minLength(1).maxLength(40)).maxLength(30).distinct()
     case 'json':
       return vine.any()
-    case 'file':
-      return vine.string().trim().maxLength(1024)
+    case 'file': {
+      // a stored file's id (POST /api/admin/files first), or a list of them
+      const id = vine.number({ strict: true }).withoutDecimals().positive()
+      return field.multiple ? vine.array(id).minLength(1).maxLength(20).distinct() : id
+    }
   }
 }
 
@@ -109,7 +113,22 @@ export async function validateInput(
     values[field.column ?? name] = convert(name, field, value, errors)
   }
   if (errors.length) throw new InvalidInput(errors)
+  await checkFiles(fields, data, errors)
+  if (errors.length) throw new InvalidInput(errors)
   return values
+}
+
+/** Every file id given must be a stored file uploaded for the field's purpose. */
+async function checkFiles(fields: Record<string, FieldDef>, data: Record<string, any>, errors: FieldError[]) {
+  for (const [name, field] of Object.entries(fields)) {
+    if (field.type !== 'file' || data[name] === undefined || data[name] === null) continue
+    const ids: number[] = Array.isArray(data[name]) ? data[name] : [data[name]]
+    const missing = await missingFiles(ids, field.purpose)
+    if (missing.length) {
+      const kind = field.purpose ? ` for ${field.purpose.replace('_', ' ')}` : ''
+      errors.push({ field: name, message: `"${name}" must be a file uploaded${kind} (not found: ${missing.join(', ')})`, rule: 'file' })
+    }
+  }
 }
 
 function convert(name: string, field: FieldDef, value: any, errors: FieldError[]) {

@@ -55,6 +55,8 @@ function fieldMeta(name: string, field: FieldDef, canSeeSensitive = true): Field
     ...(field.help ? { help: field.help } : {}),
     ...(field.sql || field.compute ? { readOnly: true } : {}),
     ...(field.currencyField ? { currencyField: field.currencyField } : {}),
+    ...(field.purpose ? { purpose: field.purpose } : {}),
+    ...(field.multiple ? { multiple: true } : {}),
   }
 }
 

@@ -16,6 +16,9 @@ export function toWire(field: FieldDef, value: unknown): unknown {
       // an amount per currency: { USD: 990 } (minor units) → { USD: "9.90" }
       if (!field.currencies || typeof value !== 'object') return value
       return Object.fromEntries(Object.entries(value as Record<string, any>).map(([currency, units]) => [currency, formatUnits(units, field.scale ?? 2)]))
+    case 'file':
+      if (Array.isArray(value)) return value.map((id) => Number(id))
+      return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value
     case 'number':
     case 'relation':
       return typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value

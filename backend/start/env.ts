@@ -67,6 +67,17 @@ export default await Env.create(new URL('../../', import.meta.url), {
   REPORT_EXPORT_DIR: Env.schema.string.optional(),
   REPORT_EXPORT_LINK_HOURS: Env.schema.number.optional(),
 
+  /* Stored files (config/drive.ts, config/creditdesk.ts `files`): local disk by default, an S3-compatible bucket when S3_BUCKET is set */
+  FILES_DIR: Env.schema.string.optional(),
+  FILES_MAX_BYTES: Env.schema.number.optional(),
+  FILES_TYPES: Env.schema.string.optional(),
+  S3_BUCKET: Env.schema.string.optional(),
+  S3_REGION: Env.schema.string.optional(),
+  S3_ENDPOINT: Env.schema.string.optional(),
+  S3_FORCE_PATH_STYLE: Env.schema.boolean.optional(),
+  S3_ACCESS_KEY_ID: Env.schema.string.optional(),
+  S3_SECRET_ACCESS_KEY: Env.schema.string.optional(),
+
   /* Mail (config/mail.ts): SMTP when SMTP_HOST is set, else the local outbox (tmp/mail/) */
   SMTP_HOST: Env.schema.string.optional(),
   SMTP_PORT: Env.schema.number.optional(),

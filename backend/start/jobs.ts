@@ -6,6 +6,7 @@
 | Declared in every environment (so tests and ace commands can run them);
 | the queue itself is started by the web server only (see boot.ts).
 */
+import app from '@adonisjs/core/services/app'
 import jobs from '#services/jobs'
 
 jobs.define(
@@ -123,6 +124,19 @@ jobs.define(
   },
   { retryLimit: 0 }
 )
+
+/* Contracts past their last day (a UTC date) become expired, audited; daily 00:05 UTC and once at start. Idempotent. */
+jobs.define(
+  'contracts-expire',
+  async () => {
+    const { expireDueContracts } = await import('#services/contracts/expire')
+    await expireDueContracts()
+  },
+  { cron: '5 0 * * *', retryLimit: 3 }
+)
+app.ready(async () => {
+  if (jobs.started) await jobs.send('contracts-expire', {}, { singletonKey: 'contracts-expire-at-start' }).catch(() => null)
+})
 
 /* Report export files past their link's expiry are deleted and the exports marked expired. Every 15 minutes. */
 jobs.define(

@@ -7,13 +7,18 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  *   invoice files), kept on the configured `@adonisjs/drive` disk under `key`; the bytes are never
  *   served directly, only through an authorised, audited, expiring download link. `sha256` and
  *   `size` are what was written; `purpose` says which kind of record owns it.
- * - contract_templates: typed (enterprise / developer organization) template files; replace keeps
- *   the file's history in contract_template_versions; delete is a soft delete (status).
+ * - contract_templates: typed (enterprise / developer organization) template files; every file a
+ *   template has had is in contract_template_versions (version 1 as uploaded, then each
+ *   replacement); delete is a soft delete (status).
  * - contracts: on an organization (customers.type = 'organization'), numbered, typed, started from
  *   a template or uploaded; status pending_signature → active → expired (the expiry job) or voided
  *   (reason). Online signing: the organization's admin accepts in the portal (name, time, IP);
  *   offline: staff upload the signed scan. Renew creates a new contract linked both ways.
- * - contract_versions: each file a contract has had (replace keeps the previous one here).
+ * - contract_versions: each file a contract has had, the current one included (version 1 the
+ *   draft, then each replacement or signed scan), so replace keeps the previous one here. Its
+ *   foreign key to contracts is deferred: version 1 is written under the contract's pre-allocated
+ *   id before the contract row (as plan versions are). A file is in one contract's history only,
+ *   and in one template's only (unique file ids).
  */
 export default class extends BaseSchema {
   async up() {
@@ -53,9 +58,9 @@ export default class extends BaseSchema {
     this.schema.raw(`
       CREATE TABLE contract_template_versions (
         id bigserial PRIMARY KEY,
-        template_id bigint NOT NULL REFERENCES contract_templates(id),
+        template_id bigint NOT NULL REFERENCES contract_templates(id) DEFERRABLE INITIALLY DEFERRED,
         version integer NOT NULL,
-        file_id bigint NOT NULL REFERENCES stored_files(id),
+        file_id bigint NOT NULL UNIQUE REFERENCES stored_files(id),
         reason text NULL,
         created_by bigint NULL REFERENCES staff(id),
         created_at timestamptz NOT NULL DEFAULT now(),
@@ -103,9 +108,9 @@ export default class extends BaseSchema {
     this.schema.raw(`
       CREATE TABLE contract_versions (
         id bigserial PRIMARY KEY,
-        contract_id bigint NOT NULL REFERENCES contracts(id),
+        contract_id bigint NOT NULL REFERENCES contracts(id) DEFERRABLE INITIALLY DEFERRED,
         version integer NOT NULL,
-        file_id bigint NOT NULL REFERENCES stored_files(id),
+        file_id bigint NOT NULL UNIQUE REFERENCES stored_files(id),
         kind varchar(16) NOT NULL CHECK (kind IN ('draft', 'signed_scan', 'replacement')),
         reason text NULL,
         created_by_staff_id bigint NULL REFERENCES staff(id),

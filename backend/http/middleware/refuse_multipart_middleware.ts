@@ -7,12 +7,13 @@ class UnsupportedMediaType extends DomainError {
 }
 
 /**
- * Route patterns that accept file uploads. None today. A route added here must be
- * authenticated and must parse `ctx.request.multipart` itself after authentication (the body
- * parser never streams uploads to disk on its own, see config/bodyparser.ts) and delete every
- * temporary file it wrote, whatever the outcome.
+ * Route patterns that accept file uploads: the console's and the portal's upload of a stored
+ * file (backend/start/routes_files.ts). A route added here must be authenticated and must parse
+ * `ctx.request.multipart` itself after authentication (the body parser never streams uploads to
+ * disk on its own, see config/bodyparser.ts) and delete every temporary file it wrote, whatever
+ * the outcome (backend/services/files/receive.ts does both).
  */
-export const FILE_ROUTES = new Set<string>()
+export const FILE_ROUTES = new Set<string>(['/api/admin/files', '/api/portal/files'])
 
 /**
  * Multipart bodies are refused before anything reads them: streaming an anonymous upload to a
