@@ -31,6 +31,11 @@ export type RequestFacts = {
   idempotencyKey?: string | null
   /** Where the request was addressed (`https://host`), for links a use case hands out; not audited. */
   origin?: string | null
+  /**
+   * Ledger time of a history import run in process (the demo seed's months of an organization's
+   * usage): usage ingestion dates its postings then instead of now. Never read from a request.
+   */
+  ledgerTime?: Date
 }
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, label: 'system', role: null }

@@ -14,7 +14,8 @@
  * zero tokens costs nothing and a failed long job is never charged); a cancelled stream for the
  * tokens and units the gateway reports as consumed before the cancel (no units = none billed).
  */
-import type { UseCase } from '#services/use_case'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { RequestFacts, UseCase } from '#services/use_case'
 import audit from '#services/audit'
 import { fromUnits } from '#services/ledger/amounts'
 import { parseUsageRecord, usageEnvelope, type UsageRecordInput } from '#validators/usage'
@@ -55,6 +56,24 @@ function billedUnits(record: UsageRecordInput, billingUnit: BillingUnit): bigint
 }
 
 const tooLarge = (p: Priced) => p.charged > MAX_RECORD_UNITS || p.cost > MAX_RECORD_UNITS || p.cacheSavings > MAX_RECORD_UNITS
+
+/**
+ * The ledger time of a history import run in process (`facts.ledgerTime`, the demo seed): in the
+ * past, not before any record of the batch, and never inside or before a period already billed to
+ * one of its customers (an issued bill's figures are fixed, so its period takes no new posting).
+ * Undefined (now) for every request.
+ */
+async function historyLedgerTime(trx: TransactionClientContract, facts: RequestFacts, rows: BillableRow[], customerIds: number[], now: Date) {
+  const at = facts.ledgerTime
+  if (!at) return undefined
+  if (!(at instanceof Date) || !(at.getTime() <= now.getTime())) throw new Error('a history ledger time must be a moment in the past')
+  if (rows.some((r) => r.record.startedAt.getTime() > at.getTime())) throw new Error('a history ledger time comes after every record it posts')
+  if (customerIds.length) {
+    const billed = await trx.from('bills').whereIn('org_id', customerIds).whereNotIn('status', ['draft', 'voided']).where('period_end', '>', at).first()
+    if (billed) throw new Error(`bill ${billed.number} already covers ${at.toISOString()}: history cannot be posted into a billed period`)
+  }
+  return at
+}
 
 const ingestUsage: UseCase<IngestInput, IngestReply> = {
   async handle(input, { trx, actor, facts }) {
@@ -114,7 +133,8 @@ const ingestUsage: UseCase<IngestInput, IngestReply> = {
       sortedRequestIds: byCustomer.get(customerId)!.map((r) => r.record.requestId).sort(),
       accounts: accounts.get(customerId)!,
     }))
-    const postings = await postUsageCharges(trx, charges, actor, revenue)
+    const at = await historyLedgerTime(trx, facts, billed.map((c) => c.row), paying, now)
+    const postings = await postUsageCharges(trx, charges, actor, revenue, at)
     postings.forEach((posting, i) => byCustomer.get(paying[i])!.forEach((row) => (row.transactionId = posting.transactionId)))
     await audit.recordMany(
       trx,

@@ -38,6 +38,8 @@ export type Planned = {
   /** Gift accounts whose live lots the plan may take from. */
   giftAccounts?: number[]
   plan: (ctx: PlanContext) => Promise<Entry[]> | Entry[]
+  /** Ledger time of a posting imported from history (its caller checked it is allowed); default now(). */
+  at?: Date
 }
 
 type Lot = { id: number; accountId: number; remaining: bigint; expiresAt: Date | null }
@@ -109,7 +111,7 @@ export async function postMany(trx: TransactionClientContract, postings: Planned
       }
       balances.set(entry.accountId, after)
       touched.add(entry.accountId)
-      rows.push({ transaction_id: transactionId, account_id: entry.accountId, asset: creditdesk.asset, amount: entry.amount.toString(), balance_after: after.toString() })
+      rows.push({ transaction_id: transactionId, account_id: entry.accountId, asset: creditdesk.asset, amount: entry.amount.toString(), balance_after: after.toString(), created_at: posting.transaction.created_at })
     }
   }
 
@@ -137,14 +139,14 @@ const fail = (message: string): never => {
 /** Claims every key in one statement; returns the new transactions by key. */
 async function claim(trx: TransactionClientContract, postings: Planned[], hashes: string[]) {
   const values: Array<string | number | null> = []
-  for (const [i, { header }] of postings.entries()) {
+  for (const [i, { header, at }] of postings.entries()) {
     values.push(header.type, creditdesk.asset, header.idempotencyKey, hashes[i], header.reference?.type ?? null, header.reference ? String(header.reference.id) : null)
-    values.push(header.actor.type, header.actor.id, header.memo ?? null, header.reverses ?? null, header.customerId ?? null, (header.amount ?? 0n).toString())
+    values.push(header.actor.type, header.actor.id, header.memo ?? null, header.reverses ?? null, header.customerId ?? null, (header.amount ?? 0n).toString(), at ? at.toISOString() : null)
   }
   const { rows } = await trx.rawQuery(
     `INSERT INTO ledger_transactions
-       (type, asset, idempotency_key, request_hash, reference_type, reference_id, actor_type, actor_id, memo, reverses_transaction_id, customer_id, amount)
-     VALUES ${postings.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+       (type, asset, idempotency_key, request_hash, reference_type, reference_id, actor_type, actor_id, memo, reverses_transaction_id, customer_id, amount, created_at)
+     VALUES ${postings.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?::timestamptz, now()))').join(', ')}
      ON CONFLICT (idempotency_key) DO NOTHING
      RETURNING *`,
     // nulls are bound as SQL NULL (the declared binding type omits them)

@@ -55,8 +55,8 @@ export async function accountsOf(trx: TransactionClientContract, customerIds: nu
 
 export type UsageCharge = { customerId: number; amount: bigint; sortedRequestIds: string[]; accounts: CustomerAccounts }
 
-/** Posts every customer's charge of a batch (in the order given) against one usage_revenue shard. */
-export async function postUsageCharges(trx: TransactionClientContract, charges: UsageCharge[], actor: Actor, revenue: number): Promise<UsagePosting[]> {
+/** Posts every customer's charge of a batch (in the order given) against one usage_revenue shard; `at`: ledger time of a history import. */
+export async function postUsageCharges(trx: TransactionClientContract, charges: UsageCharge[], actor: Actor, revenue: number, at?: Date): Promise<UsagePosting[]> {
   const splits = charges.map(() => ({ fromGift: 0n, fromCash: 0n, toArrears: 0n }))
   const posted = await postMany(
     trx,
@@ -77,6 +77,7 @@ export async function postUsageCharges(trx: TransactionClientContract, charges: 
         // no gift left when the batch read the accounts: skip the lots (a grant landing meanwhile stays for next time)
         giftAccounts: accounts.giftBalance > 0n ? [accounts.gift] : [],
         plan: (ctx: PlanContext) => planCharge(trx, ctx, charge, revenue, splits[i]),
+        at,
       }
     })
   )
