@@ -80,5 +80,10 @@ export async function removeCustomers(list: number[]) {
   }
   await db.from('payment_events').whereIn('order_id', orders).delete()
   await db.from('orders').whereIn('customer_id', list).delete()
+  // organizations: memberships and invitations of or by them, verification reviews, key assignments
+  await db.from('organization_members').whereIn('org_id', list).orWhereIn('customer_id', list).delete()
+  await db.from('organization_invitations').whereIn('org_id', list).orWhereIn('accepted_by', list).orWhereIn('invited_by_customer_id', list).delete()
+  await db.from('org_kyc_reviews').whereIn('org_id', list).delete()
+  await db.from('api_keys').whereIn('member_id', list).update({ member_id: null })
   await db.from('customers').whereIn('id', list).delete()
 }
