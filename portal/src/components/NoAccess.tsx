@@ -23,17 +23,18 @@ export function NoAccess({ reason = 'role' }: { reason?: 'role' | 'organization'
         ? t('access.roleText', { role, org })
         : t('access.roleTextPlain')
   return (
-    <Result
-      status="403"
-      data-testid="no-access"
-      title={reason === 'organization' ? t('access.organizationOnlyTitle') : t('access.roleTitle')}
-      subTitle={text}
-      extra={
-        <Link to={homePath(access)}>
-          <Button type="primary">{t('access.goHome')}</Button>
-        </Link>
-      }
-    />
+    <div data-testid="no-access">
+      <Result
+        status="403"
+        title={reason === 'organization' ? t('access.organizationOnlyTitle') : t('access.roleTitle')}
+        subTitle={text}
+        extra={
+          <Link to={homePath(access)}>
+            <Button type="primary">{t('access.goHome')}</Button>
+          </Link>
+        }
+      />
+    </div>
   )
 }
 

@@ -74,7 +74,7 @@ export function OrgSwitcher({ compact }: { compact: boolean }) {
       key: PERSONAL,
       icon: <UserOutlined />,
       label: (
-        <Space size={8} className="cd-org-option">
+        <Space size={8} className="cd-org-option" data-testid="org-option-personal">
           <span>{ownName}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {user.email}
