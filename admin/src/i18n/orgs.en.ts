@@ -5,12 +5,14 @@ export default {
   name: 'Organization name',
   address: 'Address',
   verification: 'Verification',
+  opened: 'Organization access opened',
   tabs: { members: 'Members', invitations: 'Pending invitations', contracts: 'Contracts', bills: 'Bills' },
   kyc: {
     pending: 'Submitted {{time}} · awaiting review',
     approved: 'Approved {{time}}',
     rejected: 'Rejected {{time}}: {{reason}}',
     by: 'by',
+    document: 'Document {{n}}',
   },
   billing: {
     mode: 'Billing',

@@ -5,12 +5,14 @@ export default {
   name: '机构名称',
   address: '地址',
   verification: '机构认证',
+  opened: '开通机构时间',
   tabs: { members: '成员', invitations: '待接受邀请', contracts: '合同', bills: '账单' },
   kyc: {
     pending: '{{time}} 提交 · 待审核',
     approved: '{{time}} 审核通过',
     rejected: '{{time}} 驳回：{{reason}}',
     by: '审核人',
+    document: '材料 {{n}}',
   },
   billing: {
     mode: '计费方式',

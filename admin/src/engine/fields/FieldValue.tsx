@@ -46,7 +46,7 @@ export function FieldValue({ field, resource, record, mode = 'list', relationIds
   // A stored file (its id; the row's label is its name): a signed link is asked for on click
   const fileIds = field.type === 'file' ? idsOf(value) : []
   if (fileIds.length) {
-    const name = relationLabelOf(record, field.name)
+    const name = relationLabelOf(record, field.name) ?? siblingName(record, field.name)
     return (
       <Space size={[8, 0]} wrap>
         {fileIds.map((fileId) => <FileDownload key={fileId} fileId={fileId} name={fileIds.length === 1 ? name : `#${fileId}`} />)}
@@ -141,4 +141,10 @@ function rowCurrency(record: BaseRecord): string | undefined {
 function EnumTag({ field, value, label }: { field: FieldMeta; value: unknown; label: ReturnType<typeof useLabel> }) {
   const option = field.options?.find((o) => String(o.value) === String(value))
   return <Tag color={option?.color}>{option ? label(option.label, String(option.value)) : String(value)}</Tag>
+}
+
+/** A file's name as the row carries it beside the id: `file_id` → `file_name`. */
+function siblingName(record: BaseRecord, field: string): string | null {
+  const value = record[`${field.replace(/_ids?$/, '')}_name`]
+  return typeof value === 'string' && value ? value : null
 }

@@ -36,7 +36,9 @@ export function formatFileSize(bytes: number, locale: string): string {
     value /= 1024
     unit++
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: UNITS[unit], unitDisplay: 'short', maximumFractionDigits: unit ? 1 : 0 }).format(value)
+  // Intl spells bytes out ("532 byte"); the short symbol reads the same in both languages
+  if (!unit) return `${new Intl.NumberFormat(locale).format(value)} B`
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: UNITS[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value)
 }
 
 /** A form value (one id, a list, empty) as a list of ids. */

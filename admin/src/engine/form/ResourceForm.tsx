@@ -9,6 +9,7 @@ import { recordTitle } from '../fields/recordTitle'
 import { FormField, toRequestValues } from './FormField'
 import { useTranslation } from 'react-i18next'
 import { AppBreadcrumb } from '../../layout/AppBreadcrumb'
+import { useSearchParams } from 'react-router'
 
 interface Props {
   resource: ResourceMeta
@@ -27,11 +28,27 @@ export const formFieldsOf = (resource: ResourceMeta, action: 'create' | 'edit') 
 const createDefaults = (resource: ResourceMeta) =>
   Object.fromEntries(formFieldsOf(resource, 'create').filter((f) => f.type === 'boolean').map((f) => [f.name, false]))
 
+/**
+ * Values a link may start a new record with (`/r/contracts/create?org_id=42` from an organization's
+ * page): only fields the form offers; numeric ids and numbers as numbers.
+ */
+const prefilledFrom = (resource: ResourceMeta, params: URLSearchParams) =>
+  Object.fromEntries(
+    formFieldsOf(resource, 'create')
+      .filter((f) => params.has(f.name) && f.type !== 'file')
+      .map((f) => {
+        const raw = params.get(f.name) ?? ''
+        const numeric = (f.type === 'number' || f.type === 'relation') && /^\d+$/.test(raw)
+        return [f.name, numeric ? Number(raw) : raw]
+      }),
+  )
+
 /** The generic create/edit screen; server 422 field errors show under their inputs. */
 export function ResourceForm({ resource, action, id }: Props) {
   const { t } = useTranslation()
   const label = useLabel()
   const fields = formFieldsOf(resource, action)
+  const [params] = useSearchParams()
   const { formProps, saveButtonProps, query, formLoading } = useForm<BaseRecord, HttpError, Record<string, unknown>>({
     resource: resource.name,
     action,
@@ -54,7 +71,7 @@ export function ResourceForm({ resource, action, id }: Props) {
       {...formProps}
       layout="vertical"
       requiredMark
-      initialValues={action === 'create' ? { ...createDefaults(resource), ...formProps.initialValues } : editValues}
+      initialValues={action === 'create' ? { ...createDefaults(resource), ...prefilledFrom(resource, params), ...formProps.initialValues } : editValues}
       onFinish={(values) => formProps.onFinish?.(toRequestValues(fields, values as Record<string, unknown>))}
       className="cd-form"
     >

@@ -3,7 +3,6 @@ import type { BaseRecord } from '@refinedev/core'
 import { Button, Dropdown } from 'antd'
 import { DownOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { PAYABLE_BILL_STATUSES } from '@creditdesk/contract/bills'
 import type { ActionMeta, ResourceMeta } from '../../meta/types'
 import { useLabel } from '../../meta/MetaContext'
 import { ActionButton } from '../../engine/actions/ActionButton'
@@ -16,26 +15,10 @@ const INLINE = 3
 /** Shown in the reconciliation panel instead. */
 const ELSEWHERE = ['reconcile']
 
-/**
- * The statuses each lifecycle action applies to, for a declaration without its own `when`
- * (the server decides either way): issue a draft, take money while payable, void only what
- * nothing was paid on, reopen what was closed.
- */
-const STATUS_RULES: Record<string, readonly string[]> = {
-  issue: ['draft'],
-  send: PAYABLE_BILL_STATUSES,
-  record_offline_payment: PAYABLE_BILL_STATUSES,
-  open_dispute: [...PAYABLE_BILL_STATUSES, 'settled'],
-  close: PAYABLE_BILL_STATUSES,
-  reopen: ['closed'],
-  void: ['draft', 'issued', 'awaiting_payment'],
-}
-
 export function billActionsFor(resource: ResourceMeta, record: BaseRecord): ActionMeta[] {
   const rank = (a: ActionMeta) => (ORDER.includes(a.name) ? ORDER.indexOf(a.name) : ORDER.length)
   return permittedActions(resource, 'record')
     .filter((a) => !ELSEWHERE.includes(a.name) && actionApplies(a, record))
-    .filter((a) => a.when || !STATUS_RULES[a.name] || STATUS_RULES[a.name].includes(String(record.status)))
     .sort((a, b) => rank(a) - rank(b))
 }
 

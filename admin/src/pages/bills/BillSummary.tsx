@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next'
 import dayjs from 'dayjs'
 import { isZero } from '@creditdesk/contract/money'
 import type { ResourceMeta } from '../../meta/types'
-import { FieldValue } from '../../engine/fields/FieldValue'
+import { Link } from 'react-router'
+import { useResourceMeta } from '../../meta/MetaContext'
+import { canDo } from '../../meta/permissions'
 import { formatDate, formatDateTime } from '../../engine/fields/format'
 import { formatPeriod } from './billFormat'
 import { BillStatusTag } from './BillStatusTag'
@@ -14,7 +16,6 @@ import type { BillDocument } from './billDocument'
 export function BillSummary({ resource, record, document }: { resource: ResourceMeta; record: BaseRecord | undefined; document: BillDocument }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
-  const org = resource.fields.find((f) => f.name === 'org_id')
   const overdue = !!document.dueAt && dayjs(document.dueAt).isBefore(dayjs()) && !isZero(document.totals.outstanding)
   const customer = document.customer
   return (
@@ -27,7 +28,7 @@ export function BillSummary({ resource, record, document }: { resource: Resource
         {
           key: 'org',
           label: t('bill.organization'),
-          children: record && org ? <FieldValue field={org} resource={resource} record={record} mode="show" /> : customer.name,
+          children: <OrgName name={customer.name} orgId={record?.org_id ?? customer.id} />,
         },
         {
           key: 'period',
@@ -67,4 +68,10 @@ export function BillSummary({ resource, record, document }: { resource: Resource
       ]}
     />
   )
+}
+
+/** The organization by its name (the bill's addressee), opening its customer page for whoever may read it. */
+function OrgName({ name, orgId }: { name: string; orgId: unknown }) {
+  const users = useResourceMeta('users')
+  return canDo(users, 'show') ? <Link to={`/r/users/show/${encodeURIComponent(String(orgId))}`}>{name}</Link> : <span>{name}</span>
 }

@@ -23,9 +23,10 @@ import { SignedAmount } from './signedAmount'
 import { customerTabs, type CustomerTab } from './customerTabs'
 import { RecordError } from '../../engine/list/ListError'
 import { OrganizationPanel } from './org/OrganizationPanel'
+import { ORG_PANEL_FIELDS } from './org/orgResources'
 
-/** Fields the header shows as status tags rather than as rows. */
-const STATUS_FIELDS = ['frozen', 'frozen_reason', 'tier', 'verification_status']
+/** Fields the header shows as status tags rather than as rows, and the organization's (its panel shows them). */
+const STATUS_FIELDS = ['frozen', 'frozen_reason', 'tier', 'verification_status', ...ORG_PANEL_FIELDS]
 const HISTORY = 'history'
 
 /**

@@ -7,7 +7,6 @@ import dayjs from 'dayjs'
 import { useResourceMeta } from '../../../meta/MetaContext'
 import { canDo } from '../../../meta/permissions'
 import { RowActions } from '../../../engine/list/RowActions'
-import { FileDownload } from '../../../engine/files/FileDownload'
 import { formatDate, formatDateTime } from '../../../engine/fields/format'
 import { PanelTable } from '../../../engine/show/PanelTable'
 import { eqFilter, ORG_FIELD, ORG_RESOURCES } from './orgResources'
@@ -18,7 +17,7 @@ const EXPIRY_WARNING_DAYS = 30
 
 /**
  * The organization's contracts: number, title, type, status, term (expiring soon flagged), how and
- * by whom it was signed; download the current file; replace, upload the signed scan, void or
+ * by whom it was signed; download the current file (a signed link); replace, upload the signed scan, void or
  * renew through the contract's declared actions.
  */
 export function OrgContracts({ org }: { org: BaseRecord }) {
@@ -51,23 +50,20 @@ export function OrgContracts({ org }: { org: BaseRecord }) {
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       {canDo(contracts, 'create') && (
-        <Link to={`/r/${contracts.name}/create`}>
+        <Link to={`/r/${contracts.name}/create?${ORG_FIELD}=${encodeURIComponent(String(org.id))}`}>
           <Button icon={<PlusOutlined />}>{t('org.contracts.new')}</Button>
         </Link>
       )}
       <PanelTable
         resource={contracts}
         filters={eqFilter(contracts, ORG_FIELD, org.id)}
-        columns={['number', 'title', 'type', 'status', 'signing_method', 'starts_on', 'expires_on']}
+        columns={['number', 'title', 'type', 'status', 'signing_method', 'starts_on', 'expires_on', 'file_id']}
         render={{
           expires_on: { cell: expiry },
           signing: { title: t('org.contracts.signing'), cell: signing },
         }}
         actions={(r) => (
-          <Space size={4} className="cd-row-actions">
-            {isSet(r.file_id) && <FileDownload fileId={r.file_id as BaseKey} />}
-            <RowActions resource={contracts} record={r} />
-          </Space>
+<RowActions resource={contracts} record={r} />
         )}
         empty={t('org.contracts.empty')}
         listFilter={{ field: ORG_FIELD, value: org.id as BaseKey }}

@@ -1,6 +1,7 @@
 import type { BaseKey, BaseRecord } from '@refinedev/core'
 import { Space } from 'antd'
 import { useTranslation } from 'react-i18next'
+import type { ResourceMeta } from '../../../meta/types'
 import { useResourceMeta } from '../../../meta/MetaContext'
 import { canDo } from '../../../meta/permissions'
 import { ActionButton } from '../../../engine/actions/ActionButton'
@@ -16,8 +17,8 @@ export function OrgInvitations({ org }: { org: BaseRecord }) {
   return (
     <PanelTable
       resource={invitations}
-      filters={[...eqFilter(invitations, ORG_FIELD, org.id), ...eqFilter(invitations, 'status', 'pending')]}
-      columns={['email', 'role', 'status', 'expires_at', 'created_at']}
+      filters={[...eqFilter(invitations, ORG_FIELD, org.id), ...pendingFilter(invitations)]}
+      columns={['email', 'role', invitations.fields.some((f) => f.name === 'state') ? 'state' : 'status', 'expires_at', 'created_at']}
       actions={(r) => (
         <Space size={4} className="cd-row-actions">
           {permittedActions(invitations, 'record')
@@ -29,4 +30,10 @@ export function OrgInvitations({ org }: { org: BaseRecord }) {
       listFilter={{ field: ORG_FIELD, value: org.id as BaseKey }}
     />
   )
+}
+
+/** Still answerable: pending and not past its expiry (the view's computed `state`), else the stored status. */
+function pendingFilter(invitations: ResourceMeta) {
+  const state = eqFilter(invitations, 'state', 'pending')
+  return state.length ? state : eqFilter(invitations, 'status', 'pending')
 }

@@ -9,6 +9,8 @@ import { canDo } from '../../../meta/permissions'
 import { FieldValue } from '../../../engine/fields/FieldValue'
 import { formatDateTime } from '../../../engine/fields/format'
 import { ActionButton } from '../../../engine/actions/ActionButton'
+import { FileDownload } from '../../../engine/files/FileDownload'
+import { idsOf } from '../../../engine/files/fileField'
 import { actionApplies, permittedActions } from '../../../engine/actions/visibility'
 import { eqFilter, fieldOf, ORG_FIELD, ORG_RESOURCES, orgAction } from './orgResources'
 import { formatRate, isSet } from './orgFormat'
@@ -56,6 +58,9 @@ export function OrgSummary({ record, sources }: Props) {
     { key: 'org_type', label: fieldLabel('org_type', t('org.type')), children: value('org_type') },
     { key: 'org_name', label: fieldLabel('org_name', t('org.name')), children: value('org_name') },
     ...(isSet(record.member_count) ? [{ key: 'member_count', label: fieldLabel('member_count', t('org.tabs.members')), children: value('member_count') }] : []),
+    ...(isSet(record.org_opened_at)
+      ? [{ key: 'org_opened_at', label: fieldLabel('org_opened_at', t('org.opened')), children: <Space size={4}>{value('org_opened_at')}{isSet(record.org_opened_by) && <>· {value('org_opened_by')}</>}</Space> }]
+      : []),
     ...(isSet(record.org_address) ? [{ key: 'org_address', label: fieldLabel('org_address', t('org.address')), children: value('org_address') }] : []),
     {
       key: 'verification',
@@ -117,7 +122,7 @@ function LatestReview({ orgId }: { orgId: unknown }) {
   if (!reviews || !review) return null
   const when = (v: unknown) => formatDateTime(v, { locale: i18n.language })
   const reviewer = fieldOf(reviews, 'reviewer_id')
-  const documents = fieldOf(reviews, 'document_file_ids')
+  const documents = idsOf(review.document_file_ids)
   const text =
     review.status === 'approved'
       ? t('org.kyc.approved', { time: when(review.decided_at) })
@@ -133,7 +138,7 @@ function LatestReview({ orgId }: { orgId: unknown }) {
           {t('org.kyc.by')} <FieldValue field={reviewer} resource={reviews} record={review} />
         </Typography.Text>
       )}
-      {documents && <FieldValue field={documents} resource={reviews} record={review} />}
+      {documents.map((fileId, i) => <FileDownload key={fileId} fileId={fileId} name={t('org.kyc.document', { n: i + 1 })} />)}
       {actions.map((a) => <ActionButton key={a.name} resource={reviews} action={a} record={review} size="small" />)}
     </Space>
   )

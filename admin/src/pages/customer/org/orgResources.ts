@@ -13,6 +13,13 @@ export const ORG_RESOURCES = {
   bills: 'bills',
 } as const
 
+/** Customer columns about the organization: shown in the panel, not among the customer's details. */
+export const ORG_PANEL_FIELDS = [
+  'org_type', 'org_name', 'org_address', 'org_opened_at', 'org_opened_by', 'billing_mode', 'bill_cycle', 'bill_cycle_days',
+  'bill_anchor', 'payment_terms_days', 'overdue_suspend_days', 'tax_rate', 'bill_discount_rate', 'billing_suspended_at',
+  'billing_suspended_reason',
+]
+
 /** The column every organization-owned row names its organization by. */
 export const ORG_FIELD = 'org_id'
 
