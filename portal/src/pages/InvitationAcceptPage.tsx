@@ -36,17 +36,18 @@ function refusalOf(err: unknown): Closed | 'wrongEmail' | null {
 function ClosedResult({ reason }: { reason: Closed }) {
   const { t } = useTranslation()
   return (
-    <Result
-      status={reason === 'invalid' ? '404' : 'warning'}
-      data-testid="invitation-closed"
-      title={t(`invitation.closed.${reason}Title`)}
-      subTitle={t(`invitation.closed.${reason}Text`)}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('common.backHome')}</Button>
-        </Link>
-      }
-    />
+    <div data-testid="invitation-closed">
+      <Result
+        status={reason === 'invalid' ? '404' : 'warning'}
+        title={t(`invitation.closed.${reason}Title`)}
+        subTitle={t(`invitation.closed.${reason}Text`)}
+        extra={
+          <Link to="/">
+            <Button type="primary">{t('common.backHome')}</Button>
+          </Link>
+        }
+      />
+    </div>
   )
 }
 
