@@ -29,12 +29,16 @@ const text = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) 
 export async function billDocument(client: QueryClientContract, billId: number | string): Promise<BillDocument> {
   const bill = /^\d{1,18}$/.test(String(billId)) ? await client.from('bills').where('id', billId).first() : null
   if (!bill) throw new NotFound('Bill not found')
-  const [customer, lines, payments, notes] = await Promise.all([
-    customerOf(client, bill.org_id),
-    client.from('bill_lines').where('bill_id', bill.id).orderBy('position'),
-    client.from('bill_payments as p').join('orders as o', 'o.id', 'p.order_id').where('p.bill_id', bill.id).orderBy('p.id').select('p.created_at', 'p.amount', 'o.channel', 'o.channel_order_id', 'o.number'),
-    client.from('credit_notes').where('bill_id', bill.id).orderBy('id'),
-  ])
+  // one after the other: `client` may be a transaction, which runs one query at a time
+  const customer = await customerOf(client, bill.org_id)
+  const lines = await client.from('bill_lines').where('bill_id', bill.id).orderBy('position')
+  const payments = await client
+    .from('bill_payments as p')
+    .join('orders as o', 'o.id', 'p.order_id')
+    .where('p.bill_id', bill.id)
+    .orderBy('p.id')
+    .select('p.created_at', 'p.amount', 'o.channel', 'o.channel_order_id', 'o.number')
+  const notes = await client.from('credit_notes').where('bill_id', bill.id).orderBy('id')
   return {
     kind: 'bill',
     number: bill.number,
