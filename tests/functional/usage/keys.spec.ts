@@ -60,7 +60,7 @@ test.group('API keys / portal', (group) => {
     assert.notProperty(list.body[0], 'secret_hash')
     assert.notProperty(list.body[0], 'secret')
     assert.deepEqual(Object.keys(list.body[0]).sort(), [
-      'allowed_models', 'created_at', 'daily_resets_at', 'daily_spend_cap', 'expires_at', 'id', 'ip_allowlist', 'last_used_at', 'monthly_resets_at',
+      'allowed_models', 'created_at', 'daily_resets_at', 'daily_spend_cap', 'expires_at', 'id', 'ip_allowlist', 'last_used_at', 'member_id', 'monthly_resets_at',
       'monthly_spend_cap', 'name', 'prefix', 'rolled_from_id', 'rpm_limit', 'spend_month', 'spend_today', 'state', 'status', 'tpm_limit',
     ])
     const midnight = new Date()
