@@ -11,6 +11,7 @@ import { seedDemoUsage } from './demo_usage.js'
 import { seedDemoTiers } from './demo_tiers.js'
 import { seedDemoRiskSpike } from './demo_risk.js'
 import { seedDemoQuotas } from './demo_quotas.js'
+import { seedDemoOrg } from './demo_orgs.js'
 
 export const DEMO_STAFF = [
   { email: 'superadmin@demo.local', name: 'Sam Super', role: 'super_admin' },
@@ -123,6 +124,8 @@ export async function seedDemo(password: string, customers = 300) {
     await seedDemoRiskSpike()
     // tiers last: negotiated terms for organisations, one API customer just below its next threshold
     await seedDemoTiers()
+    // the demo organization: members, a signed contract, two months of bills (after the tiers: its terms are its own)
+    await seedDemoOrg(password)
     return usage
   }
   await seedDemoTiers()
