@@ -37,7 +37,7 @@ describe('invitation accept page', () => {
     const orgsNow = () => (joined ? ORGS : ORGS.filter((o) => o.id !== 45))
     const api = mockApi({
       ...walletRoutes,
-      'GET /auth/me': (req, n) => meWithOrgs(orgsNow())(req, n),
+      'GET /auth/me': (req) => meWithOrgs(orgsNow())(req),
       [`GET /invitations/${TOKEN}`]: preview(),
       [`POST /invitations/${TOKEN}/accept`]: () => {
         joined = true

@@ -33,17 +33,17 @@ export function BillDetailPage() {
   const bill = useLoad(() => fetchBill(id), [id])
   const [paying, setPaying] = useState(false)
   const [disputeLine, setDisputeLine] = useState<number | null>(null)
-  useDocumentTitle(bill.data ? t('billing.detail.title', { number: bill.data.number }) : t('billing.title'))
+  useDocumentTitle(bill.data ? t('bills.detail.title', { number: bill.data.number }) : t('bills.title'))
 
   if (isForbidden(bill.error)) return <NoAccess />
   if (bill.error && toApiError(bill.error).status === 404) {
     return (
       <Result
         status="404"
-        title={t('billing.detail.notFound')}
+        title={t('bills.detail.notFound')}
         extra={
           <Link to="/account/bills">
-            <Button type="primary">{t('billing.detail.back')}</Button>
+            <Button type="primary">{t('bills.detail.back')}</Button>
           </Link>
         }
       />
@@ -56,20 +56,20 @@ export function BillDetailPage() {
   return (
     <>
       <PageHeader
-        title={doc ? t('billing.detail.title', { number: doc.number }) : t('billing.title')}
+        title={doc ? t('bills.detail.title', { number: doc.number }) : t('bills.title')}
         extra={
           <Space wrap>
             <Link to="/account/bills">
-              <Button icon={<ArrowLeftOutlined />}>{t('billing.detail.back')}</Button>
+              <Button icon={<ArrowLeftOutlined />}>{t('bills.detail.back')}</Button>
             </Link>
             {doc && (
               <Button icon={<FilePdfOutlined />} href={billPdfUrl(doc.id, i18n.language)} target="_blank" rel="noopener">
-                {t('billing.pdf')}
+                {t('bills.pdf')}
               </Button>
             )}
             {payable && (
               <Button type="primary" icon={<CreditCardOutlined />} onClick={() => setPaying(true)}>
-                {t('billing.pay.open')}
+                {t('bills.pay.open')}
               </Button>
             )}
           </Space>
@@ -80,7 +80,7 @@ export function BillDetailPage() {
           type="error"
           showIcon
           className="cd-form-alert"
-          message={t('billing.loadFailed')}
+          message={t('bills.loadFailed')}
           description={describeError(bill.error, t)}
           action={<Button size="small" onClick={() => void bill.reload()}>{t('common.retry')}</Button>}
         />

@@ -20,7 +20,7 @@ import { formatDate } from '../lib/format'
 /** The account's bills, newest period first: what each came to, what is left to pay and by when. */
 export function BillsPage() {
   const { t, i18n } = useTranslation()
-  useDocumentTitle(t('billing.title'))
+  useDocumentTitle(t('bills.title'))
   const [statuses, setStatuses] = useState<string[]>([])
   const list = useServerList<BillRow>((window) => listBills({ ...window, statuses }), [statuses])
   if (list.errorStatus === 403) return <NoAccess />
@@ -29,29 +29,29 @@ export function BillsPage() {
   const columns: TableColumnsType<BillRow> = [
     {
       key: 'number',
-      title: t('billing.fields.number'),
+      title: t('bills.fields.number'),
       render: (_, b) => (
         <Link to={`/account/bills/${b.id}`} className="cd-mono">
           {b.number}
         </Link>
       ),
     },
-    { key: 'period', title: t('billing.fields.period'), render: (_, b) => formatPeriod({ start: b.period_start, end: b.period_end }, i18n.language) },
-    { key: 'total', title: t('billing.fields.total'), align: 'right', render: (_, b) => <Money value={b.total} asset={b.currency} /> },
-    { key: 'due', title: t('billing.fields.amountDue'), align: 'right', responsive: ['md'], render: (_, b) => <Money value={b.amount_due} asset={b.currency} /> },
+    { key: 'period', title: t('bills.fields.period'), render: (_, b) => formatPeriod({ start: b.period_start, end: b.period_end }, i18n.language) },
+    { key: 'total', title: t('bills.fields.total'), align: 'right', render: (_, b) => <Money value={b.total} asset={b.currency} /> },
+    { key: 'due', title: t('bills.fields.amountDue'), align: 'right', responsive: ['md'], render: (_, b) => <Money value={b.amount_due} asset={b.currency} /> },
     {
       key: 'outstanding',
-      title: t('billing.fields.outstanding'),
+      title: t('bills.fields.outstanding'),
       align: 'right',
       render: (_, b) => <Money value={b.outstanding} asset={b.currency} testId="bill-row-outstanding" />,
     },
-    { key: 'status', title: t('billing.fields.status'), render: (_, b) => <EnumTag options={BILL_STATUSES} value={b.status} testId="bill-row-status" /> },
+    { key: 'status', title: t('bills.fields.status'), render: (_, b) => <EnumTag options={BILL_STATUSES} value={b.status} testId="bill-row-status" /> },
     {
       key: 'due_at',
-      title: t('billing.fields.due'),
+      title: t('bills.fields.due'),
       render: (_, b) =>
         overdue(b) ? (
-          <Tooltip title={t('billing.overdue')}>
+          <Tooltip title={t('bills.overdue')}>
             <Typography.Text type="danger">{formatDate(b.due_at)}</Typography.Text>
           </Tooltip>
         ) : (
@@ -63,11 +63,11 @@ export function BillsPage() {
   return (
     <>
       <PageHeader
-        title={t('billing.title')}
-        description={t('billing.description')}
+        title={t('bills.title')}
+        description={t('bills.description')}
         extra={
-          <Tooltip title={t('billing.refresh')}>
-            <Button icon={<ReloadOutlined />} aria-label={t('billing.refresh')} loading={list.loading} onClick={list.reload} />
+          <Tooltip title={t('bills.refresh')}>
+            <Button icon={<ReloadOutlined />} aria-label={t('bills.refresh')} loading={list.loading} onClick={list.reload} />
           </Tooltip>
         }
       />
@@ -77,8 +77,8 @@ export function BillsPage() {
           allowClear
           virtual={false}
           value={statuses}
-          placeholder={t('billing.allStatuses')}
-          aria-label={t('billing.filterStatus')}
+          placeholder={t('bills.allStatuses')}
+          aria-label={t('bills.filterStatus')}
           style={{ minWidth: 240, marginBottom: 16 }}
           options={BILL_STATUSES.map((s) => ({ value: s.value, label: labelText(s.label, i18n.language) ?? s.value }))}
           onChange={(next) => {
@@ -94,8 +94,8 @@ export function BillsPage() {
           loading={list.loading}
           size="middle"
           onChange={list.onTableChange}
-          pagination={list.pagination((count, [from, to]) => t('billing.range', { from, to, count }), LIST_PAGE_SIZES)}
-          locale={{ emptyText: statuses.length ? t('billing.emptyFiltered') : t('billing.empty') }}
+          pagination={list.pagination((count, [from, to]) => t('bills.range', { from, to, count }), LIST_PAGE_SIZES)}
+          locale={{ emptyText: statuses.length ? t('bills.emptyFiltered') : t('bills.empty') }}
         />
       </Card>
     </>

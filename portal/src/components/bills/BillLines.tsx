@@ -18,41 +18,41 @@ export function BillLines({ doc, onDispute }: { doc: BillDocument; onDispute?: (
   const columns: TableColumnsType<Line> = [
     {
       key: 'description',
-      title: t('billing.lines.description'),
+      title: t('bills.lines.description'),
       render: (_, l) => labelText(l.description as unknown as Record<string, string>, i18n.language) ?? '—',
     },
-    { key: 'kind', title: t('billing.lines.kind'), responsive: ['md'], render: (_, l) => <EnumTag options={BILL_LINE_KINDS} value={l.kind} /> },
+    { key: 'kind', title: t('bills.lines.kind'), responsive: ['md'], render: (_, l) => <EnumTag options={BILL_LINE_KINDS} value={l.kind} /> },
     {
       key: 'quantity',
-      title: t('billing.lines.quantity'),
+      title: t('bills.lines.quantity'),
       align: 'right',
       responsive: ['md'],
-      render: (_, l) => (l.unit ? t('billing.lines.quantityUnit', { quantity: number(l.quantity), unit: l.unit }) : number(l.quantity)),
+      render: (_, l) => (l.unit ? t('bills.lines.quantityUnit', { quantity: number(l.quantity), unit: l.unit }) : number(l.quantity)),
     },
-    { key: 'requests', title: t('billing.lines.requests'), align: 'right', responsive: ['lg'], render: (_, l) => number(l.requests) },
-    { key: 'amount', title: t('billing.lines.amount'), align: 'right', render: (_, l) => <Money value={l.amount} asset={doc.currency} /> },
+    { key: 'requests', title: t('bills.lines.requests'), align: 'right', responsive: ['lg'], render: (_, l) => number(l.requests) },
+    { key: 'amount', title: t('bills.lines.amount'), align: 'right', render: (_, l) => <Money value={l.amount} asset={doc.currency} /> },
   ]
   if (onDispute) {
     columns.push({
       key: 'actions',
-      title: t('billing.lines.actions'),
+      title: t('bills.lines.actions'),
       render: (_, l) =>
         l.id !== null && (
           <Button size="small" type="link" onClick={() => onDispute(l)}>
-            {t('billing.dispute.open')}
+            {t('bills.dispute.open')}
           </Button>
         ),
     })
   }
   return (
-    <Card variant="borderless" className="cd-card" title={t('billing.lines.title')}>
+    <Card variant="borderless" className="cd-card" title={t('bills.lines.title')} data-testid="bill-lines">
       <Table<Line>
         rowKey={(l) => String(l.id ?? labelText(l.description as unknown as Record<string, string>, 'en'))}
         columns={columns}
         dataSource={doc.lines}
         pagination={false}
         size="middle"
-        locale={{ emptyText: <Typography.Text type="secondary">{t('billing.lines.empty')}</Typography.Text> }}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('bills.lines.empty')}</Typography.Text> }}
       />
     </Card>
   )

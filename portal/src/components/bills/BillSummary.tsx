@@ -13,29 +13,29 @@ export function BillSummary({ doc }: { doc: BillDocument }) {
   return (
     <Card variant="borderless" className="cd-card" data-testid="bill-summary">
       <Descriptions column={{ xs: 1, md: 2 }} size="small">
-        <Descriptions.Item label={t('billing.fields.number')}>
+        <Descriptions.Item label={t('bills.fields.number')}>
           <Typography.Text className="cd-mono" copyable>
             {doc.number}
           </Typography.Text>
         </Descriptions.Item>
         {doc.kind === 'bill' && (
-          <Descriptions.Item label={t('billing.fields.status')}>
+          <Descriptions.Item label={t('bills.fields.status')}>
             <EnumTag options={BILL_STATUSES} value={doc.status} testId="bill-status" />
           </Descriptions.Item>
         )}
-        <Descriptions.Item label={t('billing.fields.period')}>{formatPeriod(doc.period, i18n.language)}</Descriptions.Item>
-        <Descriptions.Item label={t('billing.fields.currency')}>{doc.currency}</Descriptions.Item>
-        {doc.kind === 'bill' && <Descriptions.Item label={t('billing.fields.issued')}>{formatDate(doc.issuedAt)}</Descriptions.Item>}
-        {doc.kind === 'bill' && <Descriptions.Item label={t('billing.fields.due')}>{formatDate(doc.dueAt)}</Descriptions.Item>}
-        <Descriptions.Item label={t('billing.fields.billedTo')}>
+        <Descriptions.Item label={t('bills.fields.period')}>{formatPeriod(doc.period, i18n.language)}</Descriptions.Item>
+        <Descriptions.Item label={t('bills.fields.currency')}>{doc.currency}</Descriptions.Item>
+        {doc.kind === 'bill' && <Descriptions.Item label={t('bills.fields.issued')}>{formatDate(doc.issuedAt)}</Descriptions.Item>}
+        {doc.kind === 'bill' && <Descriptions.Item label={t('bills.fields.due')}>{formatDate(doc.dueAt)}</Descriptions.Item>}
+        <Descriptions.Item label={t('bills.fields.billedTo')}>
           <div>
             <div>{c.name}</div>
             <Typography.Text type="secondary">{c.email}</Typography.Text>
             {c.address && <div>{c.address}</div>}
-            {c.taxId && <div>{t('billing.fields.taxId', { id: c.taxId })}</div>}
+            {c.taxId && <div>{t('bills.fields.taxId', { id: c.taxId })}</div>}
           </div>
         </Descriptions.Item>
-        <Descriptions.Item label={t('billing.fields.issuer')}>
+        <Descriptions.Item label={t('bills.fields.issuer')}>
           <div>
             <div>{doc.issuer.name}</div>
             <Typography.Text type="secondary">{doc.issuer.address}</Typography.Text>

@@ -23,23 +23,23 @@ export function BillTotals({ doc }: { doc: BillDocument }) {
   const totals: Totals = doc.totals
   const money = (key: keyof Totals, sign?: '-') => <Money value={totals[key]} asset={doc.currency} sign={sign && !isZero(totals[key]) ? sign : undefined} testId={`bill-${key}`} />
   const rows: { key: string; label: string; value: ReactNode; strong?: boolean }[] = [
-    { key: 'subtotal', label: t('billing.totals.subtotal'), value: money('subtotal') },
-    ...(isZero(totals.discount) ? [] : [{ key: 'discount', label: t('billing.totals.discount', { rate: percent(totals.discountRate, i18n.language) }), value: money('discount', '-') }]),
-    ...(isZero(totals.tax) && isZero(totals.taxRate) ? [] : [{ key: 'tax', label: t('billing.totals.tax', { rate: percent(totals.taxRate, i18n.language) }), value: money('tax') }]),
-    { key: 'total', label: t('billing.totals.total'), value: money('total'), strong: true },
-    { key: 'coveredGift', label: t('billing.totals.coveredGift'), value: money('coveredGift', '-') },
-    { key: 'coveredCash', label: t('billing.totals.coveredCash'), value: money('coveredCash', '-') },
+    { key: 'subtotal', label: t('bills.totals.subtotal'), value: money('subtotal') },
+    ...(isZero(totals.discount) ? [] : [{ key: 'discount', label: t('bills.totals.discount', { rate: percent(totals.discountRate, i18n.language) }), value: money('discount', '-') }]),
+    ...(isZero(totals.tax) && isZero(totals.taxRate) ? [] : [{ key: 'tax', label: t('bills.totals.tax', { rate: percent(totals.taxRate, i18n.language) }), value: money('tax') }]),
+    { key: 'total', label: t('bills.totals.total'), value: money('total'), strong: true },
+    { key: 'coveredGift', label: t('bills.totals.coveredGift'), value: money('coveredGift', '-') },
+    { key: 'coveredCash', label: t('bills.totals.coveredCash'), value: money('coveredCash', '-') },
   ]
   if (doc.kind === 'bill') {
     rows.push(
-      { key: 'amountDue', label: t('billing.totals.amountDue'), value: money('amountDue'), strong: true },
-      { key: 'paid', label: t('billing.totals.paid'), value: money('paid', '-') },
-      { key: 'credited', label: t('billing.totals.credited'), value: money('credited', '-') },
-      { key: 'outstanding', label: t('billing.totals.outstanding'), value: money('outstanding'), strong: true },
+      { key: 'amountDue', label: t('bills.totals.amountDue'), value: money('amountDue'), strong: true },
+      { key: 'paid', label: t('bills.totals.paid'), value: money('paid', '-') },
+      { key: 'credited', label: t('bills.totals.credited'), value: money('credited', '-') },
+      { key: 'outstanding', label: t('bills.totals.outstanding'), value: money('outstanding'), strong: true },
     )
   }
   return (
-    <Card variant="borderless" className="cd-card" title={t('billing.totals.title')} data-testid="bill-totals">
+    <Card variant="borderless" className="cd-card" title={t('bills.totals.title')} data-testid="bill-totals">
       <Descriptions column={1} size="small" bordered>
         {rows.map((r) => (
           <Descriptions.Item key={r.key} label={r.strong ? <Typography.Text strong>{r.label}</Typography.Text> : r.label}>

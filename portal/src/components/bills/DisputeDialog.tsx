@@ -33,7 +33,7 @@ export function DisputeDialog({ bill, lineId, onClose, onOpened }: { bill: BillD
     setError(null)
     try {
       await openDispute(bill.id, { bill_line_id: values.bill_line_id, amount: values.amount.trim(), reason: values.reason.trim() })
-      void message.success(t('billing.dispute.opened'))
+      void message.success(t('bills.dispute.opened'))
       onOpened()
     } catch (err) {
       setError(handleFormError(form, err, ['bill_line_id', 'amount', 'reason'], t))
@@ -45,8 +45,8 @@ export function DisputeDialog({ bill, lineId, onClose, onOpened }: { bill: BillD
   return (
     <Modal
       open={lineId !== null}
-      title={t('billing.dispute.title', { number: bill.number })}
-      okText={t('billing.dispute.submit')}
+      title={t('bills.dispute.title', { number: bill.number })}
+      okText={t('bills.dispute.submit')}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
       onOk={() => form.submit()}
@@ -55,7 +55,7 @@ export function DisputeDialog({ bill, lineId, onClose, onOpened }: { bill: BillD
     >
       {error && <Alert type="error" showIcon message={error} className="cd-form-alert" role="alert" />}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ bill_line_id: lineId ?? undefined }} requiredMark={false}>
-        <Form.Item name="bill_line_id" label={t('billing.dispute.line')} rules={[{ required: true, message: t('billing.dispute.lineRequired') }]}>
+        <Form.Item name="bill_line_id" label={t('bills.dispute.line')} rules={[{ required: true, message: t('bills.dispute.lineRequired') }]}>
           <Select
             virtual={false}
             options={lines.map((l) => ({
@@ -66,14 +66,14 @@ export function DisputeDialog({ bill, lineId, onClose, onOpened }: { bill: BillD
         </Form.Item>
         <Form.Item
           name="amount"
-          label={t('billing.dispute.amount', { currency: bill.currency })}
+          label={t('bills.dispute.amount', { currency: bill.currency })}
           dependencies={['bill_line_id']}
           rules={[
             {
               validator: async (_, value: string | undefined) => {
                 const max = line?.amount ?? null
                 const problem = amountProblem(value, max, digits)
-                if (problem) throw new Error(t(`billing.amount.${problem}`, { max: max ? formatMoney(t, max, bill.currency) : '', digits }))
+                if (problem) throw new Error(t(`bills.amount.${problem}`, { max: max ? formatMoney(t, max, bill.currency) : '', digits }))
               },
             },
           ]}
@@ -82,14 +82,14 @@ export function DisputeDialog({ bill, lineId, onClose, onOpened }: { bill: BillD
         </Form.Item>
         <Form.Item
           name="reason"
-          label={t('billing.dispute.reason')}
+          label={t('bills.dispute.reason')}
           rules={[
-            { required: true, whitespace: true, message: t('billing.dispute.reasonRequired') },
-            { min: REASON_MIN, message: t('billing.dispute.reasonShort', { min: REASON_MIN }) },
-            { max: REASON_MAX, message: t('billing.dispute.reasonLong', { max: REASON_MAX }) },
+            { required: true, whitespace: true, message: t('bills.dispute.reasonRequired') },
+            { min: REASON_MIN, message: t('bills.dispute.reasonShort', { min: REASON_MIN }) },
+            { max: REASON_MAX, message: t('bills.dispute.reasonLong', { max: REASON_MAX }) },
           ]}
         >
-          <Input.TextArea rows={4} showCount maxLength={REASON_MAX} placeholder={t('billing.dispute.reasonPlaceholder')} />
+          <Input.TextArea rows={4} showCount maxLength={REASON_MAX} placeholder={t('bills.dispute.reasonPlaceholder')} />
         </Form.Item>
       </Form>
     </Modal>

@@ -24,7 +24,7 @@ export function PayBillDialog({ bill, open, onClose }: { bill: BillDetail; open:
     setError(null)
     try {
       const url = await payBill(bill.id, amount.trim())
-      if (!isWebUrl(url)) throw new Error(t('billing.pay.noCheckout'))
+      if (!isWebUrl(url)) throw new Error(t('bills.pay.noCheckout'))
       browser.assign(url)
     } catch (err) {
       setError(describeError(err, t))
@@ -35,8 +35,8 @@ export function PayBillDialog({ bill, open, onClose }: { bill: BillDetail; open:
   return (
     <Modal
       open={open}
-      title={t('billing.pay.title', { number: bill.number })}
-      okText={t('billing.pay.submit')}
+      title={t('bills.pay.title', { number: bill.number })}
+      okText={t('bills.pay.submit')}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
       onOk={() => form.submit()}
@@ -44,18 +44,18 @@ export function PayBillDialog({ bill, open, onClose }: { bill: BillDetail; open:
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        {t('billing.pay.intro', { amount: formatMoney(t, outstanding, bill.currency) })}
+        {t('bills.pay.intro', { amount: formatMoney(t, outstanding, bill.currency) })}
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} className="cd-form-alert" role="alert" />}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ amount: floorTo(outstanding, digits) }} requiredMark={false}>
         <Form.Item
           name="amount"
-          label={t('billing.pay.amount', { currency: bill.currency })}
+          label={t('bills.pay.amount', { currency: bill.currency })}
           rules={[
             {
               validator: async (_, value: string | undefined) => {
                 const problem = amountProblem(value, outstanding, digits)
-                if (problem) throw new Error(t(`billing.amount.${problem}`, { max: formatMoney(t, outstanding, bill.currency), digits }))
+                if (problem) throw new Error(t(`bills.amount.${problem}`, { max: formatMoney(t, outstanding, bill.currency), digits }))
               },
             },
           ]}

@@ -67,7 +67,7 @@ export function EditMemberDialog({ member, asset, onClose, onSaved }: { member: 
                 validator: async (_, value: string | undefined) => {
                   if (!value?.trim()) return
                   const problem = amountProblem(value, null, 6)
-                  if (problem) throw new Error(t(`billing.amount.${problem}`, { digits: 6, max: '' }))
+                  if (problem) throw new Error(t(`bills.amount.${problem}`, { digits: 6, max: '' }))
                 },
               },
             ]}

@@ -109,7 +109,7 @@ const orgEn = {
       revokedText: 'The organization revoked it. Ask its admin if you should still join.',
     },
   },
-  billing: {
+  bills: {
     title: 'Bills',
     description: 'Bills of the organization’s postpaid use: what each period came to, what is left to pay and by when.',
     refresh: 'Refresh',

@@ -108,7 +108,7 @@ const orgZhCN = {
       revokedText: '该组织已撤销此邀请。如仍需加入，请联系其管理员。',
     },
   },
-  billing: {
+  bills: {
     title: '账单',
     description: '组织后付费使用的账单：每个账期的金额、待付金额及付款期限。',
     refresh: '刷新',
