@@ -6,7 +6,7 @@
 import type { UseCase } from '#services/use_case'
 import audit from '#services/audit'
 import { InvalidInput } from '#exceptions/domain_errors'
-import { invoiceable } from '#services/invoices/invoiceable'
+import { invoiceable, orderIdsOf } from '#services/invoices/invoiceable'
 import type { InvoiceRow } from '#services/invoices/rows'
 
 export interface RequestInvoiceInput {
@@ -19,6 +19,8 @@ export interface RequestInvoiceInput {
   invoice_type: string
   bill_ids?: number[]
   order_ids?: number[]
+  /** Recharge orders by number, as the portal shows them; added to `order_ids`. */
+  order_numbers?: string[]
   email?: string | null
   address?: string | null
   remark?: string | null
@@ -27,7 +29,7 @@ export interface RequestInvoiceInput {
 const requestInvoice: UseCase<RequestInvoiceInput, InvoiceRow> = {
   async handle(input, { trx, actor, facts }) {
     const billIds = input.bill_ids ?? []
-    const orderIds = input.order_ids ?? []
+    const orderIds = [...new Set([...(input.order_ids ?? []), ...(await orderIdsOf(trx, input.customerId, input.order_numbers ?? []))])]
     if (!billIds.length && !orderIds.length) {
       throw new InvalidInput([{ field: 'bill_ids', message: 'Name at least one bill or recharge order to invoice', rule: 'required' }])
     }

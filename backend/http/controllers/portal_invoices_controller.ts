@@ -4,7 +4,8 @@ import audit from '#services/audit'
 import { acting } from '#services/portal/acting'
 import { runUseCase } from '#http/use_cases'
 import { signedLink } from '#services/files/links'
-import { presentPortalInvoice, type InvoiceRow } from '#services/invoices/rows'
+import type { InvoiceRow } from '#services/invoices/rows'
+import { presentPortalInvoices } from '#services/invoices/present'
 import { BadRequest, Conflict, NotFound } from '#exceptions/domain_errors'
 import { assertOnlyKeys } from '#validators/strict'
 import { INVOICE_REQUEST_KEYS, requestInvoiceValidator } from '#validators/invoices'
@@ -22,11 +23,14 @@ async function ownInvoice(customerId: number, id: string): Promise<InvoiceRow> {
 
 /** Portal invoices (发票) of the account acted in (capability invoices.request): list, request, cancel, download. */
 export default class PortalInvoicesController {
-  /** GET /api/portal/invoices?_start&_end&status= → own invoices, newest first, X-Total-Count */
+  /** GET /api/portal/invoices?_start&_end&_sort=id|created_at&_order=asc|desc&status= → own invoices (newest first by default), X-Total-Count */
   async index(ctx: HttpContext) {
     const { customerId } = await acting(ctx, 'invoices.request')
     const qs = ctx.request.qs()
-    assertOnlyKeys(qs, ['_start', '_end', 'status', '_org'])
+    assertOnlyKeys(qs, ['_start', '_end', '_sort', '_order', 'status', '_org'])
+    const sort = String(qs._sort ?? 'id')
+    const order = String(qs._order ?? 'desc').toLowerCase()
+    if (!['id', 'created_at'].includes(sort) || !['asc', 'desc'].includes(order)) throw new BadRequest('Invoices sort by id or created_at, asc or desc')
     const start = Math.max(0, Number.parseInt(String(qs._start ?? '0'), 10) || 0)
     const end = Math.min(start + 100, Math.max(start, Number.parseInt(String(qs._end ?? String(start + 20)), 10) || start + 20))
     const query = db.from('invoices').where('customer_id', customerId)
@@ -35,9 +39,9 @@ export default class PortalInvoicesController {
       query.where('status', qs.status)
     }
     const [{ n }] = await query.clone().count('* as n')
-    const rows: InvoiceRow[] = await query.orderBy('id', 'desc').offset(start).limit(end - start)
+    const rows: InvoiceRow[] = await query.orderBy(sort, order as 'asc' | 'desc').orderBy('id', order as 'asc' | 'desc').offset(start).limit(end - start)
     ctx.response.header('X-Total-Count', String(n))
-    return rows.map(presentPortalInvoice)
+    return presentPortalInvoices(rows)
   }
 
   /** POST /api/portal/invoices { title, tax_id, invoice_type, bill_ids?, order_ids?, email?, address?, remark? } → 201 invoice */
@@ -47,7 +51,7 @@ export default class PortalInvoicesController {
     const input = await ctx.request.validateUsing(requestInvoiceValidator)
     const invoice = await runUseCase(ctx, requestInvoice, { ...input, customerId: who.customerId, personId: who.personId })
     ctx.response.status(201)
-    return presentPortalInvoice(invoice)
+    return (await presentPortalInvoices([invoice]))[0]
   }
 
   /** DELETE /api/portal/invoices/:id → the cancelled invoice (only while requested) */
@@ -55,7 +59,7 @@ export default class PortalInvoicesController {
     const { customerId } = await acting(ctx, 'invoices.request')
     await ownInvoice(customerId, String(ctx.params.id))
     const invoice = await runUseCase(ctx, cancelInvoice, { customerId, invoiceId: Number(ctx.params.id) })
-    return presentPortalInvoice(invoice)
+    return (await presentPortalInvoices([invoice]))[0]
   }
 
   /** GET /api/portal/invoices/:id/link → { url, expires_at } for the issued invoice file (audited file.link) */

@@ -87,3 +87,12 @@ export async function invoiceable(trx: TransactionClientContract, customerId: nu
   }
   return { amount: parts.reduce((sum, p) => sum + p.amount, 0n), currency: currencies[0], billIds, orderIds }
 }
+
+/** Order numbers of `customerId` → their ids (another account's number is not found). */
+export async function orderIdsOf(trx: TransactionClientContract, customerId: number, numbers: string[]): Promise<number[]> {
+  if (!numbers.length) return []
+  const rows = await trx.from('orders').where('customer_id', customerId).whereIn('number', numbers).select('id', 'number')
+  const missing = numbers.filter((n) => !rows.some((r) => r.number === n))
+  if (missing.length) throw new NotFound(`Order not found: ${missing.join(', ')}`)
+  return rows.map((r) => Number(r.id))
+}

@@ -43,11 +43,26 @@ test.group('Invoices / request in the portal', (group) => {
     const [audited] = await auditRows({ action: 'invoice.request', record_id: String(reply.body.id) })
     assert.equal(Number(audited.actor_id), finance.person.id)
 
-    const list = await finance.agent.get('/api/portal/invoices', finance.headers)
-    assert.equal(list.status, 200)
+    assert.deepEqual(reply.body.order_numbers, [order.number])
+
+    const list = await finance.agent.get('/api/portal/invoices?_sort=id&_order=desc', finance.headers)
+    assert.equal(list.status, 200, list.text)
     assert.equal(list.headers.get('x-total-count'), '1')
     assert.equal(list.body[0].id, reply.body.id)
+    assert.equal((await finance.agent.get('/api/portal/invoices?_sort=amount', finance.headers)).status, 400)
     await assertLedgerHolds(assert)
+  })
+
+  test('recharge orders by number, as the portal names them; another account’s number is not found', async ({ assert }) => {
+    const { org, request } = await financeOf()
+    const order = await paidOrder(org.id, 2000)
+    const theirs = await paidOrder((await organization('别家公司')).id, 2000)
+    assert.equal((await request(invoiceBody({ order_numbers: [theirs.number] }))).status, 404)
+    assert.equal((await request(invoiceBody({ order_numbers: ['not-a-number'] }))).status, 422)
+    const reply = await request(invoiceBody({ order_numbers: [order.number], order_ids: [order.id], invoice_type: 'electronic', address: undefined }))
+    assert.equal(reply.status, 201, reply.text)
+    assert.deepEqual(reply.body.order_ids, [order.id])
+    assert.equal(reply.body.amount, '20.000000')
   })
 
   test('a refunded part of an order is not invoiced', async ({ assert }) => {
@@ -128,6 +143,8 @@ test.group('Invoices / request in the portal', (group) => {
       ['bill_ids', invoiceBody({ bill_ids: [settled.id, settled.id] })],
       ['bill_ids', invoiceBody({})],
       ['email', invoiceBody({ bill_ids: [settled.id], email: 'not-an-email' })],
+      ['email', invoiceBody({ bill_ids: [settled.id], invoice_type: 'electronic', email: undefined })],
+      ['address', invoiceBody({ bill_ids: [settled.id], invoice_type: 'vat_special', address: undefined })],
       ['amount', invoiceBody({ bill_ids: [settled.id], amount: '1000000' })],
       ['_body', [1, 2]],
     ]

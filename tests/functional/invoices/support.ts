@@ -81,5 +81,6 @@ export const invoiceBody = (over: Record<string, unknown> = {}) => ({
   tax_id: '91330106MA2CFX1234',
   invoice_type: 'vat_special',
   email: 'finance@yunqi.example.cn',
+  address: ORG_ADDRESS,
   ...over,
 })
