@@ -66,6 +66,9 @@ export const LEDGER_TYPES = {
   // and, when the credit note is refunded, the same amount paid out of cash to the refunds account.
   credit_note: t('credit', 'green', 'Credit note', '账单冲正', 'Credit note', '账单冲正退回'),
   credit_note_refund: t('debit', 'purple', 'Credit note refunded', '冲正退款', 'Credit note refunded', '冲正金额已退款'),
+  // Issuing a postpaid bill charges its tax (to tax payable) and gives its discount back (from usage revenue).
+  bill_tax: t('debit', 'orange', 'Bill tax', '账单税费', 'Tax on bill', '账单税费'),
+  bill_discount: t('credit', 'cyan', 'Bill discount', '账单折扣', 'Discount on bill', '账单折扣'),
 } as const satisfies Record<string, LedgerTypeInfo>
 
 export type LedgerType = keyof typeof LEDGER_TYPES

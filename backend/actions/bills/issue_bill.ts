@@ -1,7 +1,8 @@
 /**
  * Finance issues a draft bill: its figures are fixed from here on (corrections are credit notes),
  * the due date is the issue date + the organization's payment terms, and the organization is told
- * (notification and mail). A bill with nothing to pay (all covered by prepaid money) is settled at once.
+ * (notification and mail). Its discount and tax are posted to the organization's wallet
+ * (services/bills/issue_postings.ts), so the wallet owes exactly the amount due. A bill with nothing to pay (all covered by prepaid money) is settled at once.
  */
 import type { EngineAction } from '#services/use_case'
 import { Conflict } from '#exceptions/domain_errors'
@@ -9,6 +10,7 @@ import { lockBill, type BillRow } from '#services/bills/rows'
 import { statusAfterMoney } from '#services/bills/settle'
 import { tellOrg } from '#services/bills/notices'
 import { fromUnits } from '#services/ledger/amounts'
+import { postBillCharges } from '#services/bills/issue_postings'
 
 const issueBill: EngineAction<{}, BillRow> = {
   async handle({ record }, { trx, actor }) {
@@ -22,6 +24,7 @@ const issueBill: EngineAction<{}, BillRow> = {
       .from('bills')
       .where('id', bill.id)
       .update({ status, issued_at: now, issued_by: actor.type === 'staff' ? actor.id : null, due_at: dueAt, settled_at: status === 'settled' ? now : null, updated_at: now })
+    await postBillCharges(trx, bill, actor)
     const due = fromUnits(bill.amount_due)
     await tellOrg(trx, Number(bill.org_id), 'bill_issued', {
       title: { 'en': `Bill ${bill.number} issued`, 'zh-CN': `账单 ${bill.number} 已出账` },

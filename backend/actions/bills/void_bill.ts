@@ -1,10 +1,11 @@
 /**
  * Finance voids a bill that nothing was paid on (a reason is required): its period is free to be
- * billed again. Refused once any payment arrived or while a payment order waits for it.
+ * billed again; the discount and tax its issue posted are reversed. Refused once any payment arrived or while a payment order waits for it.
  */
 import type { EngineAction } from '#services/use_case'
 import { Conflict } from '#exceptions/domain_errors'
 import { lockBill, type BillRow } from '#services/bills/rows'
+import { reverseBillCharges } from '#services/bills/issue_postings'
 
 const voidBill: EngineAction<{}, BillRow> = {
   async handle({ record, reason }, { trx, actor }) {
@@ -13,6 +14,7 @@ const voidBill: EngineAction<{}, BillRow> = {
     if (BigInt(bill.paid) > 0n) throw new Conflict('A bill with payments cannot be voided; issue a credit note or close it')
     const pending = await trx.from('orders').where('bill_id', bill.id).where('status', 'PENDING').first()
     if (pending) throw new Conflict(`Payment order ${pending.number} is waiting for this bill: close it first`)
+    await reverseBillCharges(trx, bill, actor, `Bill ${bill.number} voided: ${reason}`)
     const now = new Date()
     await trx
       .from('bills')

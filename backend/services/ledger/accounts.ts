@@ -15,6 +15,8 @@ export const SYSTEM_ACCOUNTS = [
   'refund_pending',
   // the other side of finance's manual cash adjustments (cash_adjustments.ts)
   'cash_adjustments',
+  // tax charged on postpaid bills, owed to the tax authority (services/bills/issue_postings.ts)
+  'tax_payable',
 ] as const
 export type SystemAccount = (typeof SYSTEM_ACCOUNTS)[number]
 export type Bucket = 'cash' | 'gift'

@@ -126,6 +126,31 @@ test.group('Bills / lifecycle and payments', (group) => {
     await assertLedgerHolds(assert)
   })
 
+  test('issuing posts the discount and the tax: paying the amount due settles the wallet exactly; voiding reverses them', async ({ assert }) => {
+    const { agent: a } = await staffAgent('finance')
+    const { agent: b } = await staffAgent('finance')
+    const taxPayable = async () => BigInt((await db.from('ledger_accounts').where({ owner_type: 'system', code: 'tax_payable' }).sum('balance as s').first())?.s ?? 0)
+    const taxBefore = await taxPayable()
+    const { org, billId } = await sentBill(a, { tax_rate: '6', bill_discount_rate: '10' })
+    const bill = await billRow(billId)
+    // 4.000000 − 10 % = 3.600000; tax 6 % = 0.216000; due 3.816000
+    assert.include(bill, { discount: String(units('0.4')), tax: String(units('0.216')), amount_due: String(units('3.816')) })
+    assert.equal((await balances(org.id)).cash, -units('3.816'))
+    assert.equal((await taxPayable()) - taxBefore, units('0.216'))
+    assert.equal((await pay(a, b, billId, '3.816', 'BANK-T')).confirmed.status, 200)
+    assert.equal((await billRow(billId)).status, 'settled')
+    assert.equal((await balances(org.id)).cash, 0n)
+
+    const other = await sentBill(a, { tax_rate: '6', bill_discount_rate: '10' })
+    const voided = await act(a, other.billId, 'void', { reason: 'billed on the wrong terms' })
+    assert.equal(voided.status, 200, voided.text)
+    assert.equal((await balances(other.org.id)).cash, -units('4'))
+    assert.equal((await taxPayable()) - taxBefore, units('0.216'))
+    const reversals = await db.from('ledger_transactions').where({ customer_id: other.org.id, type: 'reversal' })
+    assert.lengthOf(reversals, 2)
+    await assertLedgerHolds(assert)
+  })
+
   test('overdue → suspension → a payment that settles lifts it (a partial one does not)', async ({ assert }) => {
     const { agent: a } = await staffAgent('finance')
     const { agent: b } = await staffAgent('finance')
