@@ -96,7 +96,7 @@ export function InvoiceRequestDialog({ open, onClose, onRequested }: { open: boo
       forceRender
     >
       {error && <Alert type="error" showIcon message={error} className="cd-form-alert" role="alert" />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ invoice_type: 'electronic', bill_ids: [], order_numbers: [] }} requiredMark="optional">
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ invoice_type: 'electronic', bill_ids: [], order_numbers: [] }} requiredMark={false}>
         <Form.Item name="title" label={t('invoices.form.invoiceTitle')} rules={[{ required: true, whitespace: true, message: t('invoices.form.titleRequired') }, { max: 200, message: t('invoices.form.tooLong', { max: 200 }) }]}>
           <Input autoComplete="organization" />
         </Form.Item>
