@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type { BillDocument } from '#contract/bills'
+import type Customer from '#models/customer'
 import audit from '#services/audit'
 import { acting } from '#services/portal/acting'
 import { billDocument, statementDocument } from '#services/bills/document'
@@ -16,6 +17,13 @@ function lang(ctx: HttpContext): PdfLang {
   return /^zh/i.test(asked) ? 'zh-CN' : 'en'
 }
 
+/** The signed-in customer's own zone (their profile's), for a reader who names none. */
+const personZone = async (ctx: HttpContext) => {
+  const person = ctx.auth.use('customer').user as Customer
+  const row = await db.from('customers').where('id', person.id).select('time_zone').first()
+  return (row?.time_zone as string | undefined) ?? null
+}
+
 /** A bill of the account acted in; drafts are not the customer's to see yet. */
 async function portalBillId(customerId: number, id: string) {
   const bill = ID.test(id) ? await db.from('bills').where({ id, org_id: customerId }).whereNot('status', 'draft').select('id').first() : null
@@ -24,10 +32,10 @@ async function portalBillId(customerId: number, id: string) {
 }
 
 /** Renders the document, audits the download as an export, and answers it as a PDF attachment. */
-async function send(ctx: HttpContext, doc: BillDocument, record: { resource: string; id: string | number }) {
+async function send(ctx: HttpContext, doc: BillDocument, record: { resource: string; id: string | number }, readerZone: string | null = null) {
   assertOnlyKeys(ctx.request.qs(), QUERY)
   const language = lang(ctx)
-  const zone = typeof ctx.request.qs()._tz === 'string' ? ctx.request.qs()._tz : null
+  const zone = typeof ctx.request.qs()._tz === 'string' ? ctx.request.qs()._tz : readerZone
   const pdf = await renderBillPdf(doc, language, { zone })
   await audit.standalone(ctx, {
     action: 'export',
@@ -45,7 +53,8 @@ async function send(ctx: HttpContext, doc: BillDocument, record: { resource: str
 /**
  * Bills and monthly statements as PDF (issue 12 §3), from the same BillDocument the screens show:
  * console (bills:view, users:view) and portal (the account acted in: bills.view, wallet.view).
- * `_lang` en | zh-CN (else Accept-Language), `_tz` the reader's IANA zone.
+ * `_lang` en | zh-CN (else Accept-Language), `_tz` the reader's IANA zone (a customer's own zone by
+ * default, else the bill's).
  */
 export default class BillPdfController {
   /** GET /api/admin/bills/:id/pdf */
@@ -66,13 +75,13 @@ export default class BillPdfController {
   async portalBill(ctx: HttpContext) {
     const { customerId } = await acting(ctx, 'bills.view')
     const billId = await portalBillId(customerId, String(ctx.params.id))
-    return send(ctx, await billDocument(db.connection(), billId), { resource: 'bills', id: billId })
+    return send(ctx, await billDocument(db.connection(), billId), { resource: 'bills', id: billId }, await personZone(ctx))
   }
 
   /** GET /api/portal/statements/:month/pdf */
   async portalStatement(ctx: HttpContext) {
     const { customerId } = await acting(ctx, 'wallet.view')
     const doc = await statementDocument(db.connection(), customerId, String(ctx.params.month))
-    return send(ctx, doc, { resource: 'users', id: customerId })
+    return send(ctx, doc, { resource: 'users', id: customerId }, await personZone(ctx))
   }
 }

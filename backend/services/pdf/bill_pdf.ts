@@ -16,7 +16,7 @@ import { isZero } from '#contract/money'
 export type { PdfLang }
 
 export interface RenderOptions {
-  /** The reader's IANA zone; the document's own period zone when absent or unknown. */
+  /** The reader's IANA zone for dates and times; the document's period zone when absent or unknown. */
   zone?: string | null
 }
 
@@ -41,7 +41,8 @@ function header(page: Page, doc: BillDocument, lang: PdfLang, zone: string) {
     { label: say('customerId', lang), value: String(c.id) },
   ]
   const facts = [
-    { label: say('period', lang), value: period(doc.period.start, doc.period.end, zone) },
+    // the period's days are those of the zone it was cut in; other times are the reader's
+    { label: say('period', lang), value: period(doc.period.start, doc.period.end, doc.period.zone) + (doc.period.zone === zone ? '' : ` (${doc.period.zone})`) },
     ...(doc.kind === 'bill' || doc.status ? [{ label: say('status', lang), value: statusLabel(doc.status, lang) }] : []),
     ...(doc.issuedAt ? [{ label: say('issued', lang), value: day(doc.issuedAt, zone)! }] : []),
     ...(doc.dueAt ? [{ label: say('due', lang), value: day(doc.dueAt, zone)! }] : []),

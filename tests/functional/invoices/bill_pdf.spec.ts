@@ -127,7 +127,7 @@ test.group('Bill PDF / portal', (group) => {
   })
 
   test('a prepaid customer downloads their own monthly statement; the statement needs wallet.view', async ({ assert }) => {
-    const { customer, agent } = await customerAgent({ nickname: '李雷' })
+    const { customer, agent } = await customerAgent({ nickname: '李雷', time_zone: 'Asia/Shanghai' })
     const reply = await download(agent, '/api/portal/statements/2026-11/pdf?_lang=zh-CN')
     assert.equal(reply.status, 200)
     assert.include(reply.disposition!, 'statement-')
@@ -135,6 +135,7 @@ test.group('Bill PDF / portal', (group) => {
     assert.include(all, '对账单')
     assert.include(all, '李雷')
     assert.include(all, customer.email)
+    assert.include(all, '时间按Asia/Shanghai时区') // the customer's own zone
     const org = await organization()
     const developer = await member(org.id, 'developer')
     assert.equal((await developer.agent.get('/api/portal/statements/2026-11/pdf', developer.headers)).status, 403)
