@@ -98,6 +98,31 @@ describe('invitation accept page', () => {
     expect(await screen.findByTestId('invitation-closed')).toHaveTextContent('This invitation has expired')
   })
 
+  it('reads the invitation again after a 410, to say whether it was used or withdrawn meanwhile', async () => {
+    const api = mockApi({
+      'GET /auth/me': meWithOrgs([]),
+      [`GET /invitations/${TOKEN}`]: (_req, n) => (n === 0 ? preview() : preview({ status: 'accepted' })),
+      [`POST /invitations/${TOKEN}/accept`]: { status: 410, data: { message: 'This invitation was already accepted' } },
+    })
+    const user = userEvent.setup()
+    renderApp(PATH)
+    await user.click(await screen.findByRole('button', { name: 'Join Delta Works' }))
+    expect(await screen.findByTestId('invitation-closed')).toHaveTextContent('This invitation was already used')
+    expect(api.calls(`GET /invitations/${TOKEN}`)).toHaveLength(2)
+  })
+
+  it('shows the server’s answer when the person is already a member', async () => {
+    mockApi({
+      'GET /auth/me': meWithOrgs([]),
+      [`GET /invitations/${TOKEN}`]: preview(),
+      [`POST /invitations/${TOKEN}/accept`]: { status: 409, data: { message: 'You are already a member of this organization' } },
+    })
+    const user = userEvent.setup()
+    renderApp(PATH)
+    await user.click(await screen.findByRole('button', { name: 'Join Delta Works' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('You are already a member of this organization')
+  })
+
   it('reads in Chinese', async () => {
     await i18n.changeLanguage('zh-CN')
     mockApi({ 'GET /auth/me': signedOut, [`GET /invitations/${TOKEN}`]: preview({ org_name: '北辰数据', role: 'finance' }) })

@@ -40,7 +40,11 @@ function routes(extra = {}) {
     ...walletRoutes,
     'GET /auth/me': meWithOrgs(),
     'GET /invoices': { status: 200, data: [issued] },
-    'GET /bills': { status: 200, data: [paidBill], headers: { 'x-total-count': '1' } },
+    'GET /bills': {
+      status: 200,
+      data: [paidBill, { ...paidBill, id: 6, number: 'B202609-000002', invoice_status: 'issued' }, { ...paidBill, id: 9, number: 'B202611-000009', status: 'awaiting_payment' }],
+      headers: { 'x-total-count': '3' },
+    },
     'GET /orders': { status: 200, data: [order], headers: { 'x-total-count': '1' } },
     'POST /invoices': { status: 201, data: { id: 4 } },
     ...extra,
@@ -85,7 +89,7 @@ describe('invoice request form', () => {
     await user.type(within(dialog).getByLabelText(/Tax ID/), 'ab#1')
     await user.type(within(dialog).getByLabelText(/Email for the invoice/), 'not-an-email')
     await user.click(within(dialog).getByRole('button', { name: 'Send request' }))
-    expect(await within(dialog).findByText('Use 6–32 letters, digits or hyphens')).toBeInTheDocument()
+    expect(await within(dialog).findByText('Use 15–20 letters and digits')).toBeInTheDocument()
     expect(within(dialog).getByText('Enter a valid email address')).toBeInTheDocument()
 
     await choose(user, dialog, 'Invoice type', /VAT special invoice/)
@@ -98,7 +102,10 @@ describe('invoice request form', () => {
     const api = routes()
     const { user, dialog } = await openForm()
     await waitFor(() => expect(api.calls('GET /bills')).toHaveLength(1))
-    expect(api.calls('GET /bills')[0].query.getAll('status')).toEqual(['settled', 'partially_paid'])
+    // only paid bills that have no invoice yet are offered
+    await user.click(within(dialog).getByLabelText('Paid bills'))
+    expect(screen.queryByText(/B202609-000002/)).not.toBeInTheDocument()
+    expect(screen.queryByText(/B202611-000009/)).not.toBeInTheDocument()
     expect(api.calls('GET /orders')[0].query.getAll('status')).toEqual(['PAID', 'PARTIALLY_REFUNDED'])
     await user.type(within(dialog).getByLabelText(/Invoice title/), '  北辰数据科技有限公司 ')
     await user.type(within(dialog).getByLabelText(/Tax ID/), '91310000ma1k000000')
@@ -123,7 +130,7 @@ describe('invoice request form', () => {
     routes({ 'POST /invoices': { status: 422, data: { message: 'Validation failed', errors: [{ field: 'tax_id', message: 'This tax ID is not registered' }] } } })
     const { user, dialog } = await openForm()
     await user.type(within(dialog).getByLabelText(/Invoice title/), 'Acme')
-    await user.type(within(dialog).getByLabelText(/Tax ID/), 'ABC12345')
+    await user.type(within(dialog).getByLabelText(/Tax ID/), 'ABC123456789012')
     await choose(user, dialog, 'Paid bills', /B202610-000003/)
     await user.type(within(dialog).getByLabelText(/Email for the invoice/), 'a@b.example')
     await user.click(within(dialog).getByRole('button', { name: 'Send request' }))

@@ -32,13 +32,16 @@ export interface BillRow {
   outstanding: DecimalString
   status: BillStatus | (string & {})
   invoice_status: string
+  /** past its due date with something left to pay */
+  overdue?: boolean
   issued_at: string | null
   due_at: string | null
 }
 
-export async function listBills(q: { start: number; end: number; statuses?: string[] }): Promise<{ rows: BillRow[]; total: number }> {
-  const params = new URLSearchParams({ _start: String(q.start), _end: String(q.end), _sort: 'period_start', _order: 'desc' })
-  for (const status of q.statuses ?? []) params.append('status', status)
+/** GET /bills: newest period first (the server's order), optionally of one status; X-Total-Count. */
+export async function listBills(q: { start: number; end: number; status?: string | null }): Promise<{ rows: BillRow[]; total: number }> {
+  const params = new URLSearchParams({ _start: String(q.start), _end: String(q.end) })
+  if (q.status) params.set('status', q.status)
   const response = await http.get('/bills', { params })
   const rows = listOf<BillRow>(response.data)
   return { rows, total: totalOf(response.headers['x-total-count'], q.start + rows.length) }

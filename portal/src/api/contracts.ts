@@ -14,6 +14,9 @@ export interface Contract {
   version: number
   signed_at: string | null
   signed_by_name: string | null
+  /** this member may sign it online now (the server decides: admin, awaiting an online signature) */
+  can_sign?: boolean
+  file?: { name: string; size: number; mime_type: string }
 }
 
 export async function listContracts(): Promise<Contract[]> {

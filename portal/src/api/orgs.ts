@@ -73,6 +73,8 @@ export interface OrgMember {
   /** what the keys assigned to the member spent this calendar month (UTC) */
   month_spend: DecimalString
   joined_at: string | null
+  /** the organization's own sign-in: it stays a member */
+  account_owner?: boolean
 }
 
 /** A pending invitation of the acting organization. */
@@ -90,17 +92,12 @@ export interface OrgMembersPage {
   invitations: OrgInvitation[]
 }
 
-/**
- * GET /org/members → `{ members, invitations }` (members with their cap and this month's spend, and
- * the invitations still pending). A plain list of members is read as members without invitations.
- */
+/** GET /org/members and GET /org/invitations: the members with their cap and this month's spend, and the invitations still pending. */
 export async function fetchMembers(): Promise<OrgMembersPage> {
-  const { data } = await http.get('/org/members')
-  if (Array.isArray(data) || Array.isArray((data as { data?: unknown })?.data)) return { members: listOf<OrgMember>(data), invitations: [] }
-  const body = (data ?? {}) as { members?: unknown; invitations?: unknown }
+  const [members, invitations] = await Promise.all([http.get('/org/members'), http.get('/org/invitations')])
   return {
-    members: listOf<OrgMember>(body.members),
-    invitations: listOf<OrgInvitation>(body.invitations).filter((i) => !i.status || i.status === 'pending'),
+    members: listOf<OrgMember>(members.data),
+    invitations: listOf<OrgInvitation>(invitations.data).filter((i) => i.status === 'pending'),
   }
 }
 

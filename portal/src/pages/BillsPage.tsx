@@ -21,11 +21,11 @@ import { formatDate } from '../lib/format'
 export function BillsPage() {
   const { t, i18n } = useTranslation()
   useDocumentTitle(t('bills.title'))
-  const [statuses, setStatuses] = useState<string[]>([])
-  const list = useServerList<BillRow>((window) => listBills({ ...window, statuses }), [statuses])
+  const [status, setStatus] = useState<string | null>(null)
+  const list = useServerList<BillRow>((window) => listBills({ ...window, status }), [status])
   if (list.errorStatus === 403) return <NoAccess />
 
-  const overdue = (b: BillRow) => !!b.due_at && isPositive(b.outstanding) && dayjs(b.due_at).isBefore(dayjs())
+  const overdue = (b: BillRow) => b.overdue ?? (!!b.due_at && isPositive(b.outstanding) && dayjs(b.due_at).isBefore(dayjs()))
   const columns: TableColumnsType<BillRow> = [
     {
       key: 'number',
@@ -72,17 +72,16 @@ export function BillsPage() {
         }
       />
       <Card variant="borderless" className="cd-card">
-        <Select<string[]>
-          mode="multiple"
+        <Select<string | null>
           allowClear
           virtual={false}
-          value={statuses}
+          value={status}
           placeholder={t('bills.allStatuses')}
           aria-label={t('bills.filterStatus')}
           style={{ minWidth: 240, marginBottom: 16 }}
           options={BILL_STATUSES.map((s) => ({ value: s.value, label: labelText(s.label, i18n.language) ?? s.value }))}
           onChange={(next) => {
-            setStatuses(next)
+            setStatus(next ?? null)
             list.setPage(1)
           }}
         />
@@ -95,7 +94,7 @@ export function BillsPage() {
           size="middle"
           onChange={list.onTableChange}
           pagination={list.pagination((count, [from, to]) => t('bills.range', { from, to, count }), LIST_PAGE_SIZES)}
-          locale={{ emptyText: statuses.length ? t('bills.emptyFiltered') : t('bills.empty') }}
+          locale={{ emptyText: status ? t('bills.emptyFiltered') : t('bills.empty') }}
         />
       </Card>
     </>

@@ -96,7 +96,7 @@ export function ContractsPage() {
           <Button size="small" icon={<EyeOutlined />} loading={busyId === c.id} onClick={() => void open(c)}>
             {t('contracts.view')}
           </Button>
-          {canSign && c.status === 'pending_signature' && c.signing_method === 'online' && (
+          {(c.can_sign ?? (canSign && c.status === 'pending_signature' && c.signing_method === 'online')) && (
             <Button size="small" type="primary" icon={<EditOutlined />} onClick={() => setSigning(c)}>
               {t('contracts.sign.open')}
             </Button>

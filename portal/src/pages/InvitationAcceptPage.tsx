@@ -23,11 +23,13 @@ export function closedReason(preview: InvitationPreview): Closed | null {
   return null
 }
 
-/** The same, from a refused accept: 410 expired, 409 already used, 403 another person's address. */
+/**
+ * The same, from a refused accept: 410 gone (expired, used or revoked meanwhile: the preview, read
+ * again, says which), 403 another person's address, 404 unknown.
+ */
 function refusalOf(err: unknown): Closed | 'wrongEmail' | null {
   const status = toApiError(err).status
   if (status === 410) return 'expired'
-  if (status === 409) return 'used'
   if (status === 403) return 'wrongEmail'
   if (status === 404) return 'invalid'
   return null
@@ -85,7 +87,7 @@ export function InvitationAcceptPage() {
     return <Result status="warning" title={t('invitation.loadFailed')} subTitle={describeError(invitation.error, t)} extra={<Button onClick={() => void invitation.reload()}>{t('common.retry')}</Button>} />
   }
   const preview = invitation.data!
-  const closed = refused && refused !== 'wrongEmail' ? refused : closedReason(preview)
+  const closed = closedReason(preview) ?? (refused && refused !== 'wrongEmail' ? refused : null)
   if (closed) return <ClosedResult reason={closed} />
 
   const otherPerson = !!user && user.email.trim().toLowerCase() !== preview.email.trim().toLowerCase()
@@ -103,6 +105,7 @@ export function InvitationAcceptPage() {
       const reason = refusalOf(err)
       if (reason) setRefused(reason)
       else setError(describeError(err, t))
+      if (reason === 'expired') void invitation.reload()
       setBusy(false)
     }
   }

@@ -95,7 +95,7 @@ export function MembersPage() {
           <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(m)}>
             {t('members.edit.open')}
           </Button>
-          {String(m.customer_id) !== String(me.id) && (
+          {String(m.customer_id) !== String(me.id) && !m.account_owner && (
             <Popconfirm
               title={t('members.remove.confirm', { name: m.nickname || m.email })}
               description={t('members.remove.text')}

@@ -23,8 +23,8 @@ export interface InvoiceFormValues {
   remark?: string
 }
 
-/** Letters, digits and hyphens (a unified social credit code has 18, a VAT number fewer). */
-export const TAX_ID = /^[A-Za-z0-9-]{6,32}$/
+/** A taxpayer id: 15–20 letters and digits (the 18 of a unified social credit code among them); sent in upper case. */
+export const TAX_ID = /^[0-9A-Za-z]{15,20}$/
 const INVOICEABLE_BILLS = ['settled', 'partially_paid']
 const INVOICEABLE_ORDERS = ['PAID', 'PARTIALLY_REFUNDED']
 
@@ -59,8 +59,13 @@ export function InvoiceRequestDialog({ open, onClose, onRequested }: { open: boo
 
   useEffect(() => {
     if (!open) return
-    if (withBills) listBills({ start: 0, end: 100, statuses: INVOICEABLE_BILLS }).then((p) => setBills(p.rows.filter((b) => b.invoice_status === 'none' || !b.invoice_status)), () => setBills([]))
-    if (withOrders) listOrders({ start: 0, end: 100, statuses: INVOICEABLE_ORDERS }).then((p) => setOrders(p.rows), () => setOrders([]))
+    if (withBills) {
+      listBills({ start: 0, end: 100 }).then(
+        (p) => setBills(p.rows.filter((b) => INVOICEABLE_BILLS.includes(b.status) && (b.invoice_status === 'none' || !b.invoice_status))),
+        () => setBills([]),
+      )
+    }
+    if (withOrders) void listOrders({ start: 0, end: 100, statuses: INVOICEABLE_ORDERS }).then((p) => setOrders(p.rows), () => setOrders([]))
   }, [open, withBills, withOrders])
 
   const submit = async (values: InvoiceFormValues) => {

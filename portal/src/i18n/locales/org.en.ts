@@ -264,7 +264,7 @@ const orgEn = {
       taxId: 'Tax ID',
       taxIdHelp: 'The taxpayer identification number, e.g. the 18-character unified social credit code.',
       taxIdRequired: 'Enter the tax ID',
-      taxIdInvalid: 'Use 6–32 letters, digits or hyphens',
+      taxIdInvalid: 'Use 15–20 letters and digits',
       type: 'Invoice type',
       typeRequired: 'Choose the invoice type',
       bills: 'Paid bills',

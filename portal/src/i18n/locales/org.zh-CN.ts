@@ -263,7 +263,7 @@ const orgZhCN = {
       taxId: '税号',
       taxIdHelp: '纳税人识别号，例如 18 位统一社会信用代码。',
       taxIdRequired: '请输入税号',
-      taxIdInvalid: '请使用 6–32 位字母、数字或连字符',
+      taxIdInvalid: '请输入 15–20 位字母或数字',
       type: '发票类型',
       typeRequired: '请选择发票类型',
       bills: '已支付的账单',
