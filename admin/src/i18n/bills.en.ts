@@ -1,5 +1,6 @@
 /** English strings of the bill page (pages/bills). */
 export default {
+  title: 'Bill {{number}}',
   number: 'Bill number',
   organization: 'Organization',
   period: 'Period',
@@ -34,7 +35,6 @@ export default {
   },
   payments: {
     title: 'Payments',
-    orders: 'Orders of this bill',
     empty: 'No payments yet',
     date: 'Date',
     method: 'Method',
@@ -58,7 +58,12 @@ export default {
     usageCharged: 'Usage charged',
     providerCost: 'Provider cost',
     ledgerPosted: 'Ledger postings',
+    billSubtotal: 'Bill subtotal',
     difference: 'Difference',
+    checks: {
+      usage_vs_ledger: 'Usage records charged {{actual}}, but their ledger postings total {{expected}}',
+      bill_vs_ledger: 'The bill says {{actual}}, but the ledger debited {{expected}} in the period',
+    },
     margin: 'Margin over provider cost: {{amount}}',
     matched: 'Usage, ledger and bill agree',
     findings_one: '{{count}} finding',

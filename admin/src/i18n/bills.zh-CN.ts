@@ -1,5 +1,6 @@
 /** 账单页的中文（pages/bills）。 */
 export default {
+  title: '账单 {{number}}',
   number: '账单号',
   organization: '机构',
   period: '账期',
@@ -34,7 +35,6 @@ export default {
   },
   payments: {
     title: '付款记录',
-    orders: '本账单的订单',
     empty: '暂无付款',
     date: '时间',
     method: '方式',
@@ -58,7 +58,12 @@ export default {
     usageCharged: '用量计费',
     providerCost: '供应商成本',
     ledgerPosted: '账务入账',
+    billSubtotal: '账单小计',
     difference: '差额',
+    checks: {
+      usage_vs_ledger: '用量记录计费 {{actual}}，但对应账务入账合计 {{expected}}',
+      bill_vs_ledger: '账单金额为 {{actual}}，但本账期账务扣费为 {{expected}}',
+    },
     margin: '毛利（计费减成本）：{{amount}}',
     matched: '用量、账务与账单一致',
     findings_one: '{{count}} 条差异',

@@ -35,7 +35,7 @@ export function BillPage({ resource, id }: ScreenProps) {
   if (query.isError) return <RecordError error={query.error} />
 
   const number = document?.number ?? (record?.number as string | undefined)
-  const title = number ? `${label(resource.label, resource.name)} ${number}` : label(resource.label, resource.name)
+  const title = number ? t('bill.title', { number }) : label(resource.label, resource.name)
 
   return (
     <Show
@@ -81,7 +81,9 @@ export function BillPage({ resource, id }: ScreenProps) {
           </>
         )}
         <BillDisputes billId={id!} />
-        <BillReconciliation resource={resource} record={record} billId={id!} currency={document?.currency ?? String(record?.currency ?? '')} />
+        {resource.permissions.includes('reconcile') && (
+          <BillReconciliation resource={resource} record={record} billId={id!} currency={document?.currency ?? String(record?.currency ?? '')} />
+        )}
         {canDo(audit, 'list') && <RecordHistory resource={resource} id={id!} />}
       </Space>
     </Show>

@@ -1,46 +1,61 @@
 import type { BaseKey } from '@refinedev/core'
 import { Card, Table } from 'antd'
-import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { CREDIT_NOTE_SETTLEMENTS } from '@creditdesk/contract/bills'
 import { formatMoney } from '@creditdesk/contract/money'
-import { useResourceMeta } from '../../meta/MetaContext'
+import { useLabel, useResourceMeta } from '../../meta/MetaContext'
 import { canDo } from '../../meta/permissions'
 import { formatDateTime } from '../../engine/fields/format'
-import { relatedListUrl } from '../../engine/show/RelationTable'
+import { PanelTable } from '../../engine/show/PanelTable'
 import { OptionTag } from './OptionTag'
 import type { BillDocument } from './billDocument'
+
+export const PAYMENTS_RESOURCE = 'bill-payments'
 
 const money = (value: string, document: BillDocument, locale: string, sign: 'auto' | 'debit' = 'auto') => (
   <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{formatMoney(value, document.currency, { locale, sign })}</span>
 )
 
-/** Payments received against the bill (Stripe or offline orders), with a link to those orders. */
+/**
+ * Payments applied to the bill: each with the order it came from (a link to the order) when the
+ * viewer may list bill payments, else the document's list (date, method, reference, amount).
+ */
 export function BillPayments({ billId, document }: { billId: BaseKey; document: BillDocument }) {
   const { t, i18n } = useTranslation()
+  const payments = useResourceMeta(PAYMENTS_RESOURCE)
   const orders = useResourceMeta('orders')
-  const linkOrders = canDo(orders, 'list') && (orders?.fields.find((f) => f.name === 'bill_id')?.filter ?? []).includes('eq')
+  const label = useLabel()
+  const channels = orders?.fields.find((f) => f.name === 'channel')?.options
+  const method = (value: string) => {
+    const option = channels?.find((o) => o.value === value)
+    return option ? label(option.label, value) : t(`bill.methods.${value}`, { defaultValue: value })
+  }
+  const byOrder = canDo(payments, 'list') && payments!.fields.some((f) => f.name === 'bill_id' && f.filter?.includes('eq'))
   return (
-    <Card
-      className="cd-section"
-      size="small"
-      title={t('bill.payments.title')}
-      extra={linkOrders ? <Link to={relatedListUrl('orders', 'bill_id', billId)}>{t('bill.payments.orders')} →</Link> : null}
-      data-testid="bill-payments"
-    >
-      <Table
-        size="small"
-        rowKey={(p) => `${p.date}-${p.reference}-${p.amount}`}
-        pagination={false}
-        dataSource={document.payments}
-        locale={{ emptyText: t('bill.payments.empty') }}
-        columns={[
-          { key: 'date', title: t('bill.payments.date'), render: (_, p) => formatDateTime(p.date, { locale: i18n.language }) },
-          { key: 'method', title: t('bill.payments.method'), render: (_, p) => t(`bill.methods.${p.method}`, { defaultValue: p.method }) },
-          { key: 'reference', title: t('bill.payments.reference'), dataIndex: 'reference' },
-          { key: 'amount', title: t('bill.payments.amount'), align: 'right', render: (_, p) => money(p.amount, document, i18n.language) },
-        ]}
-      />
+    <Card className="cd-section" size="small" title={t('bill.payments.title')} data-testid="bill-payments">
+      {byOrder ? (
+        <PanelTable
+          resource={payments!}
+          filters={[{ field: 'bill_id', operator: 'eq', value: billId }]}
+          columns={['order_id', 'amount', 'created_at']}
+          empty={t('bill.payments.empty')}
+          listFilter={{ field: 'bill_id', value: billId }}
+        />
+      ) : (
+        <Table
+          size="small"
+          rowKey={(p) => `${p.date}-${p.reference}-${p.amount}`}
+          pagination={false}
+          dataSource={document.payments}
+          locale={{ emptyText: t('bill.payments.empty') }}
+          columns={[
+            { key: 'date', title: t('bill.payments.date'), render: (_, p) => formatDateTime(p.date, { locale: i18n.language }) },
+            { key: 'method', title: t('bill.payments.method'), render: (_, p) => method(p.method) },
+            { key: 'reference', title: t('bill.payments.reference'), dataIndex: 'reference' },
+            { key: 'amount', title: t('bill.payments.amount'), align: 'right', render: (_, p) => money(p.amount, document, i18n.language) },
+          ]}
+        />
+      )}
     </Card>
   )
 }

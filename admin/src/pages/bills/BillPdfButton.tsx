@@ -18,7 +18,7 @@ export function BillPdfButton({ billId, number }: { billId: BaseKey; number?: st
   const download = async () => {
     setBusy(true)
     try {
-      const { data } = await http.get<Blob>(billUrl(billId, 'pdf'), { params: { _lang: i18n.language }, responseType: 'blob' })
+      const { data } = await http.get<Blob>(`${billUrl(billId, 'pdf')}?_lang=${encodeURIComponent(i18n.language)}`, { responseType: 'blob' })
       downloadBlob(data, `${number ?? `bill-${billId}`}.pdf`)
     } catch (error) {
       notify?.({ type: 'error', message: t('bill.pdfFailed'), description: (error as ApiError).message })

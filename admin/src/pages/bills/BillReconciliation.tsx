@@ -2,27 +2,17 @@ import type { BaseKey, BaseRecord } from '@refinedev/core'
 import { Alert, Card, Col, List, Row, Skeleton, Statistic, Typography } from 'antd'
 import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { compareAmounts, formatMoney, isZero, toUnits, formatUnits, LEDGER_SCALE } from '@creditdesk/contract/money'
+import { formatMoney, isZero, toUnits, formatUnits, LEDGER_SCALE } from '@creditdesk/contract/money'
 import type { ResourceMeta } from '../../meta/types'
 import { ActionButton } from '../../engine/actions/ActionButton'
 import { actionApplies, permittedActions } from '../../engine/actions/visibility'
-import { pickLabel } from '../../meta/label'
 import { useBillReconciliation, type BillReconciliation as Recon } from './billDocument'
-
-/** A finding as the reconciliation sends it: its words (a label or text), else its kind. */
-function findingText(finding: Record<string, unknown>, lang: string): string {
-  for (const key of ['message', 'description', 'detail', 'label']) {
-    const v = finding[key]
-    if (typeof v === 'string' && v) return v
-    if (v && typeof v === 'object') return pickLabel(v as Record<string, string>, lang)
-  }
-  return String(finding.kind ?? finding.type ?? JSON.stringify(finding))
-}
 
 /**
  * Usage charged in the period against the providers' cost and the ledger's postings: the margin,
  * and any difference between what usage charged and what the ledger posted (a mismatch is red and
- * listed as a finding). Reconcile runs it again, recording findings.
+ * listed as a finding: usage against its postings, the bill against what the ledger debited).
+ * Reading it records any new finding, so it is shown to whoever may reconcile.
  */
 export function BillReconciliation({ resource, record, billId, currency }: { resource: ResourceMeta; record: BaseRecord | undefined; billId: BaseKey; currency: string }) {
   const { t, i18n } = useTranslation()
@@ -42,41 +32,58 @@ export function BillReconciliation({ resource, record, billId, currency }: { res
       ) : !reconciliation ? (
         <Skeleton active paragraph={{ rows: 2 }} title={false} />
       ) : (
-        <ReconFigures reconciliation={reconciliation} money={money} lang={i18n.language} />
+        <ReconFigures reconciliation={reconciliation} money={money} />
       )}
     </Card>
   )
 }
 
-function ReconFigures({ reconciliation: r, money, lang }: { reconciliation: Recon; money: (v: string) => string; lang: string }) {
+/** Which figures a failed check puts in doubt. */
+const CHECK_FIGURES: Record<string, string[]> = {
+  usage_vs_ledger: ['usageCharged', 'ledgerPosted'],
+  bill_vs_ledger: ['billSubtotal', 'ledgerPosted', 'difference'],
+}
+
+function ReconFigures({ reconciliation: r, money }: { reconciliation: Recon; money: (v: string) => string }) {
   const { t } = useTranslation()
-  const mismatch = !isZero(r.difference) || compareAmounts(r.usage_charged, r.ledger_posted) !== 0
+  const doubted = new Set(r.findings.flatMap((f) => CHECK_FIGURES[f.check] ?? []))
+  if (!isZero(r.difference)) doubted.add('difference')
   const margin = formatUnits(toUnits(r.usage_charged) - toUnits(r.provider_cost), LEDGER_SCALE)
-  const figure = (key: string, value: string, bad = false) => (
-    <Col xs={12} md={6} key={key}>
-      <Card size="small" className={`cd-stat${bad ? ' cd-recon-mismatch' : ''}`} data-recon={key} data-mismatch={bad ? 'true' : 'false'}>
-        <Statistic title={t(`bill.recon.${key}`)} value={money(value)} valueStyle={{ fontVariantNumeric: 'tabular-nums', color: bad ? '#cf1322' : undefined }} />
-      </Card>
-    </Col>
-  )
+  const figures: Array<[string, string]> = [
+    ['usageCharged', r.usage_charged],
+    ['providerCost', r.provider_cost],
+    ['ledgerPosted', r.ledger_posted],
+    ...(r.bill_subtotal !== undefined ? [['billSubtotal', r.bill_subtotal] as [string, string]] : []),
+    ['difference', r.difference],
+  ]
   return (
     <>
       <Row gutter={[16, 16]}>
-        {figure('usageCharged', r.usage_charged, mismatch)}
-        {figure('providerCost', r.provider_cost)}
-        {figure('ledgerPosted', r.ledger_posted, mismatch)}
-        {figure('difference', r.difference, !isZero(r.difference))}
+        {figures.map(([key, value]) => {
+          const bad = doubted.has(key)
+          return (
+            <Col flex="1 1 160px" key={key}>
+              <Card size="small" className={`cd-stat${bad ? ' cd-recon-mismatch' : ''}`} data-recon={key} data-mismatch={bad ? 'true' : 'false'}>
+                <Statistic title={t(`bill.recon.${key}`)} value={money(value)} valueStyle={{ fontVariantNumeric: 'tabular-nums', color: bad ? '#cf1322' : undefined }} />
+              </Card>
+            </Col>
+          )
+        })}
       </Row>
       <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
         {t('bill.recon.margin', { amount: money(margin) })}
       </Typography.Paragraph>
-      {mismatch || r.findings.length ? (
+      {doubted.size ? (
         <List
           size="small"
           header={<Typography.Text type="danger"><WarningOutlined /> {t('bill.recon.findings', { count: r.findings.length })}</Typography.Text>}
           dataSource={r.findings}
           locale={{ emptyText: t('bill.recon.mismatchNoFinding') }}
-          renderItem={(f, i) => <List.Item key={i} data-finding>{findingText(f, lang)}</List.Item>}
+          renderItem={(f) => (
+            <List.Item key={f.id} data-finding={f.check}>
+              {t(`bill.recon.checks.${f.check}`, { defaultValue: f.check, expected: money(f.expected), actual: money(f.actual) })}
+            </List.Item>
+          )}
         />
       ) : (
         <Typography.Text type="success" data-testid="recon-ok"><CheckCircleOutlined /> {t('bill.recon.matched')}</Typography.Text>

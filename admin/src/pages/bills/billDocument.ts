@@ -4,13 +4,16 @@ import { API_URL } from '../../providers/http'
 
 export type { BillDocument }
 
-/** GET /bills/:id/reconciliation: the period's usage charge, provider cost and ledger postings. */
+/** GET /bills/:id/reconciliation (bills: reconcile): the period's usage charge, provider cost, ledger postings and the bill's subtotal. */
 export interface BillReconciliation {
   usage_charged: string
   provider_cost: string
   ledger_posted: string
+  bill_subtotal?: string
+  /** The bill's subtotal less what the ledger debited in the period. */
   difference: string
-  findings: Array<Record<string, unknown>>
+  /** Failed checks (`usage_vs_ledger`, `bill_vs_ledger`), each an open reconciliation finding. */
+  findings: Array<{ id: number; check: string; expected: string; actual: string; status: string }>
 }
 
 export const billUrl = (id: BaseKey, tail: string) => `${API_URL}/bills/${encodeURIComponent(String(id))}/${tail}`

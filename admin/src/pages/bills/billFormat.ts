@@ -11,7 +11,10 @@ export function formatPeriod(start: unknown, end: unknown, locale: string, timeZ
   const to = new Date(new Date(String(end)).getTime() - 1)
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) return ''
   const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: safeZone(timeZone) })
-  return to < from ? format.format(from) : format.formatRange(from, to)
+  if (to < from) return format.format(from)
+  // ICU builds without the Chinese range patterns print "2026/10/1 – 2026/10/31": spell both dates
+  if (locale.startsWith('zh')) return `${format.format(from)}至${format.format(to)}`
+  return format.formatRange(from, to)
 }
 
 function safeZone(zone: string): string {
