@@ -15,8 +15,8 @@
  * members through the portal's use cases), audited like a request. The usage history is ingested in
  * weekly uploads, each with its own ledger time (facts.ledgerTime), so each month's charges are billed
  * in that month's bill. Deterministic apart from "now"; skipped when the organization's account exists.
- * About 5,400 requests; the whole step adds ≈ 3.5 s to the first boot on 2 busy cores (1 s of it drawing
- * the two seed PDFs, 1 s the usage); the bill PDFs are drawn when asked for.
+ * About 5,400 requests; the whole step adds 2.5–3.5 s to the first boot on 2 busy cores (1 s of it
+ * drawing the two seed PDFs, 1 s the usage); the bill PDFs are drawn when asked for.
  */
 import hash from '@adonisjs/core/services/hash'
 import db from '@adonisjs/lucid/services/db'
@@ -187,7 +187,7 @@ export async function seedDemoOrg(password: string): Promise<DemoOrgSummary | nu
   await runStaffAction(finance, 'bill-disputes', 'credit', Number(dispute.id), {
     amount: fromUnits(disputed),
     settlement: 'wallet',
-    reason: 'Gateway logs confirm the duplicated retries: credited in full',
+    reason: 'Gateway logs confirm the duplicated retries: credited in full. 网关日志确认重试重复计费，全额冲正。',
   })
   await payOffline(last, 'part', { recorder: finance, approvers: [finance2, superAdmin] })
 
