@@ -122,16 +122,30 @@ export interface MemberUsage {
   member_id: number
   email: string | null
   nickname: string | null
+  role?: MemberRole
+  /** false for a member removed since */
+  active?: boolean
   requests: number
   tokens: number
   charged: DecimalString
 }
 
-export async function fetchMemberUsage(q: { from: string; to: string; tz?: string }): Promise<MemberUsage[]> {
+export interface MemberUsageReport {
+  currency: string | null
+  members: MemberUsage[]
+  /** keys assigned to nobody */
+  unassigned: { requests: number; tokens: number; charged: DecimalString } | null
+}
+
+/** GET /org/usage/members?from&to&tz → `{ currency, members, unassigned }` between two days of `tz`. */
+export async function fetchMemberUsage(q: { from: string; to: string; tz?: string }): Promise<MemberUsageReport> {
   const params = new URLSearchParams({ from: q.from, to: q.to })
   if (q.tz) params.set('tz', q.tz)
   const { data } = await http.get('/org/usage/members', { params })
-  return listOf<MemberUsage>(data).map((r) => ({ ...r, requests: Number(r.requests ?? 0), tokens: Number(r.tokens ?? 0) }))
+  const body = (data ?? {}) as { currency?: string; members?: unknown; unassigned?: MemberUsageReport['unassigned'] }
+  const members = listOf<MemberUsage>(Array.isArray(data) ? data : body.members).map((r) => ({ ...r, requests: Number(r.requests ?? 0), tokens: Number(r.tokens ?? 0) }))
+  const unassigned = body.unassigned && (Number(body.unassigned.requests) > 0 || Number(body.unassigned.tokens) > 0) ? body.unassigned : null
+  return { currency: body.currency ?? null, members, unassigned }
 }
 
 /** What an invitation link shows before it is accepted (GET /invitations/:token, public). */

@@ -74,6 +74,8 @@ const orgEn = {
       tokens: 'Tokens',
       charged: 'Charged',
       empty: 'No usage in these dates.',
+      unassigned: 'Keys assigned to no member',
+      removed: 'Removed',
     },
   },
   invitation: {

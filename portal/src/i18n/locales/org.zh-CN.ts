@@ -73,6 +73,8 @@ const orgZhCN = {
       tokens: 'Token 数',
       charged: '扣费',
       empty: '所选日期内没有用量。',
+      unassigned: '未分配给成员的密钥',
+      removed: '已移除',
     },
   },
   invitation: {
