@@ -64,6 +64,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'bill-payments': ['view', 'export'],
       'bill-disputes': ['view', 'export'],
       'credit-notes': ['view', 'export'],
+      'invoices': ['view', 'export'],
     },
   },
   {
@@ -120,6 +121,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'bill-payments': ['view', 'export'],
       'bill-disputes': ['view', 'export', 'credit', 'reject'],
       'credit-notes': ['view', 'export'],
+      'invoices': ['view', 'export', 'issue', 'reject'],
     },
   },
   {
@@ -159,6 +161,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'contract-templates': ['view'],
       'contract-template-versions': ['view'],
       'notifications': ['view'],
+      'invoices': ['view'],
     },
   },
   {
@@ -218,6 +221,7 @@ export const DEFAULT_ROLES: Array<{ name: string; label: string; description: st
       'bill-payments': ['view', 'export'],
       'bill-disputes': ['view', 'export'],
       'credit-notes': ['view', 'export'],
+      'invoices': ['view', 'export'],
     },
   },
 ]
