@@ -17,6 +17,14 @@ export const NOTIFICATION_KINDS = [
   s('refund.succeeded', 'green', 'Refund paid', '退款已到账'),
   s('refund.failed', 'red', 'Refund failed', '退款失败'),
   s('refund.rejected', 'default', 'Refund declined', '退款被拒绝'),
+  s('bill_issued', 'blue', 'Bill issued', '账单已出账'),
+  s('bill_sent', 'gold', 'Bill awaiting payment', '账单待支付'),
+  s('bill_overdue', 'orange', 'Bill overdue', '账单已逾期'),
+  s('billing_suspended', 'red', 'Service suspended (overdue bill)', '账单逾期，服务已停用'),
+  s('billing_resumed', 'green', 'Service resumed', '服务已恢复'),
+  s('credit_note', 'green', 'Credit note issued', '已开具冲正单'),
+  s('invoice_issued', 'green', 'Invoice issued', '发票已开具'),
+  s('invoice_rejected', 'default', 'Invoice request declined', '开票申请被驳回'),
 ] as const satisfies readonly EnumOption[]
 
 export const NOTIFICATION_SEVERITIES = [

@@ -6,6 +6,7 @@
 import type { EngineAction } from '#services/use_case'
 import { Conflict, InvalidInput } from '#exceptions/domain_errors'
 import type { InvoiceRow } from '#services/invoices/rows'
+import { notify } from '#services/notifications/notify'
 
 const issueInvoice: EngineAction<{ invoice_number: string; file_id: number }, InvoiceRow> = {
   async handle({ record, fields }, { trx, actor }) {
@@ -29,6 +30,13 @@ const issueInvoice: EngineAction<{ invoice_number: string; file_id: number }, In
       .where('id', invoice.id)
       .update({ status: 'issued', invoice_number: number, file_id: file.id, issued_by: actor.id, issued_at: now, updated_at: now })
     if (invoice.bill_ids.length) await trx.from('bills').whereIn('id', invoice.bill_ids).update({ invoice_status: 'issued', updated_at: now })
+    await notify(trx, {
+      customerId: Number(invoice.customer_id),
+      kind: 'invoice_issued',
+      title: { 'en': `Invoice ${number} issued`, 'zh-CN': `发票 ${number} 已开具` },
+      body: { 'en': `Your invoice "${invoice.title}" is issued; download it from Invoices.`, 'zh-CN': `您的发票“${invoice.title}”已开具，可在“发票”页面下载。` },
+      data: { invoice_id: Number(invoice.id), invoice_number: number },
+    })
     return { message: `Invoice ${number} issued`, auditMetadata: { invoice_number: number, file_id: Number(file.id), bill_ids: invoice.bill_ids.map(Number) } }
   },
 }
