@@ -11,6 +11,8 @@ import { committedCustomers } from '#tests/support/fixtures'
 import { assertLedgerHolds, fundCash, fundGift, units } from '#tests/support/ledger'
 import { staffAgent } from '#tests/support/agents'
 import { billTotals, percentOf } from '#services/bills/rates'
+import { generateDueBills } from '#services/bills/jobs'
+import { csvObjects } from '#tests/support/csv'
 import { BIG, BILLS, SMALL, aroundNow, generate, ledgerCharged, postpaidOrg, useModels } from './bill_fixtures.js'
 
 test.group('Bills / generation', (group) => {
@@ -109,6 +111,41 @@ test.group('Bills / generation', (group) => {
     const { agent: ops } = await staffAgent('operations')
     assert.equal((await ops.post(`${BILLS}/actions/generate`, { org_id: org.id })).status, 403)
     assert.equal((await ops.get(`${BILLS}?org_id=${org.id}`)).status, 200)
+  })
+  test('the daily job bills every postpaid organization once for its last finished period', async ({ assert }) => {
+    const org = await postpaidOrg()
+    const custom = await postpaidOrg({ bill_cycle: 'custom', bill_cycle_days: 10, bill_anchor: new Date(Date.now() - 25 * 86_400_000).toISOString().slice(0, 10) })
+    await generateDueBills()
+    await generateDueBills()
+    assert.lengthOf(await db.from('bills').where('org_id', org.id), 1)
+    const [bill] = await db.from('bills').where('org_id', custom.id)
+    assert.equal(bill.cycle, 'custom')
+    assert.equal(new Date(bill.period_end).getTime() - new Date(bill.period_start).getTime(), 10 * 86_400_000)
+    assert.isAtMost(new Date(bill.period_end).getTime(), Date.now())
+    assert.isAbove(new Date(bill.period_end).getTime(), Date.now() - 10 * 86_400_000)
+  })
+
+  test('the bills resource filters by organization, status and period, sums money and exports', async ({ assert }) => {
+    const a = await postpaidOrg({ tax_rate: '0', bill_discount_rate: '0' })
+    const b = await postpaidOrg({ tax_rate: '0', bill_discount_rate: '0' })
+    await useModels(a.id, [{ model: 'a', tokens: BIG }])
+    await useModels(b.id, [{ model: 'a', tokens: SMALL }])
+    const billA = (await generate(a.id)).bill
+    await generate(b.id)
+    const { agent } = await staffAgent('operations')
+    const list = await agent.get(`${BILLS}?org_id=${a.id}&status=draft&period_start_lte=${encodeURIComponent(new Date().toISOString())}`)
+    assert.equal(list.status, 200, list.text)
+    assert.deepEqual(list.body.map((r: any) => r.id), [Number(billA.id)])
+    assert.equal(list.body[0].amount_due, '4.000000')
+    const summary = await agent.get(`${BILLS}/summary?org_id=${a.id}&org_id=${b.id}`)
+    assert.equal(summary.status, 200, summary.text)
+    assert.include(JSON.stringify(summary.body), '4.002002')
+    const exported = await agent.get(`${BILLS}/export?org_id=${a.id}`)
+    assert.equal(exported.status, 200, exported.text)
+    assert.lengthOf(csvObjects(exported.text).rows, 1)
+    assert.equal((await agent.get(`${BILLS}?invoice_status=issued&org_id=${a.id}`)).body.length, 0)
+    assert.equal((await agent.get(`/api/admin/bill-lines?bill_id=${billA.id}`)).body.length, 1)
+    assert.equal((await agent.get(`${BILLS}?nope=1`)).status, 400)
   })
 })
 
