@@ -125,6 +125,25 @@ describe('bill page', () => {
     expect(requestsTo(requests, 'POST', '/api/admin/bill-disputes/3/actions/credit')[0].body).toEqual({ amount: '50', settlement: 'wallet', reason: 'Duplicate batch confirmed' })
   })
 
+  it('disputes one line: the line is known, only the amount and the reason are asked', { timeout: 60_000 }, async () => {
+    const { user, requests } = renderConsole({
+      meta: orgMeta,
+      path: '/r/bills/show/9',
+      routes: routes(bill, document(), [['POST', '/api/admin/bills/9/actions/open_dispute', { data: { message: 'Dispute opened' } }]]),
+    })
+    await waitFor(() => expect(screen.getByText('gpt-4o — input tokens').closest('tr')!.querySelector('button[data-action="open_dispute"]')).not.toBeNull())
+    expect(headerActions()).not.toContain('open_dispute')
+    await user.click(screen.getByText('gpt-4o — input tokens').closest('tr')!.querySelector('button[data-action="open_dispute"]') as HTMLElement)
+    const dialog = await screen.findByRole('dialog', { name: 'Open a dispute' })
+    expect(within(dialog).queryByRole('combobox', { name: 'Bill line' })).toBeNull()
+    await user.type(within(dialog).getByRole('textbox', { name: 'Disputed amount' }), '20')
+    await user.click(within(dialog).getByRole('textbox', { name: 'Reason' }))
+    await user.paste('Batch retried by the provider')
+    await user.click(within(dialog).getByRole('button', { name: 'Open a dispute' }))
+    await waitFor(() => expect(requestsTo(requests, 'POST', '/api/admin/bills/9/actions/open_dispute')).toHaveLength(1))
+    expect(requestsTo(requests, 'POST', '/api/admin/bills/9/actions/open_dispute')[0].body).toEqual({ bill_line_id: 1, amount: '20', reason: 'Batch retried by the provider' })
+  })
+
   it('reconciliation: usage, cost, ledger and bill side by side, the mismatch highlighted and explained', { timeout: 30_000 }, async () => {
     renderConsole({ meta: orgMeta, path: '/r/bills/show/9', routes: routes() })
     // the page settles (record, document) before its panels are final

@@ -145,6 +145,12 @@ describe('customer page: organization panel', () => {
     expect(box.querySelectorAll('button[data-action]')).toHaveLength(0)
   })
 
+  it('an organization opens on its customer page', { timeout: 30_000 }, async () => {
+    renderConsole({ meta: orgMeta, path: '/r/organizations/show/42', routes: routes() })
+    expect(await screen.findByTestId('org-panel')).toBeInTheDocument()
+    expect(await screen.findByRole('group', { name: 'Balances' })).toBeInTheDocument()
+  })
+
   it('in Chinese', { timeout: 30_000 }, async () => {
     renderConsole({ meta: orgMeta, path: '/r/users/show/42', routes: routes(), lang: 'zh-CN' })
     const box = await panel()

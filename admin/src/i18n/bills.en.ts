@@ -16,7 +16,7 @@ export default {
   downloadPdf: 'Download PDF',
   pdfFailed: 'The PDF could not be downloaded',
   documentFailed: 'The bill could not be loaded',
-  lines: { title: 'Charges', description: 'Description', kind: 'Kind', quantity: 'Quantity', requests: 'Requests', amount: 'Amount' },
+  lines: { title: 'Charges', description: 'Description', kind: 'Kind', quantity: 'Quantity', requests: 'Requests', amount: 'Amount', dispute: 'Dispute' },
   units: { tokens: 'tokens', requests: 'requests', images: 'images', seconds: 'seconds', characters: 'characters' },
   totals: {
     title: 'Totals',

@@ -16,7 +16,7 @@ export default {
   downloadPdf: '下载 PDF',
   pdfFailed: 'PDF 下载失败',
   documentFailed: '账单加载失败',
-  lines: { title: '费用明细', description: '项目', kind: '类型', quantity: '数量', requests: '请求数', amount: '金额' },
+  lines: { title: '费用明细', description: '项目', kind: '类型', quantity: '数量', requests: '请求数', amount: '金额', dispute: '发起争议' },
   units: { tokens: 'Token', requests: '次请求', images: '张图片', seconds: '秒', characters: '字符' },
   totals: {
     title: '合计',

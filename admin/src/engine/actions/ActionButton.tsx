@@ -14,10 +14,14 @@ interface Props extends ActionTarget {
   /** Row buttons are quiet text links; header and bulk buttons are regular buttons with an icon. */
   compact?: boolean
   onDone?: () => void
+  /** Action inputs fixed by the screen (see ActionModal). */
+  preset?: Record<string, unknown>
+  /** The button's text when it should say more than the action's name ("Dispute"). */
+  text?: string
 }
 
 /** A button for one custom action; owns its confirmation modal. */
-export function ActionButton({ resource, action, record, ids, size, type, disabled, compact, onDone }: Props) {
+export function ActionButton({ resource, action, record, ids, size, type, disabled, compact, onDone, preset, text }: Props) {
   const label = useLabel()
   const [open, setOpen] = useState(false)
   return (
@@ -35,10 +39,10 @@ export function ActionButton({ resource, action, record, ids, size, type, disabl
           setOpen(true)
         }}
       >
-        {label(action.label, action.name)}
+        {text ?? label(action.label, action.name)}
       </Button>
       {open && (
-        <ActionModal resource={resource} action={action} record={record} ids={ids} open={open} onClose={() => setOpen(false)} onDone={onDone} />
+        <ActionModal resource={resource} action={action} record={record} ids={ids} open={open} onClose={() => setOpen(false)} onDone={onDone} preset={preset} />
       )}
     </>
   )

@@ -25,6 +25,8 @@ interface Props extends ActionTarget {
   open: boolean
   onClose: () => void
   onDone?: () => void
+  /** Inputs the screen already knows (the bill line a dispute is about): sent as given, not asked for. */
+  preset?: Record<string, unknown>
 }
 
 /**
@@ -33,7 +35,7 @@ interface Props extends ActionTarget {
  * one-time secret or a file stays in the dialog (ActionResult); any other result is a receipt in the
  * confirmation, formatted by its declared types.
  */
-export function ActionModal({ resource, action, record, ids, open, onClose, onDone }: Props) {
+export function ActionModal({ resource, action, record, ids, open, onClose, onDone, preset }: Props) {
   const { t, i18n } = useTranslation()
   const label = useLabel()
   const { meta } = useMetaState()
@@ -47,7 +49,7 @@ export function ActionModal({ resource, action, record, ids, open, onClose, onDo
   const [refusal, setRefusal] = useState<string | null>(null)
   const [result, setResult] = useState<ActionResponse | null>(null)
   const actionName = label(action.label, action.name)
-  const fields = action.fields ?? []
+  const fields = (action.fields ?? []).filter((f) => !preset || !(f.name in preset))
   const fieldLabel = (name: string) =>
     name === 'reason' && action.reason ? t('action.reason') : label(fields.find((f) => f.name === name)?.label ?? resource.fields.find((f) => f.name === name)?.label, name)
 
@@ -71,7 +73,7 @@ export function ActionModal({ resource, action, record, ids, open, onClose, onDo
     setBusy(true)
     setRefusal(null)
     try {
-      const body: Record<string, unknown> = { ...toRequestValues(fields, values) }
+      const body: Record<string, unknown> = { ...preset, ...toRequestValues(fields, values) }
       if (action.reason) body.reason = values.reason
       if (ids) body.ids = ids
       const recordId = idOf(resource, record)

@@ -12,8 +12,8 @@ import { actionApplies, permittedActions } from '../../engine/actions/visibility
 /** The bill's lifecycle in the order staff meet it; anything else declared follows. */
 const ORDER = ['issue', 'send', 'record_offline_payment', 'open_dispute', 'close', 'reopen', 'void']
 const INLINE = 3
-/** Shown in the reconciliation panel instead. */
-const ELSEWHERE = ['reconcile']
+/** On the page instead: reconcile in its panel, a dispute on the line it is about. */
+const ELSEWHERE = ['reconcile', 'open_dispute']
 
 export function billActionsFor(resource: ResourceMeta, record: BaseRecord): ActionMeta[] {
   const rank = (a: ActionMeta) => (ORDER.includes(a.name) ? ORDER.indexOf(a.name) : ORDER.length)

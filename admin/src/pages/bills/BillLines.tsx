@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { BILL_LINE_KINDS } from '@creditdesk/contract/bills'
 import { formatMoney, parseDecimal } from '@creditdesk/contract/money'
 import { pickLabel } from '../../meta/label'
+import type { ActionMeta, ResourceMeta } from '../../meta/types'
+import type { BaseRecord } from '@refinedev/core'
+import { ActionButton } from '../../engine/actions/ActionButton'
 import { OptionTag } from './OptionTag'
 import type { BillDocument } from './billDocument'
 
@@ -16,8 +19,18 @@ export function formatQuantity(value: string, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(text as unknown as number)
 }
 
-/** The bill's lines: what was used (by model), generations, adjustments — each with its quantity, requests and amount. */
-export function BillLines({ document }: { document: BillDocument }) {
+/** The bill's declared "open a dispute" action, run on one line (the line is preset, only amount and reason are asked). */
+export interface LineDispute {
+  resource: ResourceMeta
+  action: ActionMeta
+  record: BaseRecord
+}
+
+/**
+ * The bill's lines: what was used (by model), generations, adjustments — each with its quantity,
+ * requests and amount, and a Dispute button on each line when the bill may be disputed.
+ */
+export function BillLines({ document, dispute }: { document: BillDocument; dispute?: LineDispute }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
   return (
@@ -48,6 +61,16 @@ export function BillLines({ document }: { document: BillDocument }) {
           align: 'right',
           render: (_, line) => <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{formatMoney(line.amount, document.currency, { locale: lang })}</span>,
         },
+        ...(dispute
+          ? [{
+              key: 'dispute',
+              title: '',
+              render: (_: unknown, line: Line) =>
+                line.id === null ? null : (
+                  <ActionButton compact resource={dispute.resource} action={dispute.action} record={dispute.record} preset={{ bill_line_id: line.id }} text={t('bill.lines.dispute')} />
+                ),
+            }]
+          : []),
       ]}
     />
   )

@@ -9,6 +9,7 @@ import { AppBreadcrumb } from '../../layout/AppBreadcrumb'
 import { RecordError } from '../../engine/list/ListError'
 import { RecordHistory } from '../../engine/show/RecordHistory'
 import { AUDIT_RESOURCE } from '../../engine/audit/entry'
+import { actionApplies, permittedActions } from '../../engine/actions/visibility'
 import { useBillDocument } from './billDocument'
 import { BillActions } from './BillActions'
 import { BillPdfButton } from './BillPdfButton'
@@ -32,6 +33,8 @@ export function BillPage({ resource, id }: ScreenProps) {
   const audit = useResourceMeta(AUDIT_RESOURCE)
   const { query, result: record } = useShow<BaseRecord>({ resource: resource.name, id: id!, errorNotification: false })
   const { document, query: documentQuery } = useBillDocument(id!)
+  const disputeAction = record && permittedActions(resource, 'record').find((a) => a.name === 'open_dispute' && actionApplies(a, record))
+  const dispute = record && disputeAction ? { resource, action: disputeAction, record } : undefined
   if (query.isError) return <RecordError error={query.error} />
 
   const number = document?.number ?? (record?.number as string | undefined)
@@ -71,7 +74,7 @@ export function BillPage({ resource, id }: ScreenProps) {
           <>
             <Card size="small"><BillSummary resource={resource} record={record} document={document} /></Card>
             <Card size="small" className="cd-section" title={t('bill.lines.title')}>
-              <BillLines document={document} />
+              <BillLines document={document} dispute={dispute} />
               <BillTotals document={document} />
             </Card>
             <Row gutter={[16, 16]}>
