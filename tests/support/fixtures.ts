@@ -84,6 +84,9 @@ export async function removeCustomers(list: number[]) {
   await db.from('organization_members').whereIn('org_id', list).orWhereIn('customer_id', list).delete()
   await db.from('organization_invitations').whereIn('org_id', list).orWhereIn('accepted_by', list).orWhereIn('invited_by_customer_id', list).delete()
   await db.from('org_kyc_reviews').whereIn('org_id', list).delete()
+  // an organization's draft bills (generated, never paid or disputed)
+  await db.from('bill_lines').whereIn('bill_id', db.from('bills').whereIn('org_id', list).select('id')).delete()
+  await db.from('bills').whereIn('org_id', list).delete()
   await db.from('api_keys').whereIn('member_id', list).update({ member_id: null })
   await db.from('customers').whereIn('id', list).delete()
 }
