@@ -8,8 +8,8 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { notify } from '#services/notifications/notify'
 import type { LocalizedText, NotificationKind } from '#contract/notifications'
 
-/** The bill notices; the contract's NOTIFICATION_KINDS names them for the portal. */
-export type BillNotice = 'bill_issued' | 'bill_sent' | 'bill_overdue' | 'billing_suspended' | 'billing_resumed' | 'credit_note'
+/** The bill notices (kinds of the contract's NOTIFICATION_KINDS). */
+export type BillNotice = Extract<NotificationKind, 'bill_issued' | 'bill_sent' | 'bill_overdue' | 'billing_suspended' | 'billing_resumed' | 'credit_note'>
 
 export async function tellOrg(
   trx: TransactionClientContract,
@@ -19,7 +19,7 @@ export async function tellOrg(
 ) {
   await notify(trx, {
     customerId: orgId,
-    kind: kind as NotificationKind,
+    kind,
     severity: message.severity ?? (kind === 'billing_suspended' || kind === 'bill_overdue' ? 'warning' : 'info'),
     title: message.title,
     body: message.body,
