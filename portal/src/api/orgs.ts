@@ -92,6 +92,12 @@ export interface OrgMembersPage {
   invitations: OrgInvitation[]
 }
 
+/** GET /org/members: the organization's active members. */
+export async function listMembers(): Promise<OrgMember[]> {
+  const { data } = await http.get('/org/members')
+  return listOf<OrgMember>(data)
+}
+
 /** GET /org/members and GET /org/invitations: the members with their cap and this month's spend, and the invitations still pending. */
 export async function fetchMembers(): Promise<OrgMembersPage> {
   const [members, invitations] = await Promise.all([http.get('/org/members'), http.get('/org/invitations')])

@@ -25,6 +25,8 @@ export interface ApiKey {
   last_used_at: string | null
   created_at: string
   rolled_from_id: number | null
+  /** in an organization: the member (person) the key is assigned to; their monthly cap applies */
+  member_id?: number | null
 }
 
 /** What the create and edit forms send; `null` clears a limit. */
@@ -37,6 +39,8 @@ export interface ApiKeyInput {
   tpm_limit?: number | null
   daily_spend_cap?: DecimalString | null
   monthly_spend_cap?: DecimalString | null
+  /** an organization's admin reassigns a key to another member */
+  member_id?: number | null
 }
 
 /** A key and its full secret: the only answer that ever carries the secret. */

@@ -2,9 +2,12 @@ import { DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined, StopOutline
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { listMembers, type OrgMember } from '../api/orgs'
 import * as api from '../api/usage'
+import { useAccess } from '../auth/access'
 import type { ApiKey, ApiKeyInput, PortalModel } from '../api/usage'
 import { KeyFormDialog } from '../components/keys/KeyFormDialog'
+import { KeyMemberSelect } from '../components/keys/KeyMemberSelect'
 import { KeyStateTag, limitLines } from '../components/keys/keyText'
 import { RollDialog } from '../components/keys/RollDialog'
 import { SecretDialog, type RevealedSecret } from '../components/keys/SecretDialog'
@@ -36,6 +39,10 @@ export function ApiKeysPage() {
   const [rollError, setRollError] = useState<string | null>(null)
   const [revealed, setRevealed] = useState<RevealedSecret | null>(null)
   const [busyId, setBusyId] = useState<number | null>(null)
+  // In an organization its admin sees every member's keys and may reassign them.
+  const access = useAccess()
+  const assigning = access.inOrganization && access.can('members.manage')
+  const [members, setMembers] = useState<OrgMember[]>([])
 
   const load = useCallback(async () => {
     setLoading(true)
@@ -53,6 +60,10 @@ export function ApiKeysPage() {
     void load()
     api.listModels().then(setModels, () => setModels([]))
   }, [load])
+
+  useEffect(() => {
+    if (assigning) listMembers().then(setMembers, () => setMembers([]))
+  }, [assigning])
 
   const replace = (key: ApiKey) => setKeys((list) => list.map((k) => (k.id === key.id ? key : k)))
 
@@ -128,6 +139,9 @@ export function ApiKeysPage() {
       ),
     },
     { key: 'state', title: t('apiKeys.state'), render: (_, key) => <KeyStateTag state={key.state} /> },
+    ...(assigning
+      ? [{ key: 'member', title: t('apiKeys.assignedTo'), render: (_: unknown, key: ApiKey) => <KeyMemberSelect apiKey={key} members={members} onChanged={replace} /> }]
+      : []),
     {
       key: 'last_used_at',
       title: t('apiKeys.lastUsed'),

@@ -2,6 +2,9 @@
 const usageEn = {
   apiKeys: {
     title: 'API keys',
+    assignedTo: 'Assigned to',
+    unassigned: 'Nobody',
+    assigned: 'Key reassigned',
     description: 'Keys let your applications call the API on your balance. Set limits per key, roll a key you suspect has leaked, and switch off the ones you no longer use.',
     create: 'Create key',
     refresh: 'Refresh keys',

@@ -2,6 +2,9 @@
 const usageZhCN = {
   apiKeys: {
     title: 'API 密钥',
+    assignedTo: '分配给',
+    unassigned: '未分配',
+    assigned: '密钥已重新分配',
     description: '应用通过密钥调用 API，费用从您的余额扣除。可为每个密钥设置限额；怀疑泄露时可轮换密钥，不再使用的密钥可以停用。',
     create: '创建密钥',
     refresh: '刷新密钥列表',
