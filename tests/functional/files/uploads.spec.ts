@@ -78,7 +78,7 @@ test.group('Files / uploads', (group) => {
   test('bad forms: no file, unknown purpose, unknown field, wrong SHA-256, JSON instead of multipart', async ({ assert }) => {
     const { agent } = await staffAgent('super_admin')
     const before = await storedFiles()
-    const cases = [
+    const cases: Array<{ input: Parameters<typeof upload>[2]; field: string }> = [
       { input: { purpose: 'contract' }, field: 'file' },
       { input: { purpose: 'avatar', bytes: PDF() }, field: 'purpose' },
       { input: { bytes: PDF() }, field: 'purpose' },
