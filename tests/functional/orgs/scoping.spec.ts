@@ -5,6 +5,8 @@
  */
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { Agent } from '#tests/support/agent'
 import { creditedOrder } from '#tests/support/factories'
 import { fundCash, assertLedgerHolds, units } from '#tests/support/ledger'
 import { csvObjects } from '#tests/support/csv'
@@ -66,6 +68,11 @@ test.group('Organizations / scoping (QUALITY 14)', (group) => {
     assert.oneOf(filtered.status, [400, 404, 422])
     const stored = await admin.in.get(`/api/portal/keys`)
     assert.notInclude(stored.body.map((k: any) => k.id), keyB.id)
+    // B's members and invitations by id
+    const bMember = await member(orderB.customer_id, 'developer')
+    assert.equal((await admin.in.patch(`/api/portal/org/members/${bMember.memberId}`, { role: 'admin' })).status, 404)
+    assert.equal((await admin.in.delete(`/api/portal/org/members/${bMember.memberId}`)).status, 404)
+    assert.equal((await db.from('organization_members').where('id', bMember.memberId).first()).role, 'developer')
   })
 
   test('naming B (not a member) is a 404 on every endpoint; the export holds only A’s rows', async ({ assert }) => {
@@ -80,6 +87,20 @@ test.group('Organizations / scoping (QUALITY 14)', (group) => {
     assert.lengthOf(csvObjects(csv.text).rows, 1)
     const notAnId = await admin.agent.get('/api/portal/keys?_org=abc')
     assert.equal(notAnId.status, 404)
+  })
+
+  test('the organization’s own sign-in acts in it without a header, as its first admin', async ({ assert }) => {
+    const { a, keyA } = await twoOrgs()
+    const own = await new Agent().loginCustomer(a.email)
+    const me = await own.get('/api/portal/auth/me')
+    assert.deepInclude(me.body.acting, { customerId: a.id, orgId: null, role: 'owner' })
+    assert.deepEqual((await own.get('/api/portal/keys')).body.map((k: any) => k.id), [keyA.id])
+    const members = await own.get('/api/portal/org/members')
+    assert.equal(members.status, 200, members.text)
+    assert.sameMembers(members.body.map((m: any) => m.account_owner), [true, false])
+    // a person's own (individual) account has no members page
+    const { admin } = await twoOrgs()
+    assert.equal((await admin.agent.get('/api/portal/org/members')).status, 404)
   })
 
   test('a removed member loses the organization at once, and their keys there are disabled', async ({ assert }) => {
