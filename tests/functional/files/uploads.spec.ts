@@ -109,6 +109,41 @@ test.group('Files / uploads', (group) => {
     assert.equal(anonymous.status, 401)
   })
 
+  test('a client that goes away mid-upload leaves no temporary file and no row', async ({ assert }) => {
+    const { agent } = await staffAgent('operations')
+    await agent.get('/api/admin/auth/me')
+    const before = await storedFiles()
+    const boundary = 'creditdesk-test-boundary'
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\ncontract\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`
+    const { request } = await import('node:http')
+    const url = new URL('/api/admin/files', (await import('#tests/support/agent')).Agent.base())
+    let during: string[] = []
+    await new Promise<void>((resolve) => {
+      const req = request(url, {
+        method: 'POST',
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': String(5 * 1024 * 1024),
+          'cookie': [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+          'x-xsrf-token': decodeURIComponent(agent.cookies.get('XSRF-TOKEN')!),
+        },
+      })
+      req.on('error', () => resolve())
+      req.write(head)
+      req.write(Buffer.concat([PDF(), Buffer.alloc(256 * 1024, 0x20)]), () =>
+        setTimeout(async () => {
+          during = await leftovers()
+          req.destroy()
+          resolve()
+        }, 300)
+      )
+    })
+    assert.lengthOf(during, 1, 'the upload was being written to a temporary file')
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    assert.deepEqual(await leftovers(), [])
+    assert.equal(await storedFiles(), before)
+  })
+
   test('multipart is still refused on every other route', async ({ assert }) => {
     const { agent } = await staffAgent('super_admin')
     const { members } = await organization()
