@@ -43,6 +43,7 @@ export default defineResource({
         { value: 'failed_event', label: l('Failed webhook event', 'Webhook 处理失败'), color: 'orange' },
         { value: 'stripe_mismatch', label: l('Differs from Stripe', '与 Stripe 不一致'), color: 'purple' },
         { value: 'provider_refund_not_taken', label: l('Provider refunded, credit not taken back', '渠道已退款，额度未扣回'), color: 'red' },
+        { value: 'bill_mismatch', label: l('Bill ≠ usage or ledger', '账单与用量或账务不符'), color: 'geekblue' },
       ],
     },
     fingerprint: { type: 'string', label: l('Fingerprint', '指纹'), searchable: true, filter: ['eq', 'contains'] },

@@ -7,6 +7,9 @@
  * - `usage_vs_ledger`: Σ usage_records.charged of the period's usage postings = Σ those postings;
  * - `bill_vs_ledger`: the bill's subtotal = Σ its lines = what the ledger debited in the period
  *   (a bill issued before a posting of its period, or edited, no longer matches).
+ *
+ * A check that passes again marks its open finding repaired. There is no automatic repair: a bill is
+ * corrected by a credit note (or, while draft, by generating it again).
  */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import audit, { type Actor } from '#services/audit'
@@ -52,6 +55,14 @@ export async function reconcileBill(trx: TransactionClientContract, billId: numb
   const failed: Array<{ check: string; expected: bigint; actual: bigint }> = []
   if (usageCharged !== usagePosted) failed.push({ check: 'usage_vs_ledger', expected: usagePosted, actual: usageCharged })
   if (bill.status !== 'voided' && (subtotal !== ledger || linesSum !== ledger)) failed.push({ check: 'bill_vs_ledger', expected: ledger, actual: linesSum !== ledger ? linesSum : subtotal })
+
+  // a check that passes again closes its open finding (the mismatch was corrected meanwhile)
+  const passing = ['usage_vs_ledger', 'bill_vs_ledger'].filter((check) => !failed.some((f) => f.check === check)).map((check) => `${BILL_FINDING}:bill:${billId}:${check}`)
+  await trx
+    .from('reconciliation_findings')
+    .whereIn('fingerprint', passing)
+    .where('status', 'OPEN')
+    .update({ status: 'REPAIRED', repair_result: JSON.stringify({ message: 'No longer present when the bill was reconciled again' }), repaired_by: actor.type === 'staff' ? actor.id : null, repaired_at: new Date() })
 
   const findings: BillReconciliation['findings'] = []
   if (failed.length) {
