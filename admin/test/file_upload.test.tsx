@@ -52,6 +52,16 @@ describe('file fields', () => {
     expect(screen.queryByText('scan.pdf')).toBeNull()
   })
 
+  it('announces the accepted kinds and size, and does not send a file that is too large', { timeout: 30_000 }, async () => {
+    const { user, requests, container } = renderConsole({ meta: { ...orgMeta, settings: { currency: 'USD', files: { maxBytes: 1024, types: ['pdf', 'jpeg'] } } }, path: '/r/contract-templates/create' })
+    expect(await screen.findByText('PDF, JPEG · up to 1 kB')).toBeInTheDocument()
+    const input = container.querySelector('.cd-file-upload input[type="file"]') as HTMLInputElement
+    expect(input.accept).toBe('.pdf,.jpeg,.jpg')
+    await user.upload(input, pdf('scan.pdf', 4096))
+    expect(await screen.findByRole('alert')).toHaveTextContent('Not stored: larger than 1 kB')
+    expect(requestsTo(requests, 'POST', '/api/admin/files')).toHaveLength(0)
+  })
+
   it('a multiple-file action field sends every stored id', { timeout: 60_000 }, async () => {
     const org = { id: 42, email: 'ops@acme.test', type: 'organization', org_name: 'Acme', org_opened_at: '2026-11-01T00:00:00Z', billing_suspended_at: null }
     let next = 90

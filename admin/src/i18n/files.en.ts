@@ -9,5 +9,7 @@ export default {
   storedFile: 'File #{{id}}',
   download: 'Download',
   downloadNamed: 'Download {{name}}',
+  tooLarge: 'larger than {{size}}',
+  limits: '{{types}} · up to {{size}}',
   linkFailed: 'The download link could not be created',
 }

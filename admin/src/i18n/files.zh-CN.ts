@@ -9,5 +9,7 @@ export default {
   storedFile: '文件 #{{id}}',
   download: '下载',
   downloadNamed: '下载 {{name}}',
+  tooLarge: '超过 {{size}}',
+  limits: '{{types}} · 不超过 {{size}}',
   linkFailed: '无法生成下载链接',
 }

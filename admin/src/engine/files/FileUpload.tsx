@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { useHttp } from '../../providers/HttpContext'
 import { API_URL, type ApiError } from '../../providers/http'
 import { FileDownload } from './FileDownload'
-import { FILES_PATH, formatFileSize, idsOf, type StoredFile } from './fileField'
+import { acceptOf, fileLimitsOf, FILES_PATH, formatFileSize, idsOf, type StoredFile } from './fileField'
+import { useAdminMeta } from '../../meta/MetaContext'
 
 interface Props {
   purpose?: string
@@ -38,6 +39,7 @@ interface Item {
 export function FileUpload({ purpose, multiple = false, value, onChange, id, 'aria-label': ariaLabel }: Props) {
   const { t, i18n } = useTranslation()
   const http = useHttp()
+  const limits = fileLimitsOf(useAdminMeta().settings)
   const [items, setStateItems] = useState<Item[]>([])
   // the latest list, for answers that arrive after other files were picked or removed
   const latest = useRef<Item[]>([])
@@ -63,6 +65,11 @@ export function FileUpload({ purpose, multiple = false, value, onChange, id, 'ar
     const item: Item = { uid: picked.uid, name: picked.name, size: picked.size, status: 'uploading' }
     // a single-file field replaces what it held once the new file is stored
     setItems(multiple ? [...latest.current, item] : [item])
+    // a file the server would refuse for its size is not sent at all
+    if (limits.maxBytes && picked.size > limits.maxBytes) {
+      update(item.uid, { status: 'error', error: t('file.tooLarge', { size: formatFileSize(limits.maxBytes, i18n.language) }) })
+      return
+    }
     const body = new FormData()
     body.append('file', picked)
     if (purpose) body.append('purpose', purpose)
@@ -84,11 +91,16 @@ export function FileUpload({ purpose, multiple = false, value, onChange, id, 'ar
 
   return (
     <Space direction="vertical" size={4} style={{ width: '100%' }} className="cd-file-upload" data-purpose={purpose}>
-      <Upload customRequest={upload} multiple={multiple} showUploadList={false} disabled={busy && !multiple}>
+      <Upload customRequest={upload} multiple={multiple} showUploadList={false} disabled={busy && !multiple} accept={acceptOf(limits.types)}>
         <Button id={id} icon={<UploadOutlined />} aria-label={ariaLabel}>
           {t(items.length || known.length ? (multiple ? 'file.addAnother' : 'file.replace') : 'file.choose')}
         </Button>
       </Upload>
+      {!!(limits.types?.length || limits.maxBytes) && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('file.limits', { types: (limits.types ?? []).map((type) => type.toUpperCase()).join(', ') || '—', size: limits.maxBytes ? formatFileSize(limits.maxBytes, i18n.language) : '—' })}
+        </Typography.Text>
+      )}
       {known.map((fileId) => (
         <Space key={`known-${fileId}`} size={8} className="cd-file-item">
           <PaperClipOutlined />

@@ -46,3 +46,20 @@ export function idsOf(value: unknown): number[] {
   const list = Array.isArray(value) ? value : value === null || value === undefined || value === '' ? [] : [value]
   return list.map(Number).filter((n) => Number.isInteger(n) && n > 0)
 }
+
+/** Upload limits the meta may announce (`settings.files`, config/creditdesk.ts `files`): checked here first, by the server always. */
+export interface FileLimits {
+  maxBytes?: number
+  types?: string[]
+}
+
+export function fileLimitsOf(settings: Record<string, unknown> | undefined): FileLimits {
+  const files = settings?.files
+  return files && typeof files === 'object' ? (files as FileLimits) : {}
+}
+
+/** "pdf,png" → ".pdf,.png,.jpg" for the file picker (jpeg also answers to .jpg). */
+export function acceptOf(types: readonly string[] | undefined): string | undefined {
+  if (!types?.length) return undefined
+  return types.flatMap((type) => (type === 'jpeg' ? ['.jpeg', '.jpg'] : [`.${type}`])).join(',')
+}
