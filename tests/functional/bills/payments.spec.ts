@@ -91,6 +91,20 @@ test.group('Bills / lifecycle and payments', (group) => {
     await assertLedgerHolds(assert)
   })
 
+  test('two payments of the whole amount both arrive: the bill takes what it asked, the rest stays in the wallet', async ({ assert }) => {
+    const { agent: a } = await staffAgent('finance')
+    const { agent: b } = await staffAgent('finance')
+    const { org, billId } = await sentBill(a)
+    const first = await act(a, billId, 'record_offline_payment', { amount: '4', channel: 'bank_transfer', reference: 'BANK-D1' })
+    const second = await act(a, billId, 'record_offline_payment', { amount: '4', channel: 'cash', reference: 'CASH-D2' })
+    assert.equal((await b.post(`/api/admin/orders/${first.body.result.order_id}/actions/confirm`, { reference: 'BANK-D1' })).status, 200)
+    assert.equal((await b.post(`/api/admin/orders/${second.body.result.order_id}/actions/confirm`, { reference: 'CASH-D2' })).status, 200)
+    assert.include(await billRow(billId), { status: 'settled', paid: String(units('4')) })
+    assert.lengthOf(await db.from('bill_payments').where('bill_id', billId), 1)
+    assert.equal((await balances(org.id)).cash, units('4'))
+    await assertLedgerHolds(assert)
+  })
+
   test('void only while nothing is paid; a voided bill frees its period; close and reopen are audited', async ({ assert }) => {
     const { agent: a } = await staffAgent('finance')
     const { agent: b } = await staffAgent('finance')
