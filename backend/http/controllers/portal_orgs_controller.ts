@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type { PortalCapability } from '#contract/orgs'
+import type Customer from '#models/customer'
 import { BadRequest, NotFound } from '#exceptions/domain_errors'
 import { runUseCase } from '#http/use_cases'
 import { assertOnlyKeys } from '#validators/strict'
@@ -39,8 +40,9 @@ const presentInvitation = (r: Record<string, any>) => ({
 export default class PortalOrgsController {
   /** GET /api/portal/orgs → `[{ id, name, type, role, verification_status }]` */
   async index(ctx: HttpContext) {
-    const person = await acting(ctx)
-    return personOrgs(db.connection(), person.personId)
+    // the person's list whatever organization the request names (a stale choice must not hide it)
+    const person = ctx.auth.use('customer').user as Customer
+    return personOrgs(db.connection(), Number(person.id))
   }
 
   /** GET /api/portal/org/members → `[{ id, customer_id, email, nickname, role, monthly_spend_cap, month_spend, joined_at, account_owner }]` */
