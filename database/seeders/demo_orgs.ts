@@ -156,7 +156,7 @@ export async function seedDemoOrg(password: string): Promise<DemoOrgSummary | nu
   const periods = demoBillPeriods(new Date(started))
   const contractId = await seedContract(orgId, ops, person.admin, periods[0].start)
 
-  // usage since the first day of the month before last, a day at a time with its ledger time
+  // usage since the first day of the month before last, uploaded weekly, each upload at its own ledger time
   const requests = await seedHistory(orgId, keys, periods[0].start, new Date(started))
 
   // the two previous months' bills
