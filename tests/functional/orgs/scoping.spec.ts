@@ -69,7 +69,7 @@ test.group('Organizations / scoping (QUALITY 14)', (group) => {
     const stored = await admin.in.get(`/api/portal/keys`)
     assert.notInclude(stored.body.map((k: any) => k.id), keyB.id)
     // B's members and invitations by id
-    const bMember = await member(orderB.customer_id, 'developer')
+    const bMember = await member(Number(orderB.customer_id), 'developer')
     assert.equal((await admin.in.patch(`/api/portal/org/members/${bMember.memberId}`, { role: 'admin' })).status, 404)
     assert.equal((await admin.in.delete(`/api/portal/org/members/${bMember.memberId}`)).status, 404)
     assert.equal((await db.from('organization_members').where('id', bMember.memberId).first()).role, 'developer')
