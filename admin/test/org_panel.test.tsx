@@ -42,6 +42,7 @@ describe('customer page: organization panel', () => {
     await waitFor(() => expect(within(box).getByText('Enterprise')).toBeInTheDocument())
     expect(within(box).getByText('Verified')).toBeInTheDocument()
     const review = await within(box).findByTestId('org-latest-review')
+    expect(within(review).queryByRole('link', { name: /All .* reviews/ })).toBeNull()
     expect(review).toHaveTextContent(/^Approved Oct 3, 2026/)
     expect(review).toHaveTextContent('by root@creditdesk.test')
     expect(within(review).getAllByRole('button', { name: /Download Document [12]/ })).toHaveLength(2)
@@ -133,8 +134,13 @@ describe('customer page: organization panel', () => {
     await screen.findByRole('group', { name: 'Balances' })
     expect(screen.queryByTestId('org-panel')).toBeNull()
     await user.click(await screen.findByRole('button', { name: /More actions/ }))
-    expect(await screen.findByRole('menuitem', { name: 'Open organization access' })).toBeInTheDocument()
     expect(screen.queryByRole('menuitem', { name: 'Invite member' })).toBeNull()
+    await user.click(await screen.findByRole('menuitem', { name: 'Open organization access' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Open organization access' })
+    expect(within(dialog).getByText('For bob@example.com')).toBeInTheDocument()
+    expect(within(dialog).getByRole('combobox', { name: 'Organization type' })).toBeInTheDocument()
+    expect(within(dialog).getByRole('textbox', { name: 'Organization name' })).toBeInTheDocument()
+    expect(within(dialog).getByRole('textbox', { name: 'Reason' })).toBeInTheDocument()
   })
 
   it('a viewer without the organization resources sees the summary only', { timeout: 30_000 }, async () => {

@@ -13,6 +13,7 @@ export default {
     rejected: 'Rejected {{time}}: {{reason}}',
     by: 'by',
     document: 'Document {{n}}',
+    all: 'All {{count}} reviews',
   },
   billing: {
     mode: 'Billing',

@@ -13,6 +13,7 @@ export default {
     rejected: '{{time}} 驳回：{{reason}}',
     by: '审核人',
     document: '材料 {{n}}',
+    all: '全部 {{count}} 次审核',
   },
   billing: {
     mode: '计费方式',

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react'
-import { useList, type BaseRecord } from '@refinedev/core'
+import { useList, type BaseKey, type BaseRecord } from '@refinedev/core'
+import { Link } from 'react-router'
+import { relatedListUrl } from '../../../engine/show/RelationTable'
 import { Descriptions, Space, Tag, Typography } from 'antd'
 import { CheckCircleOutlined, StopOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -140,6 +142,7 @@ function LatestReview({ orgId }: { orgId: unknown }) {
       )}
       {documents.map((fileId, i) => <FileDownload key={fileId} fileId={fileId} name={t('org.kyc.document', { n: i + 1 })} />)}
       {actions.map((a) => <ActionButton key={a.name} resource={reviews} action={a} record={review} size="small" />)}
+      {(result.total ?? 0) > 1 && <Link to={relatedListUrl(reviews.name, ORG_FIELD, orgId as BaseKey)}>{t('org.kyc.all', { count: result.total })} →</Link>}
     </Space>
   )
 }
