@@ -9,13 +9,12 @@
  * - adjustments by type: cash adjustments, reversals of charges, failed generations refunded
  *   (negative when they gave money back).
  *
- * Deduction order (gift / cash / credit), from the entries themselves: a debit's gift entry was
- * covered by vouchers, the part of a cash take that the balance held was covered by prepaid cash,
- * and what took cash below zero or went to arrears ran on credit. A capture splits like its hold
- * (gift part first, then the hold's positive cash). Credits given back reduce credit first.
+ * The deduction order (gift / cash / credit) is deduction.ts.
  */
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { fromPositiveCash, ledgerDebited, periodPostings, type PeriodPosting } from './ledger_period.js'
+import { ledgerDebited, periodPostings, type PeriodPosting } from './ledger_period.js'
+import { capturedHolds, holdIdOf } from './holds.js'
+import { deductionOrder } from './deduction.js'
 import type { Period } from './periods.js'
 
 export type ComputedLine = {
@@ -37,7 +36,6 @@ const ADJUSTMENTS: Record<string, { 'en': string; 'zh-CN': string }> = {
   reversal: { 'en': 'Charges reversed', 'zh-CN': '扣费冲正' },
   generation_refund: { 'en': 'Failed generations refunded', 'zh-CN': '失败任务退还' },
 }
-const min = (a: bigint, b: bigint) => (a < b ? a : b)
 
 export async function computePeriod(client: QueryClientContract, customerId: number, period: Period): Promise<Computed> {
   const postings = await periodPostings(client, customerId, period)
@@ -83,19 +81,6 @@ async function usageLines(client: QueryClientContract, customerId: number, perio
   return lines
 }
 
-const holdIdOf = (key: string) => Number(/^hold:(\d+):capture$/.exec(key)?.[1] ?? 0)
-
-async function capturedHolds(client: QueryClientContract, postings: PeriodPosting[]) {
-  const ids = postings.filter((p) => p.type === 'usage_capture').map((p) => holdIdOf(p.key)).filter((id) => id > 0)
-  if (!ids.length) return new Map<number, Record<string, any>>()
-  const rows = await client
-    .from('holds as h')
-    .leftJoin('usage_models as m', 'm.id', 'h.model_id')
-    .whereIn('h.id', ids)
-    .select('h.id', 'h.model_id', 'h.units', 'h.from_gift', 'h.from_cash', 'h.hold_transaction_id', 'm.name', 'm.billing_unit')
-  return new Map(rows.map((r) => [Number(r.id), r]))
-}
-
 async function captureLines(client: QueryClientContract, postings: PeriodPosting[]): Promise<ComputedLine[]> {
   const holds = await capturedHolds(client, postings)
   const byModel = new Map<string, ComputedLine>()
@@ -129,72 +114,4 @@ function addDecimal(a: string, b: string) {
   const sum = toMicros(a) + toMicros(b)
   const frac = (sum % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '')
   return `${sum / 1_000_000n}${frac ? `.${frac}` : ''}`
-}
-
-async function deductionOrder(client: QueryClientContract, postings: PeriodPosting[]) {
-  let gift = 0n
-  let cash = 0n
-  let credit = 0n
-  let arrears = 0n
-  let givenBack = 0n
-  const holds = await capturedHolds(client, postings)
-  const holdCash = await holdPositiveCash(client, [...holds.values()])
-  for (const p of postings) {
-    if (p.net >= 0n) {
-      givenBack += p.net
-      continue
-    }
-    if (p.type === 'usage_capture') {
-      const hold = holds.get(holdIdOf(p.key))
-      const taken = -p.net
-      const fromGift = min(BigInt(hold?.from_gift ?? 0), taken)
-      const fromCash = min(taken - fromGift, holdCash.get(Number(hold?.id)) ?? 0n)
-      gift += fromGift
-      cash += fromCash
-      credit += taken - fromGift - fromCash
-      continue
-    }
-    for (const e of p.entries) {
-      if (e.amount >= 0n) continue
-      if (e.code === 'gift') gift += -e.amount
-      else if (e.code === 'cash') {
-        const positive = fromPositiveCash(e)
-        cash += positive
-        credit += -e.amount - positive
-      } else {
-        credit += -e.amount
-        if (e.code === 'arrears') arrears += -e.amount
-      }
-    }
-    // entries that moved up inside a debit (none today) count as given back
-    givenBack += p.entries.filter((e) => e.amount > 0n).reduce((s, e) => s + e.amount, 0n)
-  }
-  // what was given back reduces what ran on credit first, then cash, then gift
-  for (const take of ['credit', 'cash', 'gift'] as const) {
-    const current = take === 'credit' ? credit : take === 'cash' ? cash : gift
-    const used = min(current, givenBack)
-    givenBack -= used
-    if (take === 'credit') credit -= used
-    else if (take === 'cash') cash -= used
-    else gift -= used
-  }
-  arrears = min(arrears, credit)
-  return { coveredGift: gift, coveredCash: cash, onCredit: credit, arrears }
-}
-
-/** For each hold, how much of its cash take the balance held (above zero) when it was taken. */
-async function holdPositiveCash(client: QueryClientContract, holds: Array<Record<string, any>>) {
-  const out = new Map<number, bigint>()
-  if (!holds.length) return out
-  const rows = await client
-    .from('ledger_entries as e')
-    .join('ledger_accounts as a', 'a.id', 'e.account_id')
-    .whereIn('e.transaction_id', holds.map((h) => h.hold_transaction_id))
-    .where('a.code', 'cash')
-    .select('e.transaction_id', 'e.amount', 'e.balance_after')
-  for (const hold of holds) {
-    const row = rows.find((r) => String(r.transaction_id) === String(hold.hold_transaction_id))
-    out.set(Number(hold.id), row ? fromPositiveCash({ code: 'cash', amount: BigInt(row.amount), balanceAfter: BigInt(row.balance_after) }) : 0n)
-  }
-  return out
 }
