@@ -1,30 +1,15 @@
 import type { FieldMeta } from '../../meta/types'
 
-/**
- * A field that takes a stored file: `purpose` says which kind of record will own it (contract,
- * contract_template, kyc_document, invoice) and is sent with the upload; `multiple` fields hold a
- * list of file ids (documents of a KYC submission). The value is always the stored file's id.
- */
-export type FileFieldMeta = FieldMeta & { purpose?: string; multiple?: boolean }
-
-/** What POST /api/admin/files answers (201). */
-export interface StoredFile {
-  id: number
-  name: string
-  size: number
-  mime_type: string
-}
-
-/** What GET /api/admin/files/:id/link answers: a signed URL valid for a few minutes. */
-export interface FileLink {
-  url: string
-  expires_at: string
-}
+export type { StoredFileWire as StoredFile, FileLinkWire as FileLink } from '@creditdesk/contract/files'
 
 export const FILES_PATH = '/files'
 
-export const purposeOf = (field: FieldMeta) => (field as FileFieldMeta).purpose
-export const isMultiple = (field: FieldMeta) => (field as FileFieldMeta).multiple === true
+/**
+ * A file field's `purpose` (which kind of record will own the file, sent with the upload) and
+ * whether it holds a list of file ids (`multiple`, the documents of a KYC submission).
+ */
+export const purposeOf = (field: FieldMeta) => field.purpose
+export const isMultiple = (field: FieldMeta) => field.multiple === true
 
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const
 
