@@ -5,6 +5,7 @@
 import type { EngineAction } from '#services/use_case'
 import { Conflict } from '#exceptions/domain_errors'
 import { lockBill, type BillRow } from '#services/bills/rows'
+import { liftBillingSuspension } from '#services/bills/suspension'
 import { reverseBillCharges } from '#services/bills/issue_postings'
 
 const voidBill: EngineAction<{}, BillRow> = {
@@ -20,6 +21,8 @@ const voidBill: EngineAction<{}, BillRow> = {
       .from('bills')
       .where('id', bill.id)
       .update({ status: 'voided', voided_at: now, voided_by: actor.type === 'staff' ? actor.id : null, void_reason: reason, updated_at: now })
+    // an overdue suspension that only this bill held ends with it
+    await liftBillingSuspension(trx, Number(bill.org_id), actor)
     return { message: `Bill ${bill.number} voided; its period can be billed again` }
   },
 }

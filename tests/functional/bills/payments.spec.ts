@@ -195,4 +195,14 @@ test.group('Bills / lifecycle and payments', (group) => {
     assert.lengthOf(await auditRows({ resource: 'users', record_id: String(org.id), action: 'billing_suspension.lift' }), 1)
     await assertLedgerHolds(assert)
   })
+
+  test('closing the only overdue bill lifts the suspension it caused', async ({ assert }) => {
+    const { agent: a } = await staffAgent('finance')
+    const { org, billId } = await sentBill(a, { overdue_suspend_days: 0 })
+    await db.from('bills').where('id', billId).update({ due_at: new Date(Date.now() - 3600_000) })
+    await markOverdueBills()
+    assert.isNotNull((await db.from('customers').where('id', org.id).first()).billing_suspended_at)
+    assert.equal((await act(a, billId, 'close', { reason: 'written off' })).status, 200)
+    assert.isNull((await db.from('customers').where('id', org.id).first()).billing_suspended_at)
+  })
 })
