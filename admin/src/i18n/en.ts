@@ -101,6 +101,9 @@ const en = {
       redeem: 'Code redeemed', redeem_failed: 'Redemption failed', redeem_locked: 'Redemption locked',
       usage_charge: 'Usage charged', voucher_grant: 'Voucher granted', voucher_expiry: 'Voucher expired', expire: 'Expired',
       send_finished: 'Sending finished', send_failed: 'Sending failed', audit_prune: 'Audit log pruned', audit_verify: 'Integrity verified', seed: 'Demo data created',
+      file_upload: 'File uploaded', file_link: 'Download link issued', file_download: 'File downloaded', sign: 'Signed', accept: 'Accepted',
+      overdue: 'Became overdue', billing_suspension: 'Suspended for overdue bills', billing_suspension_lift: 'Overdue suspension lifted',
+      reconcile_bill: 'Bill reconciled', invoice_request: 'Invoice requested', invoice_cancel: 'Invoice request cancelled',
     },
     integrity: {
       verify: 'Verify integrity', intact: 'The audit trail and the ledger are intact', broken: 'Tampering found',

@@ -102,6 +102,9 @@ const zhCN: Dictionary = {
       redeem: '兑换', redeem_failed: '兑换失败', redeem_locked: '兑换锁定',
       usage_charge: '消费扣费', voucher_grant: '发放代金券', voucher_expiry: '代金券过期', expire: '过期',
       send_finished: '发放完成', send_failed: '发放失败', audit_prune: '清理审计日志', audit_verify: '校验完整性', seed: '创建演示数据',
+      file_upload: '上传文件', file_link: '生成下载链接', file_download: '下载文件', sign: '签署', accept: '接受',
+      overdue: '账单逾期', billing_suspension: '欠费停用', billing_suspension_lift: '解除欠费停用',
+      reconcile_bill: '账单对账', invoice_request: '申请开票', invoice_cancel: '取消开票申请',
     },
     integrity: {
       verify: '校验完整性', intact: '审计日志与账务流水完整', broken: '发现篡改',
