@@ -85,7 +85,7 @@ export const ORG_ACTIONS: Record<string, ActionDef> = {
     fields: {
       legal_name: { type: 'string', label: l('Legal name', '法定名称'), required: true, minLength: 1, maxLength: 200 },
       registration_number: { type: 'string', label: l('Registration number', '统一社会信用代码 / 注册号'), maxLength: 64 },
-      document_file_ids: { type: 'json', label: l('Documents (uploaded file ids)', '认证材料（已上传文件 ID）'), required: true },
+      document_file_ids: { type: 'file', purpose: 'kyc_document', multiple: true, label: l('Documents', '认证材料'), required: true },
       note: { type: 'text', label: l('Note', '备注'), maxLength: 2000 },
     },
     handler: () => import('#actions/orgs/submit_kyc'),

@@ -9,18 +9,7 @@ import { BadRequest, Conflict, InvalidInput } from '#exceptions/domain_errors'
 
 type Fields = { legal_name: string; registration_number?: string | null; document_file_ids: unknown; note?: string | null }
 
-/** The engine hands a json field over as JSON text. */
-function parsed(value: unknown) {
-  if (typeof value !== 'string') return value
-  try {
-    return JSON.parse(value)
-  } catch {
-    return null
-  }
-}
-
-async function documentIds(trx: Parameters<EngineAction['handle']>[1]['trx'], value: unknown) {
-  const raw = parsed(value)
+async function documentIds(trx: Parameters<EngineAction['handle']>[1]['trx'], raw: unknown) {
   const ok = Array.isArray(raw) && raw.length >= 1 && raw.length <= 20 && raw.every((id) => Number.isSafeInteger(id) && id > 0)
   if (!ok) throw new InvalidInput([{ field: 'document_file_ids', message: 'List 1 to 20 uploaded document ids', rule: 'array' }])
   const ids = [...new Set(raw as number[])]
