@@ -185,4 +185,11 @@ describe('bill page', () => {
     expect(within(payments).getByText('HSBC-7781')).toBeInTheDocument()
     expect(screen.getByText('部分支付', { selector: '.ant-page-header-heading-tags *' })).toBeInTheDocument()
   })
+
+  it('bill lines read their description in the viewer’s language wherever they are listed', { timeout: 30_000 }, async () => {
+    const rows = list([{ id: 1, bill_id: 9, description: { 'en': 'gpt-4o — input tokens', 'zh-CN': 'gpt-4o — 输入 Token' }, amount: '900.000000', _labels: { bill_id: 'B202611-000009' } }])
+    renderConsole({ meta: orgMeta, path: '/r/bill-lines', routes: [['GET', '/api/admin/bill-lines', rows]], lang: 'zh-CN' })
+    expect(await screen.findByText('gpt-4o — 输入 Token')).toBeInTheDocument()
+    expect(screen.queryByText(/"en"/)).toBeNull()
+  })
 })

@@ -109,6 +109,8 @@ export function FieldValue({ field, resource, record, mode = 'list', relationIds
     }
     case 'json':
       if (isMoneyMap(field)) return <span style={{ whiteSpace: 'nowrap' }}>{formatMoneyMap(field, value, i18n.language)}</span>
+      // a text in both languages (a bill line's description) reads in the viewer's
+      if (isBilingual(value)) return <span>{label(value, '')}</span>
       return mode === 'show' ? (
         <pre className="cd-json">{JSON.stringify(value, null, 2)}</pre>
       ) : (
@@ -147,4 +149,11 @@ function EnumTag({ field, value, label }: { field: FieldMeta; value: unknown; la
 function siblingName(record: BaseRecord, field: string): string | null {
   const value = record[`${field.replace(/_ids?$/, '')}_name`]
   return typeof value === 'string' && value ? value : null
+}
+
+/** `{ "en": …, "zh-CN": … }`: a stored text in the console's languages. */
+function isBilingual(value: unknown): value is Record<string, string> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false
+  const entries = Object.entries(value)
+  return entries.length > 0 && entries.every(([k, v]) => (k === 'en' || k === 'zh-CN') && typeof v === 'string')
 }
