@@ -2,7 +2,8 @@
  * Generating a postpaid organization's bill for one period, idempotently: an advisory lock per
  * organization and period serialises concurrent generates, and the partial unique index (one live
  * bill per organization and period) backs it. An existing issued bill is returned as it is; a draft
- * is recomputed in place (its lines replaced) so it reflects the ledger until it is issued.
+ * is recomputed in place (its lines replaced) so it reflects the ledger until it is issued — when
+ * finance asks; the daily job only creates missing bills.
  */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import creditdesk from '#config/creditdesk'
@@ -23,7 +24,13 @@ export async function lockPostpaidOrg(trx: TransactionClientContract, orgId: num
   return org
 }
 
-export async function generateBill(trx: TransactionClientContract, orgId: number, period: Period, { actor, facts }: Pick<UseCaseDeps, 'actor' | 'facts'>): Promise<Generated> {
+export async function generateBill(
+  trx: TransactionClientContract,
+  orgId: number,
+  period: Period,
+  { actor, facts }: Pick<UseCaseDeps, 'actor' | 'facts'>,
+  { recomputeDraft = true } = {}
+): Promise<Generated> {
   const org = await lockPostpaidOrg(trx, orgId)
   await trx.rawQuery(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, [`bill:${orgId}:${period.start.toISOString()}:${period.end.toISOString()}`])
   const existing: BillRow | undefined = await trx
@@ -32,7 +39,7 @@ export async function generateBill(trx: TransactionClientContract, orgId: number
     .whereNot('status', 'voided')
     .forUpdate()
     .first()
-  if (existing && existing.status !== 'draft') return { bill: existing, outcome: 'existing' }
+  if (existing && (existing.status !== 'draft' || !recomputeDraft)) return { bill: existing, outcome: 'existing' }
 
   const computed = await computePeriod(trx, orgId, period)
   const totals = billTotals(computed.subtotal, org.bill_discount_rate, org.tax_rate)

@@ -27,7 +27,7 @@ export async function generateDueBills(now = new Date()) {
     const period = lastFinishedPeriod(org, now)
     if (!period) continue
     try {
-      const { outcome } = await transaction((trx) => generateBill(trx, Number(org.id), period, { actor: SYSTEM_ACTOR, facts: NO_REQUEST }))
+      const { outcome } = await transaction((trx) => generateBill(trx, Number(org.id), period, { actor: SYSTEM_ACTOR, facts: NO_REQUEST }, { recomputeDraft: false }))
       if (outcome === 'created') generated++
     } catch (error) {
       logger.error({ err: error, orgId: org.id }, 'could not generate a bill')

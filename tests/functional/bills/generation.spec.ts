@@ -7,7 +7,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { committedCustomers } from '#tests/support/fixtures'
+import { auditRows, committedCustomers } from '#tests/support/fixtures'
 import { assertLedgerHolds, fundCash, fundGift, units } from '#tests/support/ledger'
 import { staffAgent } from '#tests/support/agents'
 import { billTotals, percentOf } from '#services/bills/rates'
@@ -118,6 +118,8 @@ test.group('Bills / generation', (group) => {
     await generateDueBills()
     await generateDueBills()
     assert.lengthOf(await db.from('bills').where('org_id', org.id), 1)
+    const [monthly] = await db.from('bills').where('org_id', org.id)
+    assert.lengthOf(await auditRows({ resource: 'bills', record_id: String(monthly.id) }), 1)
     const [bill] = await db.from('bills').where('org_id', custom.id)
     assert.equal(bill.cycle, 'custom')
     assert.equal(new Date(bill.period_end).getTime() - new Date(bill.period_start).getTime(), 10 * 86_400_000)
