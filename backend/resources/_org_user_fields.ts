@@ -36,6 +36,9 @@ export const ORG_RELATIONS: RelationDef[] = [
   { name: 'members', label: l('Members', '成员'), resource: 'organization-members', filterField: 'org_id' },
   { name: 'invitations', label: l('Invitations', '邀请'), resource: 'organization-invitations', filterField: 'org_id' },
   { name: 'kyc_reviews', label: l('Verification reviews', '认证审核'), resource: 'org-kyc-reviews', filterField: 'org_id' },
+  { name: 'contracts', label: l('Contracts', '合同'), resource: 'contracts', filterField: 'org_id' },
+  { name: 'bills', label: l('Bills', '账单'), resource: 'bills', filterField: 'org_id' },
+  { name: 'invoices', label: l('Invoices', '发票'), resource: 'invoices', filterField: 'customer_id' },
 ]
 
 const billingFields: Record<string, FieldDef> = {

@@ -32,6 +32,7 @@ export default defineResource({
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in'] },
     customer_id: { type: 'relation', label: l('Owner', '归属用户'), list: true, filter: ['eq', 'in'], relation: { resource: 'users', labelField: 'email' } },
+    member_id: { type: 'relation', label: l('Assigned member', '分配成员'), list: true, filter: ['eq', 'in'], relation: { resource: 'users', labelField: 'email' }, help: l('In an organization: the member whose monthly cap this key counts against', '机构密钥：计入该成员的月度消费上限') },
     name: { type: 'string', label: l('Name', '名称'), list: true, sortable: true, searchable: true, filter: ['eq', 'contains'] },
     prefix: { type: 'string', label: l('Key prefix', '密钥前缀'), list: true, searchable: true, filter: ['eq', 'contains'] },
     status: { type: 'enum', label: l('Stored status', '存储状态'), sortable: true, filter: ['eq', 'in', 'ne'], options: API_KEY_STATUSES },

@@ -96,7 +96,7 @@ test.group('The permission matrix decides', (group) => {
       }
     }
     assert.isAbove(checked, 100)
-  })
+  }).timeout(180_000)
 
   test('operations may not change permissions', async ({ assert }) => {
     const ops = await createStaff('operations')
