@@ -192,4 +192,23 @@ describe('bill page', () => {
     expect(await screen.findByText('gpt-4o — 输入 Token')).toBeInTheDocument()
     expect(screen.queryByText(/"en"/)).toBeNull()
   })
+
+  it('a prepaid customer’s monthly statement: last month by default, its lines, totals and PDF', { timeout: 30_000 }, async () => {
+    const month = dayjs().subtract(1, 'month').format('YYYY-MM')
+    const statement = document({ kind: 'statement', number: `S-42-${month}`, status: null, dueAt: null, payments: [], creditNotes: [] })
+    const { requests } = renderConsole({
+      meta: orgMeta,
+      path: '/r/users/show/42?tab=statement',
+      routes: [
+        ['GET', '/api/admin/users/42', { data: { id: 42, email: 'bob@example.com', type: 'individual', billing_mode: 'prepaid', org_opened_at: null } }],
+        ['GET', '/api/admin/users/42/balances', { data: { currency: 'USD', cash: '0', gift: '0', onHold: '0', arrears: '0' } }],
+        ['GET', `/api/admin/users/42/statements/${month}`, { data: statement }],
+      ],
+    })
+    const tab = await screen.findByTestId('customer-statement')
+    expect(await within(tab).findByText('gpt-4o — input tokens')).toBeInTheDocument()
+    expect(within(tab).getByRole('table', { name: 'Totals' }).querySelector('[data-total="total"]')).toHaveTextContent('Total$954.00')
+    expect(within(tab).getByRole('button', { name: /Download PDF/ })).toBeInTheDocument()
+    expect(requestsTo(requests, 'GET', `/api/admin/users/42/statements/${month}`)).toHaveLength(1)
+  })
 })

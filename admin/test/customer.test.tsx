@@ -40,7 +40,7 @@ describe('customer page', () => {
 
     expect(await screen.findByText('1 cash adjustment is waiting for a second finance member’s approval')).toBeInTheDocument()
     const names = screen.getAllByRole('tab').map((t) => t.textContent)
-    expect(names).toEqual(['Orders', 'Refunds', 'Ledger', 'Vouchers', 'Codes', 'Cash adjustments', 'Sessions', 'History'])
+    expect(names).toEqual(['Orders', 'Refunds', 'Ledger', 'Vouchers', 'Codes', 'Cash adjustments', 'Sessions', 'Monthly statement', 'History'])
     // the header's actions: the frequent ones as buttons, the rest under "More actions"
     const header = document.querySelector('.ant-page-header-heading-extra') as HTMLElement
     expect([...header.querySelectorAll('button[data-action]')].map((b) => b.getAttribute('data-action'))).toEqual(['grant_voucher', 'request_cash_adjustment', 'freeze'])
@@ -106,7 +106,7 @@ describe('customer page', () => {
   it('shows support the lookups it may list and no money actions', async () => {
     renderConsole({ meta: supportCustomerMeta, path: '/r/users/show/42', routes: routes() })
     await screen.findByRole('group', { name: 'Balances' })
-    await waitFor(() => expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Ledger', 'Vouchers', 'History']))
+    await waitFor(() => expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Ledger', 'Vouchers', 'Monthly statement', 'History']))
     expect(document.querySelectorAll('.ant-page-header-heading-extra button[data-action]')).toHaveLength(0)
     expect(screen.queryByTestId('pending-adjustments')).toBeNull()
   })

@@ -134,8 +134,9 @@ const en = {
     },
     tabs: {
       orders: 'Orders', refunds: 'Refunds', ledger: 'Ledger', vouchers: 'Vouchers', codes: 'Codes',
-      cashAdjustments: 'Cash adjustments', history: 'History',
+      cashAdjustments: 'Cash adjustments', statement: 'Monthly statement', history: 'History',
     },
+    statement: { month: 'Month', failed: 'The statement could not be loaded', empty: 'Nothing was charged this month' },
   },
   roleNames: { super_admin: 'Super admin', operations: 'Operations', finance: 'Finance', support: 'Support', auditor: 'Auditor' },
   dashboard: {

@@ -135,8 +135,9 @@ const zhCN: Dictionary = {
     },
     tabs: {
       orders: '订单', refunds: '退款', ledger: '账务流水', vouchers: '代金券', codes: '兑换码',
-      cashAdjustments: '余额调整', history: '操作记录',
+      cashAdjustments: '余额调整', statement: '月度对账单', history: '操作记录',
     },
+    statement: { month: '月份', failed: '对账单加载失败', empty: '本月没有扣费' },
   },
   roleNames: { super_admin: '超级管理员', operations: '运营', finance: '财务', support: '客服', auditor: '审计员' },
   dashboard: {

@@ -10,9 +10,9 @@ import { RecordError } from '../../engine/list/ListError'
 import { RecordHistory } from '../../engine/show/RecordHistory'
 import { AUDIT_RESOURCE } from '../../engine/audit/entry'
 import { actionApplies, permittedActions } from '../../engine/actions/visibility'
-import { useBillDocument } from './billDocument'
+import { billUrl, useBillDocument } from './billDocument'
 import { BillActions } from './BillActions'
-import { BillPdfButton } from './BillPdfButton'
+import { PdfButton } from './PdfButton'
 import { BillStatusTag } from './BillStatusTag'
 import { BillSummary } from './BillSummary'
 import { BillLines } from './BillLines'
@@ -61,7 +61,7 @@ export function BillPage({ resource, id }: ScreenProps) {
       headerButtons={
         <Space wrap>
           {record && <BillActions resource={resource} record={record} />}
-          <BillPdfButton billId={id!} number={number} />
+          <PdfButton url={billUrl(id!, 'pdf')} fileName={`${number ?? `bill-${id}`}.pdf`} />
         </Space>
       }
     >

@@ -23,11 +23,13 @@ import { SignedAmount } from './signedAmount'
 import { customerTabs, type CustomerTab } from './customerTabs'
 import { RecordError } from '../../engine/list/ListError'
 import { OrganizationPanel } from './org/OrganizationPanel'
+import { CustomerStatement } from './CustomerStatement'
 import { ORG_PANEL_FIELDS } from './org/orgResources'
 
 /** Fields the header shows as status tags rather than as rows, and the organization's (its panel shows them). */
 const STATUS_FIELDS = ['frozen', 'frozen_reason', 'tier', 'verification_status', ...ORG_PANEL_FIELDS]
 const HISTORY = 'history'
+const STATEMENT = 'statement'
 
 /**
  * The support desk: who the customer is, their status and balances at the top, the actions staff
@@ -44,7 +46,9 @@ export function CustomerPage({ resource, id }: ScreenProps) {
   const { query, result: record } = useShow<BaseRecord>({ resource: resource.name, id: id!, errorNotification: false })
   const tabs = useMemo(() => customerTabs(meta, id!), [meta, id])
   const showHistory = canDo(audit, 'list')
-  const keys = [...tabs.map((tab) => tab.key), ...(showHistory ? [HISTORY] : [])]
+  // a postpaid organization reads its bills; everyone else a monthly statement
+  const showStatement = !!record && record.billing_mode !== 'postpaid'
+  const keys = [...tabs.map((tab) => tab.key), ...(showStatement ? [STATEMENT] : []), ...(showHistory ? [HISTORY] : [])]
   const active = keys.includes(params.get('tab') ?? '') ? params.get('tab')! : keys[0]
   const open = (key: string) => setParams((prev) => ({ ...Object.fromEntries(prev), tab: key }), { replace: true })
 
@@ -94,6 +98,7 @@ export function CustomerPage({ resource, id }: ScreenProps) {
             onChange={open}
             items={[
               ...tabs.map((tab) => ({ key: tab.key, label: <TabTitle tab={tab} />, children: <TabList tab={tab} /> })),
+              ...(showStatement ? [{ key: STATEMENT, label: <span data-tab={STATEMENT}>{t('customer.tabs.statement')}</span>, children: <CustomerStatement id={id!} /> }] : []),
               ...(showHistory ? [{ key: HISTORY, label: t('customer.tabs.history'), children: <RecordHistory resource={resource} id={id!} /> }] : []),
             ]}
           />

@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import type { BaseKey } from '@refinedev/core'
 import { useNotification } from '@refinedev/core'
 import { Button } from 'antd'
 import { FilePdfOutlined } from '@ant-design/icons'
@@ -7,10 +6,12 @@ import { useTranslation } from 'react-i18next'
 import { useHttp } from '../../providers/HttpContext'
 import type { ApiError } from '../../providers/http'
 import { downloadBlob } from '../../engine/export/streamCsv'
-import { billUrl } from './billDocument'
 
-/** The bill's PDF in the reader's language (the server renders it from the same document; the download is audited). */
-export function BillPdfButton({ billId, number }: { billId: BaseKey; number?: string }) {
+/**
+ * A bill's or statement's PDF in the reader's language: the server renders it from the same
+ * document the page shows, and audits the download.
+ */
+export function PdfButton({ url, fileName }: { url: string; fileName: string }) {
   const { t, i18n } = useTranslation()
   const http = useHttp()
   const { open: notify } = useNotification()
@@ -18,8 +19,8 @@ export function BillPdfButton({ billId, number }: { billId: BaseKey; number?: st
   const download = async () => {
     setBusy(true)
     try {
-      const { data } = await http.get<Blob>(`${billUrl(billId, 'pdf')}?_lang=${encodeURIComponent(i18n.language)}`, { responseType: 'blob' })
-      downloadBlob(data, `${number ?? `bill-${billId}`}.pdf`)
+      const { data } = await http.get<Blob>(`${url}?_lang=${encodeURIComponent(i18n.language)}`, { responseType: 'blob' })
+      downloadBlob(data, fileName)
     } catch (error) {
       notify?.({ type: 'error', message: t('bill.pdfFailed'), description: (error as ApiError).message })
     } finally {
