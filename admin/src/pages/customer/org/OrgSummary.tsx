@@ -1,20 +1,15 @@
 import type { ReactNode } from 'react'
-import { useList, type BaseKey, type BaseRecord } from '@refinedev/core'
-import { Link } from 'react-router'
-import { relatedListUrl } from '../../../engine/show/RelationTable'
+import type { BaseRecord } from '@refinedev/core'
 import { Descriptions, Space, Tag, Typography } from 'antd'
 import { CheckCircleOutlined, StopOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { ResourceMeta } from '../../../meta/types'
-import { useAdminMeta, useLabel, useResourceMeta } from '../../../meta/MetaContext'
-import { canDo } from '../../../meta/permissions'
+import { useAdminMeta, useLabel } from '../../../meta/MetaContext'
 import { FieldValue } from '../../../engine/fields/FieldValue'
 import { formatDateTime } from '../../../engine/fields/format'
 import { ActionButton } from '../../../engine/actions/ActionButton'
-import { FileDownload } from '../../../engine/files/FileDownload'
-import { idsOf } from '../../../engine/files/fileField'
-import { actionApplies, permittedActions } from '../../../engine/actions/visibility'
-import { eqFilter, fieldOf, ORG_FIELD, ORG_RESOURCES, orgAction } from './orgResources'
+import { fieldOf, orgAction } from './orgResources'
+import { LatestReview } from './LatestReview'
 import { formatRate, isSet } from './orgFormat'
 
 interface Props {
@@ -105,44 +100,4 @@ export function OrgSummary({ record, sources }: Props) {
     },
   ]
   return <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2, lg: 3, xl: 3, xxl: 4 }} styles={{ label: { whiteSpace: 'nowrap' } }} items={items} />
-}
-
-/** "Approved 3 Nov 2026 by Ana", "Rejected …: reason", "Submitted … · awaiting review", with the review's own actions. */
-function LatestReview({ orgId }: { orgId: unknown }) {
-  const { t, i18n } = useTranslation()
-  const reviews = useResourceMeta(ORG_RESOURCES.kyc)
-  const allowed = canDo(reviews, 'list')
-  const { result } = useList({
-    resource: ORG_RESOURCES.kyc,
-    filters: eqFilter(reviews, ORG_FIELD, orgId),
-    sorters: [{ field: 'id', order: 'desc' }],
-    pagination: { pageSize: 1 },
-    queryOptions: { enabled: allowed && eqFilter(reviews, ORG_FIELD, orgId).length > 0 },
-    errorNotification: false,
-  })
-  const review = result.data?.[0]
-  if (!reviews || !review) return null
-  const when = (v: unknown) => formatDateTime(v, { locale: i18n.language })
-  const reviewer = fieldOf(reviews, 'reviewer_id')
-  const documents = idsOf(review.document_file_ids)
-  const text =
-    review.status === 'approved'
-      ? t('org.kyc.approved', { time: when(review.decided_at) })
-      : review.status === 'rejected'
-        ? t('org.kyc.rejected', { time: when(review.decided_at), reason: review.decision_reason ?? '' })
-        : t('org.kyc.pending', { time: when(review.submitted_at ?? review.created_at) })
-  const actions = permittedActions(reviews, 'record').filter((a) => actionApplies(a, review))
-  return (
-    <Space size={8} wrap data-testid="org-latest-review" data-review-status={String(review.status)}>
-      <Typography.Text type={review.status === 'rejected' ? 'danger' : 'secondary'}>{text}</Typography.Text>
-      {reviewer && isSet(review.reviewer_id) && (
-        <Typography.Text type="secondary">
-          {t('org.kyc.by')} <FieldValue field={reviewer} resource={reviews} record={review} />
-        </Typography.Text>
-      )}
-      {documents.map((fileId, i) => <FileDownload key={fileId} fileId={fileId} name={t('org.kyc.document', { n: i + 1 })} />)}
-      {actions.map((a) => <ActionButton key={a.name} resource={reviews} action={a} record={review} size="small" />)}
-      {(result.total ?? 0) > 1 && <Link to={relatedListUrl(reviews.name, ORG_FIELD, orgId as BaseKey)}>{t('org.kyc.all', { count: result.total })} →</Link>}
-    </Space>
-  )
 }
