@@ -28,10 +28,10 @@ afterEach(async () => {
 })
 
 describe('account switcher', () => {
-  it('lists the personal account and each organization with the role, and sends the chosen one on every request', async () => {
+  it('lists the personal account and each organization with the role', async () => {
     const api = mockApi(routes())
     const user = userEvent.setup()
-    const { location } = renderApp('/account/wallet')
+    renderApp('/account/wallet')
     await screen.findByRole('heading', { name: 'Wallet' })
     // the personal account: no organization named
     expect(api.requests.every((r) => actingHeader(r) === null)).toBe(true)
@@ -43,6 +43,15 @@ describe('account switcher', () => {
     expect(screen.getByTestId('org-option-43')).toHaveTextContent('北辰数据Finance')
     expect(screen.getByTestId('org-option-44')).toHaveTextContent('Read-only')
     expect(screen.getByTestId('org-option-personal')).toHaveTextContent('Personal accountada@example.com')
+  })
+
+  it('sends the chosen organization on every request, and none again in the personal account', async () => {
+    const api = mockApi(routes())
+    const user = userEvent.setup()
+    const { location } = renderApp('/account/wallet')
+    await screen.findByRole('heading', { name: 'Wallet' })
+    await user.click(screen.getByRole('button', { name: 'Switch account' }))
+    const acme = await screen.findByTestId('org-option-42')
 
     const before = api.requests.length
     await user.click(acme)
@@ -90,6 +99,17 @@ describe('account switcher', () => {
     expect(actingHeader(me[1])).toBeNull()
     expect(api.calls('GET /wallet').every((r) => actingHeader(r) === null)).toBe(true)
     expect(sessionStorage.getItem(ACTING_ORG_STORAGE_KEY)).toBeNull()
+  })
+
+  it('drops the remembered organization when the server answers for the personal account instead', async () => {
+    sessionStorage.setItem(ACTING_ORG_STORAGE_KEY, '99')
+    // a membership removed meanwhile: GET /auth/me falls back to the own account (acting.orgId null)
+    const api = mockApi(routes({ 'GET /auth/me': (req: Parameters<ReturnType<typeof meWithOrgs>>[0]) => meWithOrgs()({ ...req, headers: {} }) }))
+    renderApp('/account/wallet')
+    expect(await screen.findByRole('heading', { name: 'Wallet' })).toBeInTheDocument()
+    expect(sessionStorage.getItem(ACTING_ORG_STORAGE_KEY)).toBeNull()
+    await waitFor(() => expect(api.calls('GET /wallet').length).toBeGreaterThan(0))
+    expect(api.calls('GET /wallet').every((r) => actingHeader(r) === null)).toBe(true)
   })
 
   it('is not shown to a person without organizations', async () => {
