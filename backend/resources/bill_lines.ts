@@ -13,13 +13,21 @@ export default defineResource({
   icon: 'unordered-list',
   menuOrder: 18,
   table: 'bill_lines',
-  titleField: 'id',
+  titleField: 'title',
   defaultSort: [{ field: 'bill_id', order: 'desc' }, { field: 'position', order: 'asc' }],
   primaryFilters: ['bill_id', 'kind', 'model_id'],
   totals: ['amount', 'cost'],
   operations: { create: false, edit: false, delete: false, export: true },
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), list: true, sortable: true, filter: ['eq', 'in'] },
+    // how a dispute or credit note names its line: the bill's number, the line's position and what it is
+    title: {
+      type: 'string',
+      label: l('Line', '账单明细'),
+      searchable: true,
+      filter: ['contains'],
+      sql: "concat((SELECT b.number FROM bills b WHERE b.id = bill_lines.bill_id), ' #', bill_lines.position, ' ', bill_lines.description->>'en')",
+    },
     bill_id: { type: 'relation', label: l('Bill', '账单'), list: true, sortable: true, filter: ['eq', 'in'], relation: { resource: 'bills', labelField: 'number' } },
     position: { type: 'number', label: l('Line', '行号'), list: true, sortable: true },
     kind: { type: 'enum', label: l('Kind', '类型'), list: true, filter: ['eq', 'in'], options: BILL_LINE_KINDS },

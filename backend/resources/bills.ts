@@ -118,7 +118,7 @@ export default defineResource({
       reason: true,
       when: { field: 'status', in: ['issued', 'awaiting_payment', 'partially_paid', 'settled', 'closed'] },
       fields: {
-        bill_line_id: { type: 'relation', label: l('Bill line', '账单明细'), required: true, relation: { resource: 'bill-lines', labelField: 'id' } },
+        bill_line_id: { type: 'relation', label: l('Bill line', '账单明细'), required: true, relation: { resource: 'bill-lines', labelField: 'title' } },
         amount: { type: 'money', scale: creditdesk.scale, currency: creditdesk.asset, label: l('Disputed amount', '争议金额'), required: true },
       },
       handler: () => import('#actions/bills/open_dispute'),

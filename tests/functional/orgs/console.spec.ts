@@ -52,6 +52,8 @@ test.group('Organizations / console', (group) => {
     const { agent: ops } = await staffAgent('operations')
     const { agent: finance } = await staffAgent('finance')
     assert.equal((await ops.post(`/api/admin/users/${org.id}/actions/set_billing`, BILLING)).status, 403)
+    const { agent: support } = await staffAgent('support')
+    assert.equal((await support.post(`/api/admin/users/${org.id}/actions/lift_suspension`, { reason: 'Paid by bank transfer' })).status, 403)
     for (const bad of [
       { ...BILLING, tax_rate: '120' },
       { ...BILLING, credit_limit: '-5' },

@@ -112,10 +112,9 @@ test.group('Organizations / shared wallet, member caps, suspension', (group) => 
     await db.from('customers').where('id', o.id).update({ billing_suspended_at: new Date(), billing_suspended_reason: 'Bill overdue' })
     assert.isTrue(await eventually(async () => (await verify(body)).body.code === 'BILL_OVERDUE'))
 
-    const { agent: ops, staff: opsStaff } = await staffAgent('support')
     const { agent: finance, staff } = await staffAgent('finance')
-    staffIds.push(staff.id, opsStaff.id)
-    assert.equal((await ops.post(`/api/admin/users/${o.id}/actions/lift_suspension`, { reason: 'Paid by bank transfer' })).status, 403)
+    staffIds.push(staff.id)
+    // a role without lift_suspension is refused in orgs/console.spec.ts: its access.denied audit row would stay committed here
     assert.equal((await finance.post(`/api/admin/users/${o.id}/actions/lift_suspension`, {})).status, 422)
     const lifted = await finance.post(`/api/admin/users/${o.id}/actions/lift_suspension`, { reason: 'Paid by bank transfer' })
     assert.equal(lifted.status, 200, lifted.text)
