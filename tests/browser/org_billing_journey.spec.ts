@@ -100,6 +100,7 @@ test.group('Organization journey: open access → invitation accepted in the por
     ])
     assert.include(scoped.url(), '/api/portal/')
     await switcher.filter({ hasText: orgName }).waitFor()
+    await page.waitForFunction(() => !document.querySelector('.ant-message-notice')) // the "now working in" note has gone
     await portal.screenshot('portal/org-joined-en.png')
     assert.deepEqual(portal.unexpectedProblems(), [])
 
