@@ -35,7 +35,7 @@ const routes = (record: Record<string, unknown> = bill, doc: Record<string, unkn
   ['GET', '/api/admin/bills/9/document', { data: doc }],
   ['GET', '/api/admin/bills/9/reconciliation', { data: reconciliation }],
   ['GET', '/api/admin/bill-payments', list([{ id: 1, bill_id: 9, order_id: 1001, amount: '500.000000', created_at: '2026-11-10T09:00:00Z', _labels: { order_id: 'ORD-1001' } }])],
-  ['GET', '/api/admin/bill-disputes', list([{ id: 3, bill_id: 9, amount: '50.000000', reason: 'Charged twice for one batch', status: 'open' }])],
+  ['GET', '/api/admin/bill-disputes', list([{ id: 3, bill_id: 9, bill_line_id: 1, amount: '50.000000', reason: 'Charged twice for one batch', status: 'open' }])],
 ]
 const headerActions = () => [...document_().querySelectorAll('.ant-page-header-heading-extra button[data-action]')].map((b) => b.getAttribute('data-action'))
 const document_ = () => globalThis.document
@@ -112,6 +112,7 @@ describe('bill page', () => {
     await waitFor(() => expect(within(screen.getByTestId('bill-disputes')).getByText('Charged twice for one batch')).toBeInTheDocument())
     const row = within(screen.getByTestId('bill-disputes')).getByText('Charged twice for one batch').closest('tr') as HTMLElement
     expect(row).toHaveTextContent('Open')
+    expect(row).toHaveTextContent('gpt-4o — input tokens')
     expect(within(row).getByRole('button', { name: 'Reject' })).toBeInTheDocument()
     await user.click(within(row).getByRole('button', { name: 'Issue credit note' }))
     const dialog = await screen.findByRole('dialog')

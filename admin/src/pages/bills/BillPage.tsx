@@ -83,7 +83,7 @@ export function BillPage({ resource, id }: ScreenProps) {
             </Row>
           </>
         )}
-        <BillDisputes billId={id!} />
+        <BillDisputes billId={id!} document={document} />
         {resource.permissions.includes('reconcile') && (
           <BillReconciliation resource={resource} record={record} billId={id!} currency={document?.currency ?? String(record?.currency ?? '')} />
         )}
