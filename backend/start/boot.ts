@@ -11,6 +11,7 @@ import env from '#start/env'
 import { ensureDefaultRoles } from '#database/seeders/default_roles'
 import { DEMO_STAFF, seedDemo } from '#database/seeders/demo'
 import { demoUsageBanner } from '#database/seeders/demo_usage'
+import { demoOrgBanner } from '#database/seeders/demo_orgs'
 import { DEV_SECRETS } from '#services/dev_defaults'
 import { prepareDatabase } from '../services/database_setup.js'
 
@@ -51,6 +52,7 @@ if (jobsEnabled) {
 }
 
 // a demo customer's API key and how a gateway verifies it (demo databases only)
+const demoOrgLines = seedWanted ? await demoOrgBanner() : []
 const demoKeyLines = seedWanted ? await demoUsageBanner(env.get('APP_URL') ?? `http://localhost:${env.get('PORT')}`, env.get('INTERNAL_SERVICE_TOKEN'), DEV_SECRETS.INTERNAL_SERVICE_TOKEN) : []
 
 app.ready(() => {
@@ -67,6 +69,7 @@ app.ready(() => {
   if (!app.inProduction) {
     lines.push('', `  Demo logins (password: ${env.get('DEMO_PASSWORD')})`)
     for (const staff of DEMO_STAFF) lines.push(`    ${staff.email.padEnd(24)} ${staff.role}`)
+    lines.push(...demoOrgLines)
     lines.push(...demoKeyLines)
   }
   console.log(lines.join('\n') + '\n')

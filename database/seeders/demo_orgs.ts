@@ -311,3 +311,10 @@ async function seedHistory(orgId: number, keys: Keys, from: Date, now: Date) {
   await send()
   return total
 }
+
+/** The start banner's lines naming the demo organization's portal logins (none when it was not seeded). */
+export async function demoOrgBanner(): Promise<string[]> {
+  const admin = await db.from('customers').where('email', DEMO_ORG_PEOPLE[0].email).first()
+  if (!admin) return []
+  return ['', `  Demo organization ${DEMO_ORG.name} (portal, same password)`, ...DEMO_ORG_PEOPLE.map((p) => `    ${p.email.padEnd(28)} ${p.role}`)]
+}
