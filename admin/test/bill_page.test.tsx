@@ -54,7 +54,7 @@ describe('bill page', () => {
     expect(screen.getByText('Overdue')).toBeInTheDocument()
     expect(screen.getByText(/Acme Ltd · ops@acme\.test · 1 Harbour Road · Tax ID 91310000X/)).toBeInTheDocument()
 
-    const lines = screen.getByText('gpt-4o — input tokens').closest('tr') as HTMLElement
+    const lines = within(screen.getByTestId('bill-lines')).getByText('gpt-4o — input tokens').closest('tr') as HTMLElement
     expect(lines).toHaveTextContent('Usage')
     expect(lines).toHaveTextContent('1,250,000 tokens')
     expect(lines).toHaveTextContent('3,200')
@@ -132,9 +132,9 @@ describe('bill page', () => {
       path: '/r/bills/show/9',
       routes: routes(bill, document(), [['POST', '/api/admin/bills/9/actions/open_dispute', { data: { message: 'Dispute opened' } }]]),
     })
-    await waitFor(() => expect(screen.getByText('gpt-4o — input tokens').closest('tr')!.querySelector('button[data-action="open_dispute"]')).not.toBeNull())
+    await waitFor(() => expect(within(screen.getByTestId('bill-lines')).getByText('gpt-4o — input tokens').closest('tr')!.querySelector('button[data-action="open_dispute"]')).not.toBeNull())
     expect(headerActions()).not.toContain('open_dispute')
-    await user.click(screen.getByText('gpt-4o — input tokens').closest('tr')!.querySelector('button[data-action="open_dispute"]') as HTMLElement)
+    await user.click(within(screen.getByTestId('bill-lines')).getByText('gpt-4o — input tokens').closest('tr')!.querySelector('button[data-action="open_dispute"]') as HTMLElement)
     const dialog = await screen.findByRole('dialog', { name: 'Open a dispute' })
     expect(within(dialog).queryByRole('combobox', { name: 'Bill line' })).toBeNull()
     await user.type(within(dialog).getByRole('textbox', { name: 'Disputed amount' }), '20')
@@ -176,7 +176,7 @@ describe('bill page', () => {
     const meta: AdminMeta = { ...orgMeta, resources: orgMeta.resources.filter((r) => r.name !== 'bill-payments') }
     renderConsole({ meta, path: '/r/bills/show/9', routes: routes(), lang: 'zh-CN' })
     expect(await screen.findByText('账单 B202611-000009', { selector: '.ant-page-header-heading-title *, .ant-page-header-heading-title' })).toBeInTheDocument()
-    expect(await screen.findByText('gpt-4o — 输入 Token')).toBeInTheDocument()
+    expect(await within(await screen.findByTestId('bill-lines')).findByText('gpt-4o — 输入 Token')).toBeInTheDocument()
     expect(screen.getByTestId('bill-period')).toHaveTextContent('2026年10月1日至2026年10月31日 (UTC)')
     const totals = screen.getByRole('table', { name: '合计' })
     expect(totals.querySelector('[data-total="discount"]')).toHaveTextContent('折扣（10%）')

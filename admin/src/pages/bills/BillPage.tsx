@@ -73,7 +73,7 @@ export function BillPage({ resource, id }: ScreenProps) {
         ) : (
           <>
             <Card size="small"><BillSummary resource={resource} record={record} document={document} /></Card>
-            <Card size="small" className="cd-section" title={t('bill.lines.title')}>
+            <Card size="small" className="cd-section" title={t('bill.lines.title')} data-testid="bill-lines">
               <BillLines document={document} dispute={dispute} />
               <BillTotals document={document} />
             </Card>
