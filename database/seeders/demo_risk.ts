@@ -4,13 +4,15 @@
  * in the hour in progress — about 8× its usual hour in requests and spend, at least 400 requests
  * and 15 of the balance unit — billed through usage ingestion like any traffic, then the anomaly
  * check runs once as the job would. The console's Risk alerts list opens on a spend and a request
- * spike of that key and of its customer. Deterministic but for the moment of seeding.
+ * spike of that key and of its customer (topped up first by a bank transfer when its balance would not cover
+ * the surge, so the spike never leaves it owing). Deterministic but for the moment of seeding.
  */
 import db from '@adonisjs/lucid/services/db'
 import { SYSTEM_ACTOR } from '#services/audit'
 import { transaction } from '#services/transaction'
 import { runAnomalyDetection } from '#services/risk/anomaly_job'
 import ingestUsage from '#actions/usage/ingest_usage'
+import { seedRecharges } from './demo_usage_customers.js'
 
 const HOUR = 3_600_000
 const WEEK_HOURS = 168
@@ -48,6 +50,20 @@ export async function seedDemoRiskSpike(now = new Date()) {
     input_tokens: inputTokens,
     output_tokens: Math.ceil(inputTokens / 5),
   }))
+  // the spike is a surge, not a default: the customer tops up first when its balance would not cover it
+  // (its regular funding is sized to its regular traffic, so how much is left depends on the hour of seeding)
+  const balances = await db
+    .from('ledger_accounts')
+    .where({ owner_type: 'customer', owner_id: key.customer_id })
+    .whereIn('code', ['cash', 'gift'])
+    .sum('balance as total')
+    .first()
+  const spendable = Number(balances?.total ?? 0) / 1e6
+  const shortfall = target * 1.2 * 1.25 - spendable
+  if (shortfall > 0) {
+    const dollars = Math.ceil(shortfall / 10) * 10
+    await transaction((trx) => seedRecharges(trx, [{ customerId: Number(key.customer_id), dollars, paidAt: new Date(now.getTime() - HOUR) }], SYSTEM_ACTOR))
+  }
   const billed = await transaction((trx) => ingestUsage.handle({ records }, { trx, actor: SYSTEM_ACTOR, facts: FACTS }))
   const { raised } = await runAnomalyDetection(now)
   console.log(`  Demo risk alerts: a spike of ${billed.billed} requests on key "${key.name}" raised ${raised.length} alert(s)`)
