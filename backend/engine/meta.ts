@@ -3,6 +3,7 @@
  * operators, actions and the caller's own permissions on it.
  */
 import permissions from '#services/permissions'
+import creditdesk from '#config/creditdesk'
 import type Staff from '#models/staff'
 import type { FieldMeta, ResourceMeta } from '#contract/meta'
 import type { FieldDef, ResourceDef } from './types.js'
@@ -13,6 +14,7 @@ import { PERMISSION_AREAS, areaMeta } from './areas.js'
 export const GROUPS = {
   dashboard: { 'en': 'Dashboard', 'zh-CN': '仪表盘' },
   customers: { 'en': 'Customers', 'zh-CN': '用户与机构' },
+  organizations: { 'en': 'Organizations & contracts', 'zh-CN': '机构与合同' },
   billing: { 'en': 'Billing', 'zh-CN': '费用与账单' },
   usage: { 'en': 'Usage', 'zh-CN': '用量与计费' },
   quotas: { 'en': 'Plans & quotas', 'zh-CN': '套餐与配额' },
@@ -113,5 +115,5 @@ export async function buildMeta(staff: Staff) {
     const granted = await permissions.actionsOn(staff.roleId, area.name, area.actions)
     if (granted.includes('view')) resources.push(areaMeta(area, granted))
   }
-  return { resources, groups: GROUPS, settings: { currency: 'USD' } }
+  return { resources, groups: GROUPS, settings: { currency: creditdesk.asset, files: { maxBytes: creditdesk.files.maxBytes, types: creditdesk.files.types } } }
 }

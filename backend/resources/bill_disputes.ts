@@ -14,7 +14,7 @@ export default defineResource({
   label: l('Bill disputes', '账单争议'),
   group: 'billing',
   icon: 'alert',
-  menuOrder: 20,
+  menuOrder: 26,
   table: 'bill_disputes',
   titleField: 'title',
   defaultSort: [{ field: 'id', order: 'desc' }],

@@ -11,7 +11,7 @@ export default defineResource({
   label: l('Bill lines', '账单明细'),
   group: 'billing',
   icon: 'unordered-list',
-  menuOrder: 18,
+  menuOrder: 24,
   table: 'bill_lines',
   titleField: 'title',
   defaultSort: [{ field: 'bill_id', order: 'desc' }, { field: 'position', order: 'asc' }],

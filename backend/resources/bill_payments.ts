@@ -8,7 +8,7 @@ export default defineResource({
   label: l('Bill payments', '账单付款'),
   group: 'billing',
   icon: 'credit-card',
-  menuOrder: 19,
+  menuOrder: 25,
   table: 'bill_payments',
   titleField: 'id',
   defaultSort: [{ field: 'id', order: 'desc' }],

@@ -19,7 +19,7 @@ export default defineResource({
   label: l('Bills', '账单'),
   group: 'billing',
   icon: 'file',
-  menuOrder: 17,
+  menuOrder: 23,
   table: 'bills',
   titleField: 'number',
   defaultSort: [{ field: 'period_start', order: 'desc' }],
@@ -38,7 +38,7 @@ export default defineResource({
   fields: {
     id: { type: 'number', label: l('ID', 'ID'), sortable: true, filter: ['eq', 'in'] },
     number: { type: 'string', label: l('Bill number', '账单号'), list: true, sortable: true, searchable: true, filter: ['eq', 'in', 'contains'] },
-    org_id: { type: 'relation', label: l('Organization', '组织'), list: true, sortable: true, filter: ['eq', 'in'], relation: { resource: 'users', labelField: 'email' } },
+    org_id: { type: 'relation', label: l('Organization', '机构'), list: true, sortable: true, filter: ['eq', 'in'], relation: { resource: 'organizations', labelField: 'org_name' } },
     period_start: { type: 'datetime', label: l('Period from', '账期开始'), list: true, sortable: true, filter: ['eq', 'gte', 'lte'] },
     period_end: { type: 'datetime', label: l('Period to', '账期结束'), list: true, sortable: true, filter: ['eq', 'gte', 'lte'] },
     cycle: { type: 'enum', label: l('Cycle', '账期类型'), filter: ['eq'], options: [{ value: 'monthly', label: l('Monthly', '按月') }, { value: 'custom', label: l('Custom', '自定义') }] },
@@ -88,7 +88,7 @@ export default defineResource({
       scope: 'collection',
       confirm: true,
       fields: {
-        org_id: { type: 'relation', label: l('Organization', '组织'), required: true, relation: { resource: 'users', labelField: 'email' } },
+        org_id: { type: 'relation', label: l('Organization', '机构'), required: true, relation: { resource: 'organizations', labelField: 'org_name' } },
         period_start: { type: 'datetime', label: l('Period from (empty = last finished period)', '账期开始（空 = 上一个已结束账期）') },
         period_end: { type: 'datetime', label: l('Period to', '账期结束') },
       },

@@ -5,9 +5,9 @@ import { l } from './_labels.js'
 export default defineResource({
   name: 'contract-template-versions',
   label: l('Template versions', '模板版本'),
-  group: 'customers',
+  group: 'organizations',
   icon: 'history',
-  menuOrder: 18,
+  menuOrder: 80,
   table: 'contract_template_versions',
   titleField: 'version',
   defaultSort: [{ field: 'id', order: 'desc' }],

@@ -15,9 +15,9 @@ const staff = { type: 'relation' as const, filter: ['eq', 'in'] as Array<'eq' | 
 export default defineResource({
   name: 'contract-templates',
   label: l('Contract templates', '合同模板'),
-  group: 'customers',
+  group: 'organizations',
   icon: 'file',
-  menuOrder: 17,
+  menuOrder: 60,
   table: 'contract_templates',
   titleField: 'name',
   defaultSort: [{ field: 'id', order: 'desc' }],

@@ -8,9 +8,9 @@ import { l } from './_labels.js'
 export default defineResource({
   name: 'contract-versions',
   label: l('Contract versions', '合同版本'),
-  group: 'customers',
+  group: 'organizations',
   icon: 'history',
-  menuOrder: 18,
+  menuOrder: 70,
   table: 'contract_versions',
   titleField: 'version',
   defaultSort: [{ field: 'id', order: 'desc' }],

@@ -9,7 +9,7 @@ export default defineResource({
   label: l('Credit notes', '冲正单'),
   group: 'billing',
   icon: 'rollback',
-  menuOrder: 21,
+  menuOrder: 27,
   table: 'credit_notes',
   titleField: 'number',
   defaultSort: [{ field: 'id', order: 'desc' }],

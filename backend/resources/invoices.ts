@@ -14,7 +14,7 @@ export default defineResource({
   label: l('Invoices', '发票'),
   group: 'billing',
   icon: 'file',
-  menuOrder: 19,
+  menuOrder: 28,
   table: 'invoices',
   titleField: 'title',
   defaultSort: [{ field: 'id', order: 'desc' }],

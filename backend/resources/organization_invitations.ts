@@ -10,9 +10,9 @@ import { l } from './_labels.js'
 export default defineResource({
   name: 'organization-invitations',
   label: l('Organization invitations', '机构邀请'),
-  group: 'customers',
+  group: 'organizations',
   icon: 'team',
-  menuOrder: 14,
+  menuOrder: 30,
   table: 'organization_invitations',
   titleField: 'email',
   defaultSort: [{ field: 'id', order: 'desc' }],

@@ -14,9 +14,9 @@ const money = { type: 'money' as const, scale: creditdesk.scale, currency: credi
 export default defineResource({
   name: 'organization-members',
   label: l('Organization members', '机构成员'),
-  group: 'customers',
+  group: 'organizations',
   icon: 'team',
-  menuOrder: 13,
+  menuOrder: 20,
   table: 'organization_members',
   titleField: 'id',
   defaultSort: [{ field: 'id', order: 'desc' }],

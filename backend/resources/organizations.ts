@@ -16,9 +16,9 @@ const cash = (column: 'balance' | 'credit_limit') =>
 export default defineResource({
   name: 'organizations',
   label: l('Organizations', '机构'),
-  group: 'customers',
+  group: 'organizations',
   icon: 'team',
-  menuOrder: 11,
+  menuOrder: 10,
   table: 'organizations',
   titleField: 'org_name',
   defaultSort: [{ field: 'created_at', order: 'desc' }],

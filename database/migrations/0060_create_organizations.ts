@@ -133,10 +133,11 @@ export default class extends BaseSchema {
     this.schema.raw(`CREATE TRIGGER api_keys_member_cache_notify AFTER UPDATE OF member_id ON api_keys
       FOR EACH ROW WHEN (OLD.member_id IS DISTINCT FROM NEW.member_id) EXECUTE FUNCTION org_cache_notify()`)
 
-    // the console's organizations list: customers that are organizations (a plain view, read-only)
+    // the console's organizations list: customers that are organizations (a plain view, read-only); an
+    // organization opened before it had a name is named by its nickname, else its id (never its masked email)
     this.schema.raw(`
       CREATE VIEW organizations AS
-        SELECT id, email, nickname, org_name, org_type, org_address, verification_status, tier, frozen, tags, remark,
+        SELECT id, email, nickname, coalesce(org_name, nickname, '#' || id)::varchar(254) AS org_name, org_type, org_address, verification_status, tier, frozen, tags, remark,
                billing_mode, bill_cycle, bill_cycle_days, bill_anchor, payment_terms_days, overdue_suspend_days, tax_rate,
                bill_discount_rate, billing_suspended_at, billing_suspended_reason, org_opened_at, org_opened_by, created_at, last_login_at
           FROM customers
