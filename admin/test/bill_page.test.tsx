@@ -180,7 +180,7 @@ describe('bill page', () => {
     expect(screen.getByTestId('bill-period')).toHaveTextContent('2026年10月1日至2026年10月31日 (UTC)')
     const totals = screen.getByRole('table', { name: '合计' })
     expect(totals.querySelector('[data-total="discount"]')).toHaveTextContent('折扣（10%）')
-    expect(totals.querySelector('[data-total="outstanding"]')).toHaveTextContent('未结清US$400.00')
+    expect(totals.querySelector('[data-total="outstanding"]')).toHaveTextContent('待付金额US$400.00')
     const payments = screen.getByTestId('bill-payments')
     expect(within(payments).getByText('银行转账')).toBeInTheDocument()
     expect(within(payments).getByText('HSBC-7781')).toBeInTheDocument()

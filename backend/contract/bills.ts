@@ -79,6 +79,29 @@ export type BillStatus = Values<typeof BILL_STATUSES>
 export type DisputeStatus = Values<typeof DISPUTE_STATUSES>
 export type InvoiceStatus = Values<typeof INVOICE_STATUSES>
 
+/**
+ * The names of a bill's figures, one wording for the console's bill page, the portal and the PDF (so a
+ * reader finds on paper the words they saw on screen).
+ */
+export const BILL_TOTAL_LABELS = {
+  subtotal: { 'en': 'Subtotal', 'zh-CN': '小计' },
+  discount: { 'en': 'Discount', 'zh-CN': '折扣' },
+  tax: { 'en': 'Tax', 'zh-CN': '税额' },
+  total: { 'en': 'Total', 'zh-CN': '合计' },
+  coveredGift: { 'en': 'Covered by vouchers', 'zh-CN': '代金券抵扣' },
+  coveredCash: { 'en': 'Covered by prepaid balance', 'zh-CN': '预付余额抵扣' },
+  amountDue: { 'en': 'Amount due', 'zh-CN': '应付金额' },
+  paid: { 'en': 'Paid', 'zh-CN': '已付金额' },
+  credited: { 'en': 'Credited', 'zh-CN': '已冲正' },
+  outstanding: { 'en': 'Outstanding', 'zh-CN': '待付金额' },
+} as const
+
+export type BillTotal = keyof typeof BILL_TOTAL_LABELS
+
+/** The figures' names in one language (for i18n resource files). */
+export const billTotalLabels = (lang: 'en' | 'zh-CN') =>
+  Object.fromEntries(Object.entries(BILL_TOTAL_LABELS).map(([key, text]) => [key, text[lang]])) as Record<BillTotal, string>
+
 /** Bill statuses that accept a payment. */
 export const PAYABLE_BILL_STATUSES: readonly BillStatus[] = ['issued', 'awaiting_payment', 'partially_paid']
 

@@ -1,4 +1,6 @@
 /** English strings of the bill page (pages/bills). */
+import { billTotalLabels } from '@creditdesk/contract/bills'
+
 export default {
   title: 'Bill {{number}}',
   number: 'Bill number',
@@ -19,19 +21,10 @@ export default {
   lines: { title: 'Charges', description: 'Description', kind: 'Kind', quantity: 'Quantity', requests: 'Requests', amount: 'Amount', dispute: 'Dispute' },
   units: { tokens: 'tokens', requests: 'requests', images: 'images', seconds: 'seconds', characters: 'characters' },
   totals: {
+    ...billTotalLabels('en'),
     title: 'Totals',
-    subtotal: 'Subtotal',
-    discount: 'Discount',
     discountRate: 'Discount ({{rate}})',
-    tax: 'Tax',
     taxRate: 'Tax ({{rate}})',
-    total: 'Total',
-    coveredGift: 'Covered by vouchers',
-    coveredCash: 'Covered by prepaid balance',
-    amountDue: 'Amount due',
-    paid: 'Paid',
-    credited: 'Credited',
-    outstanding: 'Outstanding',
   },
   payments: {
     title: 'Payments',

@@ -1,4 +1,6 @@
 /** 账单页的中文（pages/bills）。 */
+import { billTotalLabels } from '@creditdesk/contract/bills'
+
 export default {
   title: '账单 {{number}}',
   number: '账单号',
@@ -19,19 +21,10 @@ export default {
   lines: { title: '费用明细', description: '项目', kind: '类型', quantity: '数量', requests: '请求数', amount: '金额', dispute: '发起争议' },
   units: { tokens: 'Token', requests: '次请求', images: '张图片', seconds: '秒', characters: '字符' },
   totals: {
+    ...billTotalLabels('zh-CN'),
     title: '合计',
-    subtotal: '小计',
-    discount: '折扣',
     discountRate: '折扣（{{rate}}）',
-    tax: '税额',
     taxRate: '税额（{{rate}}）',
-    total: '合计',
-    coveredGift: '代金券抵扣',
-    coveredCash: '预付余额抵扣',
-    amountDue: '应付金额',
-    paid: '已付',
-    credited: '已冲正',
-    outstanding: '未结清',
   },
   payments: {
     title: '付款记录',

@@ -2,7 +2,7 @@
  * Every word a bill or statement PDF prints, in both languages. Statuses, line kinds and
  * settlements come from the contract's lists, so the PDF names them as the screens do.
  */
-import { BILL_LINE_KINDS, BILL_STATUSES, CREDIT_NOTE_SETTLEMENTS } from '#contract/bills'
+import { BILL_LINE_KINDS, BILL_STATUSES, BILL_TOTAL_LABELS, CREDIT_NOTE_SETTLEMENTS } from '#contract/bills'
 import type { EnumOption } from '#contract/meta'
 
 export type PdfLang = 'en' | 'zh-CN'
@@ -32,16 +32,7 @@ export const TEXT = {
   requests: t('Requests', '请求数'),
   amount: t('Amount', '金额'),
   noLines: t('No charges in this period.', '本期无费用。'),
-  subtotal: t('Subtotal', '小计'),
-  discount: t('Discount', '折扣'),
-  tax: t('Tax', '税费'),
-  total: t('Total', '合计'),
-  coveredGift: t('Covered by vouchers', '赠送余额抵扣'),
-  coveredCash: t('Covered by prepaid balance', '预付余额抵扣'),
-  amountDue: t('Amount due', '应付金额'),
-  paid: t('Paid', '已付金额'),
-  credited: t('Credited', '已冲正'),
-  outstanding: t('Outstanding', '待付金额'),
+  ...BILL_TOTAL_LABELS,
   payments: t('Payments', '付款记录'),
   date: t('Date', '日期'),
   method: t('Method', '方式'),

@@ -53,7 +53,7 @@ test.group('Bill PDF / console', (group) => {
     assert.include(all, squeeze(ORG_ADDRESS))
     assert.include(all, issued.number)
     assert.include(all, '部分支付')
-    for (const figure of ['小计US$1,000.00', '折扣(10%)−US$100.00', '税费(6%)US$54.00', '合计US$954.00', '应付金额US$954.00', '已付金额US$400.00', '待付金额US$554.00']) {
+    for (const figure of ['小计US$1,000.00', '折扣(10%)−US$100.00', '税额(6%)US$54.00', '合计US$954.00', '应付金额US$954.00', '已付金额US$400.00', '待付金额US$554.00']) {
       assert.include(all, figure)
     }
     const [row] = await auditRows({ action: 'export', resource: 'bills', record_id: String(issued.id) })

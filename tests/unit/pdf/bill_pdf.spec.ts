@@ -22,7 +22,7 @@ test.group('Bill PDF', () => {
       assert.include(all, text)
     }
     // subtotal, discount, tax, total, vouchers, prepaid, amount due, paid, credited, outstanding
-    for (const [label, amount] of [['小计', 'US$1,250.00'], ['折扣(5%)', '−US$62.50'], ['税费(6%)', 'US$71.25'], ['合计', 'US$1,258.75'], ['赠送余额抵扣', '−US$8.75'], ['预付余额抵扣', '−US$50.00'], ['应付金额', 'US$1,200.00'], ['已付金额', 'US$500.00'], ['已冲正', 'US$100.00'], ['待付金额', 'US$600.00']]) {
+    for (const [label, amount] of [['小计', 'US$1,250.00'], ['折扣(5%)', '−US$62.50'], ['税额(6%)', 'US$71.25'], ['合计', 'US$1,258.75'], ['代金券抵扣', '−US$8.75'], ['预付余额抵扣', '−US$50.00'], ['应付金额', 'US$1,200.00'], ['已付金额', 'US$500.00'], ['已冲正', 'US$100.00'], ['待付金额', 'US$600.00']]) {
       assert.include(all, `${label}${amount}`, label)
     }
     // lines keep every digit; the payment and the credit note are listed
@@ -70,7 +70,7 @@ test.group('Bill PDF', () => {
     assert.include(zh.all, '王小明')
     assert.include(zh.all, '无需支付')
     assert.include(zh.all, '合计US$12.34')
-    assert.include(zh.all, '赠送余额抵扣−US$2.00')
+    assert.include(zh.all, '代金券抵扣−US$2.00')
     assert.notInclude(zh.all, '待付金额')
     assert.notInclude(zh.all, '到期日')
     const en = await read(statement(), 'en')

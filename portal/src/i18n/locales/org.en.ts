@@ -1,4 +1,6 @@
 /** Organizations, members, invitations, bills, statements, invoices and contracts (issue 12). */
+import { billTotalLabels } from '@creditdesk/contract/bills'
+
 const orgEn = {
   orgs: {
     owner: 'Owner',
@@ -138,17 +140,10 @@ const orgEn = {
       outstanding: 'Outstanding',
     },
     totals: {
+      ...billTotalLabels('en'),
       title: 'Totals',
-      subtotal: 'Subtotal',
       discount: 'Discount ({{rate}})',
       tax: 'Tax ({{rate}})',
-      total: 'Total',
-      coveredGift: 'Covered by vouchers',
-      coveredCash: 'Covered by prepaid balance',
-      amountDue: 'Amount due',
-      paid: 'Paid',
-      credited: 'Credited',
-      outstanding: 'Outstanding',
     },
     lines: {
       title: 'Lines',

@@ -1,4 +1,6 @@
 /** 组织、成员、邀请、账单、月度对账单、发票与合同（issue 12）。 */
+import { billTotalLabels } from '@creditdesk/contract/bills'
+
 const orgZhCN = {
   orgs: {
     owner: '所有者',
@@ -137,17 +139,10 @@ const orgZhCN = {
       outstanding: '待付金额',
     },
     totals: {
+      ...billTotalLabels('zh-CN'),
       title: '金额汇总',
-      subtotal: '小计',
       discount: '折扣（{{rate}}）',
       tax: '税额（{{rate}}）',
-      total: '合计',
-      coveredGift: '代金券抵扣',
-      coveredCash: '预付余额抵扣',
-      amountDue: '应付金额',
-      paid: '已付',
-      credited: '已冲正',
-      outstanding: '待付金额',
     },
     lines: {
       title: '账单明细',
