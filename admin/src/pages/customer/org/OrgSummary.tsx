@@ -56,7 +56,7 @@ export function OrgSummary({ record, sources }: Props) {
     { key: 'org_name', label: fieldLabel('org_name', t('org.name')), children: value('org_name') },
     ...(isSet(record.member_count) ? [{ key: 'member_count', label: fieldLabel('member_count', t('org.tabs.members')), children: value('member_count') }] : []),
     ...(isSet(record.org_opened_at)
-      ? [{ key: 'org_opened_at', label: fieldLabel('org_opened_at', t('org.opened')), children: <Space size={4}>{value('org_opened_at')}{isSet(record.org_opened_by) && <>· {value('org_opened_by')}</>}</Space> }]
+      ? [{ key: 'org_opened_at', label: fieldLabel('org_opened_at', t('org.opened')), children: <Space size={4} wrap>{value('org_opened_at')}{isSet(record.org_opened_by) && <span style={{ whiteSpace: 'nowrap' }}>· {value('org_opened_by')}</span>}</Space> }]
       : []),
     ...(isSet(record.org_address) ? [{ key: 'org_address', label: fieldLabel('org_address', t('org.address')), children: value('org_address') }] : []),
     {
