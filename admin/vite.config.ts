@@ -1,6 +1,9 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { antdStyles } from './vite/antdStyles'
+import { CONSOLE_THEME, SIDER_THEME } from './src/app/theme'
 
 /**
  * The console is served by the backend under /admin/ (same origin as the API),
@@ -8,7 +11,17 @@ import react from '@vitejs/plugin-react'
  */
 export default defineConfig({
   base: '/admin/',
-  plugins: [react()],
+  // antd's styles rendered at build time for the console's theme, and for the side menu's nested theme
+  // (plus what Refine's layout and buttons draw with antd, and the messages and notifications it shows)
+  plugins: [
+    react(),
+    antdStyles({
+      theme: CONSOLE_THEME,
+      nested: [{ theme: SIDER_THEME, components: ['Menu'] }],
+      sources: [fileURLToPath(new URL('./src', import.meta.url))],
+      extra: ['Popconfirm', 'Pagination', 'Checkbox', 'Radio', 'message', 'notification'],
+    }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,5 +1,6 @@
 import '@ant-design/v5-patch-for-react-19'
 import '@refinedev/antd/dist/reset.css'
+import 'virtual:antd-styles.css'
 import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'

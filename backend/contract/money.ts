@@ -133,6 +133,23 @@ export interface MoneyFormatOptions {
   unitCode?: boolean
 }
 
+/** Intl formats are costly to build and a screen formats hundreds of amounts with a handful of them. */
+const numberFormats = new Map<string, Intl.NumberFormat>()
+function numberFormat(locale: string, currency: string, minimum: number, maximum: number): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${minimum}|${maximum}`
+  let format = numberFormats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      ...(currency ? { style: 'currency', currency } : { style: 'decimal' }),
+      minimumFractionDigits: minimum,
+      maximumFractionDigits: maximum,
+    })
+    if (numberFormats.size > 500) numberFormats.clear()
+    numberFormats.set(key, format)
+  }
+  return format
+}
+
 /**
  * An amount for people: "$1,234.50", "−$1.25", "+¥1,200", "US$9.90" (zh-CN), "1,500" (credits).
  * Unparseable input comes back unchanged. The decimal string goes to Intl as a string, so no digit is
@@ -148,11 +165,7 @@ export function formatMoney(value: string | null | undefined, unit: string | nul
   const magnitude = `${d.int}.${d.frac || '0'}`
   let text: string
   try {
-    text = new Intl.NumberFormat(options.locale ?? 'en', {
-      ...(digits === null ? { style: 'decimal' } : { style: 'currency', currency: code }),
-      minimumFractionDigits: minimum,
-      maximumFractionDigits: fraction,
-    }).format(magnitude as unknown as number)
+    text = numberFormat(options.locale ?? 'en', digits === null ? '' : code, minimum, fraction).format(magnitude as unknown as number)
   } catch {
     text = `${d.int}${d.frac ? '.' + d.frac : ''}`
   }

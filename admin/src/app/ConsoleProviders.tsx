@@ -1,11 +1,12 @@
 import { useMemo, useSyncExternalStore, type ReactNode } from 'react'
 import { Refine } from '@refinedev/core'
-import { RefineThemes, useNotificationProvider } from '@refinedev/antd'
+import { useNotificationProvider } from '@refinedev/antd'
 import routerProvider, { DocumentTitleHandler, UnsavedChangesNotifier } from '@refinedev/react-router'
 import { App as AntdApp, ConfigProvider } from 'antd'
 import enUS from 'antd/es/locale/en_US'
 import zhCN from 'antd/es/locale/zh_CN'
 import { I18nextProvider, useTranslation } from 'react-i18next'
+import { LocaleProvider } from '../i18n/locale'
 import type { ConsoleDeps } from './createConsole'
 import { createDataProvider } from '../providers/dataProvider'
 import { createAuthProvider } from '../providers/authProvider'
@@ -17,6 +18,7 @@ import { pickLabel } from '../meta/label'
 import { findResource } from '../meta/permissions'
 import { toRefineResources } from '../meta/toRefineResources'
 import { Logo } from '../layout/Logo'
+import { CONSOLE_THEME } from './theme'
 
 /**
  * Providers around the routes: i18n, HTTP, meta, antd theme/locale, and Refine configured from meta.
@@ -25,11 +27,13 @@ import { Logo } from '../layout/Logo'
 export function ConsoleProviders({ deps, children }: { deps: ConsoleDeps; children: ReactNode }) {
   return (
     <I18nextProvider i18n={deps.i18n}>
-      <HttpProvider client={deps.http}>
-        <MetaProvider store={deps.metaStore}>
-          <RefineRoot deps={deps}>{children}</RefineRoot>
-        </MetaProvider>
-      </HttpProvider>
+      <LocaleProvider>
+        <HttpProvider client={deps.http}>
+          <MetaProvider store={deps.metaStore}>
+            <RefineRoot deps={deps}>{children}</RefineRoot>
+          </MetaProvider>
+        </HttpProvider>
+      </LocaleProvider>
     </I18nextProvider>
   )
 }
@@ -61,7 +65,7 @@ function RefineRoot({ deps, children }: { deps: ConsoleDeps; children: ReactNode
   )
 
   return (
-    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ ...RefineThemes.Blue, token: { ...RefineThemes.Blue.token, borderRadius: 8 } }}>
+    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={CONSOLE_THEME}>
       <AntdApp>
         <Refine
           dataProvider={providers.data}

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
 import { useMenu, type TreeMenuItem } from '@refinedev/core'
 import { Button, ConfigProvider, Layout, Menu, type MenuProps } from 'antd'
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons'
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { useMetaState } from '../meta/MetaContext'
 import { canAccess } from '../meta/permissions'
 import { Logo } from './Logo'
+import { SIDER_THEME } from '../app/theme'
 
 export const SIDER_WIDTH = 240
 const COLLAPSED_WIDTH = 64
@@ -19,7 +20,7 @@ type Items = NonNullable<MenuProps['items']>
  * view while the page scrolls and folds to icons on narrow screens.
  */
 export function AppSider() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { menuItems, selectedKey } = useMenu()
   const { meta } = useMetaState()
   const [collapsed, setCollapsed] = useState(false)
@@ -37,8 +38,18 @@ export function AppSider() {
         return [{ key: item.key, icon, label: <Link to={item.route ?? '/'}>{label}</Link> }]
       })
 
-  const items = toItems(menuItems)
-  const groups = menuItems.filter((i) => i.children.length).map((i) => i.key)
+  // The menu lists every resource: it is drawn again only when its items or the selection change, not on
+  // every render of the layout around it (each page load renders the layout several times).
+  // Refine's useMenu builds a new tree on every render; its content follows from meta and the language.
+  const items = useMemo(() => toItems(menuItems), [meta, i18n.language]) // eslint-disable-line react-hooks/exhaustive-deps
+  const menu = useMemo(() => {
+    const groups = menuItems.filter((i) => i.children.length).map((i) => i.key)
+    return (
+      <ConfigProvider theme={SIDER_THEME}>
+        <Menu className="cd-sider-menu" mode="inline" inlineIndent={16} selectedKeys={selectedKey ? [selectedKey] : []} defaultOpenKeys={groups} items={items} />
+      </ConfigProvider>
+    )
+  }, [items, selectedKey]) // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <Layout.Sider
@@ -55,9 +66,7 @@ export function AppSider() {
         <Logo size={26} />
         {!collapsed && <span>Creditdesk</span>}
       </Link>
-      <ConfigProvider theme={{ components: { Menu: { itemHeight: 36, itemMarginBlock: 2, subMenuItemBg: 'transparent' } } }}>
-        <Menu className="cd-sider-menu" mode="inline" inlineIndent={16} selectedKeys={selectedKey ? [selectedKey] : []} defaultOpenKeys={groups} items={items} />
-      </ConfigProvider>
+      {menu}
       <Button
         type="text"
         className="cd-sider-toggle"

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useSyncExternalStore, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useLocale } from '../i18n/locale'
 import type { MetaState, MetaStore } from './metaStore'
 import type { AdminMeta, LocalizedText, ResourceMeta } from './types'
 import { canDo, findResource } from './permissions'
@@ -40,7 +40,6 @@ export function useResourceCan(resource: ResourceMeta | undefined) {
 
 /** Picks a meta label in the current UI language (re-renders on language change). */
 export function useLabel() {
-  const { i18n } = useTranslation()
-  const lang = i18n.language
+  const lang = useLocale().i18n.language
   return useCallback((text: LocalizedText | undefined | null, fallbackName = '') => pickLabel(text, lang, fallbackName), [lang])
 }

@@ -1,13 +1,14 @@
 import type { BaseKey, BaseRecord } from '@refinedev/core'
-import { Space, Tag, Tooltip, Typography } from 'antd'
+import { Space, Tag, Typography } from 'antd'
 import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons'
-import { useTranslation } from 'react-i18next'
+import { useLocale } from '../../i18n/locale'
 import type { FieldMeta, ResourceMeta } from '../../meta/types'
 import { useAdminMeta, useLabel } from '../../meta/MetaContext'
 import { formatMoney } from '@creditdesk/contract/money'
 import { formatDate, formatDateTime, stringifyValue } from './format'
 import { RelationLabel } from './RelationLabel'
 import { SensitiveValue } from './SensitiveValue'
+import { HoverTooltip } from './HoverTooltip'
 import { idOf, relationLabelOf } from './recordTitle'
 import { formatMoneyMap, isMoneyMap } from '../form/moneyMap'
 import { FileDownload } from '../files/FileDownload'
@@ -26,11 +27,12 @@ interface Props {
 /** Tags a list cell shows before "+N" (the rest in a tooltip), so rows keep one line. */
 const LIST_TAGS = 2
 
-export const Empty = () => <Typography.Text type="secondary">—</Typography.Text>
+/** Plain spans styled in styles.css for the values every row repeats (a Typography per cell costs a page of rows). */
+export const Empty = () => <span className="cd-empty">—</span>
 
 /** One read-only value rendered by its declared type. */
 export function FieldValue({ field, resource, record, mode = 'list', relationIds }: Props) {
-  const { t, i18n } = useTranslation()
+  const { t, i18n } = useLocale()
   const label = useLabel()
   const meta = useAdminMeta()
   const value = record[field.name]
@@ -58,9 +60,9 @@ export function FieldValue({ field, resource, record, mode = 'list', relationIds
   const labelled = field.type === 'relation' ? undefined : relationLabelOf(record, field.name)
   if (labelled) {
     return (
-      <Tooltip title={`#${stringifyValue(value)}`}>
+      <HoverTooltip title={`#${stringifyValue(value)}`}>
         <span>{labelled}</span>
-      </Tooltip>
+      </HoverTooltip>
     )
   }
 
@@ -75,15 +77,15 @@ export function FieldValue({ field, resource, record, mode = 'list', relationIds
       )
     case 'money':
       return (
-        <Typography.Text style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+        <span className="cd-money">
           {formatMoney(String(value), field.currency ?? rowCurrency(record) ?? meta.settings?.currency, { locale: i18n.language })}
-        </Typography.Text>
+        </span>
       )
     case 'datetime':
       return (
-        <Tooltip title={() => formatDateTime(value, { full: true, locale: i18n.language })}>
+        <HoverTooltip title={() => formatDateTime(value, { full: true, locale: i18n.language })}>
           <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value, { locale: i18n.language })}</span>
-        </Tooltip>
+        </HoverTooltip>
       )
     case 'date':
       return <span style={{ whiteSpace: 'nowrap' }}>{formatDate(value, i18n.language)}</span>
@@ -100,9 +102,9 @@ export function FieldValue({ field, resource, record, mode = 'list', relationIds
             <Tag key={tag} style={{ marginInlineEnd: 0 }}>{tag}</Tag>
           ))}
           {rest.length > 0 && (
-            <Tooltip title={rest.join(', ')}>
+            <HoverTooltip title={rest.join(', ')}>
               <Tag style={{ marginInlineEnd: 0 }}>+{rest.length}</Tag>
-            </Tooltip>
+            </HoverTooltip>
           )}
         </Space>
       )

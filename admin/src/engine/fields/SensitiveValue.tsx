@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Space, Tooltip, Typography } from 'antd'
 import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons'
-import { useTranslation } from 'react-i18next'
+import { useLocale } from '../../i18n/locale'
 import { useNotification, type BaseKey } from '@refinedev/core'
 import { useHttp } from '../../providers/HttpContext'
 import { API_URL, type ApiError } from '../../providers/http'
@@ -20,7 +20,7 @@ interface Props {
  * asks the server (which audits the read) for the clear value; nothing is unmasked client-side.
  */
 export function SensitiveValue({ resource, recordId, field, masked }: Props) {
-  const { t } = useTranslation()
+  const { t } = useLocale()
   const http = useHttp()
   const { open } = useNotification()
   const [revealed, setRevealed] = useState<string | null>(null)

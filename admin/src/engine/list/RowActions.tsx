@@ -4,7 +4,7 @@ import { DeleteButton } from '@refinedev/antd'
 import { Button, Dropdown, Space } from 'antd'
 import { EditOutlined, EyeOutlined, MoreOutlined } from '@ant-design/icons'
 import { Link } from 'react-router'
-import { useTranslation } from 'react-i18next'
+import { useLocale } from '../../i18n/locale'
 import type { ActionMeta, ResourceMeta } from '../../meta/types'
 import { useLabel } from '../../meta/MetaContext'
 import { canDo } from '../../meta/permissions'
@@ -19,7 +19,7 @@ const CHECKED = { enabled: false }
 
 /** Per-row buttons: view, edit, the record's custom actions (overflow in a menu), delete. */
 export function RowActions({ resource, record }: { resource: ResourceMeta; record: BaseRecord }) {
-  const { t } = useTranslation()
+  const { t } = useLocale()
   const label = useLabel()
   const [active, setActive] = useState<ActionMeta | null>(null)
   const actions = permittedActions(resource, 'record').filter((a) => actionApplies(a, record))
