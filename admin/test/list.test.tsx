@@ -159,4 +159,24 @@ describe('generated list', () => {
     expect(lookups).toHaveLength(1)
     expect(lookups[0].url).toBe('/api/admin/roles?id=1&id=3')
   })
+
+  it('deletes a row after its confirmation, says so, and asks for the list again', async () => {
+    let deleted = false
+    const { user, requests } = renderConsole({
+      meta: superAdminMeta,
+      path: '/r/users',
+      routes: [
+        ['GET', '/api/admin/users', () => ({ data: deleted ? [userRows[1]] : userRows, headers: { 'x-total-count': deleted ? '1' : '2' } })],
+        ['DELETE', '/api/admin/users/42', () => ((deleted = true), { data: { id: 42 } })],
+      ],
+    })
+    const bob = (await screen.findByText('bob@example.com')).closest('tr')!
+    await user.click(within(bob).getByRole('button', { name: 'delete' }))
+    expect(requestsTo(requests, 'DELETE', '/api/admin/users/42')).toHaveLength(0) // nothing before the confirmation
+    const confirmation = (await screen.findByText('Are you sure?')).closest('.ant-popover') as HTMLElement
+    await user.click(within(confirmation).getByRole('button', { name: 'Delete' }))
+    await waitFor(() => expect(screen.queryByText('bob@example.com')).toBeNull())
+    expect(requestsTo(requests, 'DELETE', '/api/admin/users/42')).toHaveLength(1)
+    expect(await screen.findByText(/^Deleted/)).toHaveTextContent('Deleted Customers') // the resource's label
+  })
 })

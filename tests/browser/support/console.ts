@@ -2,7 +2,7 @@
  * Staff-console steps shared by the browser specs: sign in through the real login form,
  * wait for a list to settle, read table rows, and capture the list requests.
  */
-import type { Locator } from 'playwright-core'
+import type { Locator, Request as PlaywrightRequest } from 'playwright-core'
 import type { BrowserSession } from './browser.js'
 import { demoPassword } from './browser.js'
 
@@ -65,14 +65,19 @@ export const totalText = (session: BrowserSession) => session.page.locator('.ant
  */
 export async function nextListRequest(session: BrowserSession, pathname: string, act: () => Promise<unknown>) {
   const { page } = session
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => {
-      const url = new URL(r.url())
-      return url.pathname === pathname && r.request().method() === 'GET'
-    }),
-    act(),
-  ])
-  return { url: new URL(response.url()), response, total: Number(response.headers()['x-total-count']), body: await response.json() }
+  // Only a request sent from now on: the answer to one already on its way (a refetch of the screen as it
+  // was) is not what the click put on the wire.
+  const sent = new Set<PlaywrightRequest>()
+  const onRequest = (request: PlaywrightRequest) => {
+    if (new URL(request.url()).pathname === pathname && request.method() === 'GET') sent.add(request)
+  }
+  page.on('request', onRequest)
+  try {
+    const [response] = await Promise.all([page.waitForResponse((r) => sent.has(r.request())), act()])
+    return { url: new URL(response.url()), response, total: Number(response.headers()['x-total-count']), body: await response.json() }
+  } finally {
+    page.off('request', onRequest)
+  }
 }
 
 /** Clicks a column header's sorter (antd cycles ascend → descend → off). */

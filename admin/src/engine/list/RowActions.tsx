@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import type { BaseRecord } from '@refinedev/core'
-import { DeleteButton } from '@refinedev/antd'
 import { Button, Dropdown, Space } from 'antd'
 import { EditOutlined, EyeOutlined, MoreOutlined } from '@ant-design/icons'
 import { Link } from 'react-router'
@@ -12,10 +11,9 @@ import { actionApplies, permittedActions } from '../actions/visibility'
 import { ActionButton } from '../actions/ActionButton'
 import { ActionModal } from '../actions/ActionModal'
 import { idOf } from '../fields/recordTitle'
+import { RowDelete } from './RowDelete'
 
 const INLINE_ACTIONS = 2
-/** Permissions are already answered from meta (canDo); asking the access provider again per row costs a query per row. */
-const CHECKED = { enabled: false }
 
 /** Per-row buttons: view, edit, the record's custom actions (overflow in a menu), delete. */
 export function RowActions({ resource, record }: { resource: ResourceMeta; record: BaseRecord }) {
@@ -54,7 +52,7 @@ export function RowActions({ resource, record }: { resource: ResourceMeta; recor
           <Button size="small" icon={<MoreOutlined />} aria-label={t('buttons.more')} />
         </Dropdown>
       )}
-      {canDo(resource, 'delete') && <DeleteButton hideText size="small" accessControl={CHECKED} resource={resource.name} recordItemId={id} />}
+      {canDo(resource, 'delete') && id !== undefined && <RowDelete resource={resource} id={id} />}
       {active && <ActionModal resource={resource} action={active} record={record} open onClose={() => setActive(null)} />}
     </Space>
   )
