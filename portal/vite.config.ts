@@ -1,15 +1,11 @@
-import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
-import { antdStyles } from '../admin/vite/antdStyles'
-import { PORTAL_THEME } from './src/theme'
 
 // The portal is served by the AdonisJS process at `/` (portal/dist). In development Vite serves it and
 // forwards /api to the backend, so cookies (session + XSRF-TOKEN) stay same-origin.
 export default defineConfig({
   base: '/',
-  // antd's styles rendered at build time (see admin/vite/antdStyles.ts)
-  plugins: [react(), antdStyles({ theme: PORTAL_THEME, sources: [fileURLToPath(new URL('./src', import.meta.url))], extra: ['message', 'notification'] })],
+  plugins: [react()],
   server: {
     port: 5174,
     proxy: {

@@ -1,5 +1,4 @@
 import '@ant-design/v5-patch-for-react-19'
-import 'virtual:antd-styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
