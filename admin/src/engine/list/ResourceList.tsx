@@ -37,7 +37,7 @@ export function ResourceList({ resource }: { resource: ResourceMeta }) {
   const [params] = useSearchParams()
   const { search } = useLocation()
   const [generation, setGeneration] = useState(0)
-  const [pendingView, setPendingView] = useState<{ query: string; from: string } | null>(null)
+  const [pendingView, setPendingView] = useState<{ query: string; from: string; again?: boolean } | null>(null)
   const all = useMemo(() => listFieldsOf(resource).map((f) => f.name), [resource])
   const remembered = useMemo(() => defaultVisibleColumns(resource.name, all), [resource.name, all])
   const completeColumns = !params.has(COLUMNS_PARAM) && remembered.length < all.length
@@ -50,9 +50,19 @@ export function ResourceList({ resource }: { resource: ResourceMeta }) {
   }, [completeColumns]) // eslint-disable-line react-hooks/exhaustive-deps
 
   // The router commits a navigation as a transition: the screen restarts once the URL holds the view
-  // (started earlier, it would read the old URL and write that back).
+  // (started earlier, it would read the old URL and write that back). A navigation the old screen had
+  // started (the table writing its page and sort into the URL) can land after the view's: the view is
+  // then opened again rather than the screen restarting on the old state.
   useEffect(() => {
-    if (pendingView === null || (search === pendingView.from && !sameView(search, pendingView.query))) return
+    if (pendingView === null) return
+    if (!sameView(search, pendingView.query)) {
+      if (search === pendingView.from) return
+      if (!pendingView.again) {
+        setPendingView({ ...pendingView, from: search, again: true })
+        navigate({ search: `?${pendingView.query}` })
+        return
+      }
+    }
     setPendingView(null)
     setGeneration((g) => g + 1)
   }, [search, pendingView])
