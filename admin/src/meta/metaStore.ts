@@ -17,6 +17,11 @@ export interface MetaStore {
   load(): Promise<AdminMeta | null>
   /** Returns the loaded meta, loading it first if needed. */
   ensure(): Promise<AdminMeta | null>
+  /**
+   * The answer of a meta load under way or finished less than `maxAgeMs` ago (null otherwise): a
+   * meta answer proves the session as well as GET /auth/me would, at that moment.
+   */
+  recent(maxAgeMs: number): Promise<AdminMeta | null> | null
   clear(): void
 }
 
@@ -50,6 +55,7 @@ function seemsSignedIn(): boolean {
 export function createMetaStore(http: AxiosInstance | null, initial?: AdminMeta): MetaStore {
   let state: MetaState = initial ? { status: 'ready', meta: initial } : { status: 'idle', meta: null }
   let pending: Promise<AdminMeta | null> | null = null
+  let answeredAt = 0
   const listeners = new Set<() => void>()
   const set = (next: MetaState) => {
     state = next
@@ -64,12 +70,14 @@ export function createMetaStore(http: AxiosInstance | null, initial?: AdminMeta)
       .get<AdminMeta>(`${API_URL}/meta`)
       .then(({ data }) => {
         rememberSignedIn(true)
+        answeredAt = Date.now()
         set({ status: 'ready', meta: data })
         return data
       })
       .catch((error: ApiError) => {
         if (error.statusCode === 401) {
           rememberSignedIn(false)
+          answeredAt = Date.now()
           set({ status: 'anonymous', meta: null })
           return null
         }
@@ -92,7 +100,13 @@ export function createMetaStore(http: AxiosInstance | null, initial?: AdminMeta)
     },
     load,
     ensure: () => (state.meta ? Promise.resolve(state.meta) : pending ?? load()),
+    recent(maxAgeMs) {
+      if (pending) return pending
+      if (!answeredAt || Date.now() - answeredAt > maxAgeMs || state.status === 'error') return null
+      return Promise.resolve(state.meta)
+    },
     clear: () => {
+      answeredAt = 0
       rememberSignedIn(false)
       set({ status: 'anonymous', meta: null })
     },

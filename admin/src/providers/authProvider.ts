@@ -24,6 +24,9 @@ function loginError(error: ApiError): LoginError {
   })
 }
 
+/** How long a meta answer stands in for GET /auth/me in the session check. */
+const SESSION_PROOF_MS = 5_000
+
 /**
  * Session-cookie auth against /api/admin/auth/*. After sign-in the meta document is loaded before
  * navigating, so the first screen already knows its resources and permissions.
@@ -57,6 +60,14 @@ export function createAuthProvider(http: AxiosInstance, metaStore: MetaStore, on
     },
 
     async check() {
+      // The meta load the page started (or sign-in just made) answers for the session: no second
+      // round trip before the first screen. Older than that, the session is asked again.
+      const fresh = metaStore.recent(SESSION_PROOF_MS)
+      const meta = fresh && (await fresh)
+      if (meta) {
+        identity = meta.user
+        return { authenticated: true }
+      }
       try {
         const { data } = await http.get<{ user: StaffUser }>(`${API_URL}/auth/me`)
         identity = data.user

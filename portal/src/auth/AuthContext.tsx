@@ -65,6 +65,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [endReason, setEndReason] = useState<EndReason>(null)
   const [scopeKey, setScopeKey] = useState(0)
   const userRef = useRef<PortalUser | null>(null)
+  // Each GET /auth/me takes a number; only the newest one's answer is applied, so a slow answer
+  // for the previous account (the one sign-in asked for) cannot undo a switch made since.
+  const loads = useRef(0)
+  const latest = () => {
+    const n = ++loads.current
+    return () => n === loads.current
+  }
 
   const apply = useCallback((info: PortalSessionInfo | null) => {
     userRef.current = info?.user ?? null
@@ -77,16 +84,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     userRef.current = next
     setUserState(next)
     setAccess(null)
+    const current = latest()
     if (!next) return
     setEndReason(null)
     // A sign-in answers with the user only: the organizations and the acting account come from /auth/me.
     loadSession().then(
       (info) => {
-        if (userRef.current !== next) return
+        if (userRef.current !== next || !current()) return
         setAccess(info && String(info.user.id) === String(next.id) ? accessOf(info) : { orgs: [], acting: ownAccount(next) })
       },
       () => {
-        if (userRef.current !== next) return
+        if (userRef.current !== next || !current()) return
         clearActingOrg()
         setAccess({ orgs: [], acting: ownAccount(next) })
       },
@@ -96,11 +104,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     setStatus('loading')
     setError(null)
+    const current = latest()
     try {
       // GET /me also hands out the XSRF-TOKEN cookie needed by the first mutation.
-      apply(await loadSession())
+      const info = await loadSession()
+      if (current()) apply(info)
       setStatus('ready')
     } catch (err) {
+      if (!current()) return setStatus('ready')
       setError(err)
       setStatus('error')
     }
@@ -110,12 +121,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     async (orgId: number | null) => {
       const previous = actingOrgId()
       setActingOrgId(orgId)
+      const current = latest()
       try {
         const info = await loadSession()
+        if (!current()) return null
         apply(info)
         setScopeKey((k) => k + 1)
         return info ? accessOf(info) : null
       } catch (err) {
+        if (!current()) return null
         setActingOrgId(previous)
         throw err
       }
