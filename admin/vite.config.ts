@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
@@ -52,6 +53,8 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     css: false,
     testTimeout: 20000,
+    // one worker per core (Vitest's default of cores - 1 leaves one of two cores idle); files stay isolated
+    maxWorkers: availableParallelism(),
     server: { deps: { inline: [/@refinedev\//, /react-router/] } },
   },
 })

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
@@ -43,6 +44,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     css: false,
     testTimeout: 30000,
+    // one worker per core (Vitest's default of cores - 1 leaves one of two cores idle); files stay isolated
+    maxWorkers: availableParallelism(),
     env: { DEBUG_PRINT_LIMIT: '1500' },
     server: { deps: { inline: [/react-router/] } },
   },
